@@ -14,6 +14,8 @@ public static class Extensions
     {
         builder.AddNpgsqlDataSource("loyalife");
         builder.Services.AddProblemDetails();
+        // A malformed body is the caller's mistake in every environment: a 400 problem, never a 500.
+        builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = false);
         builder.Services.AddDaprClient((services, dapr) => ConfigureDapr(services.GetRequiredService<IConfiguration>(), dapr));
 
         builder.AddAdminAndDaprAuthentication();

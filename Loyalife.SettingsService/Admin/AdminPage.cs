@@ -13,7 +13,6 @@ public static class AdminPage
     public static IEndpointRouteBuilder MapAdminPage(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/admin", ServePage).ExcludeFromDescription();
-        routes.MapGet("/admin/", ServePage).ExcludeFromDescription();
         routes.MapGet("/v1/programs/{programId}/integrations/moengage/sync-runs", SyncRunsAsync)
             .WithTags("Admin")
             .RequireAuthorization(Policies.Admin);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -92,10 +93,11 @@ public sealed class SettingsServiceHost : IAsyncDisposable
 
             web.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         });
-        factory.UseKestrel(0);
+        // An explicit loopback port: the sidecar must know it, and nothing may fall back to a default port.
+        var appPort = FreePort.Next();
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, appPort));
         factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SettingsServiceHost(factory, dapr, moEngage, directory, connectionString, logs, new Uri(address.Replace("[::]", "127.0.0.1")));
+        return new SettingsServiceHost(factory, dapr, moEngage, directory, connectionString, logs, new Uri($"http://127.0.0.1:{appPort}"));
     }
 
     /// <summary>A program of its own for one test, so tests sharing a host do not see each other's settings.</summary>
