@@ -404,6 +404,9 @@ output AZURE_RESOURCE_GROUP string = resourceGroup.name
 output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.outputs.loginServer
 output AZURE_CONTAINER_REGISTRY_NAME string = registry.outputs.name
 output AZURE_CONTAINER_ENVIRONMENT_NAME string = environment.outputs.name
+// azd prints the Aspire dashboard link from this one.
+output AZURE_CONTAINER_APPS_ENVIRONMENT_DEFAULT_DOMAIN string = environment.outputs.defaultDomain
+output ASPIRE_DASHBOARD_URL string = 'https://aspire-dashboard.ext.${environment.outputs.defaultDomain}'
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output AZURE_POSTGRES_HOST string = postgres.outputs.fullyQualifiedDomainName
