@@ -15,6 +15,7 @@ resource cluster 'Microsoft.Cache/redisEnterprise@2025-07-01' = {
   }
   properties: {
     minimumTlsVersion: '1.2'
+    // It holds only short-lived run locks; losing them on a node failure costs at most a duplicate check.
     highAvailability: 'Disabled'
     // Reached from Container Apps over TLS with the access key; a private endpoint would need a VNet.
     publicNetworkAccess: 'Enabled'

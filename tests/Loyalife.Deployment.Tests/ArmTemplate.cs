@@ -68,13 +68,14 @@ internal sealed partial class ArmTemplate
             .Where(resource => type is null || (string?)resource["type"] == type);
     }
 
-    public static IEnumerable<JsonObject> Resources(IEnumerable<ArmTemplate> templates, string type) =>
-        templates.SelectMany(template => template.Resources(type));
-
     /// <summary>A string value as deployed, or null when it is an expression we do not evaluate.</summary>
     public string? Resolve(JsonNode? node) => ResolveNode(node) is JsonValue value && value.TryGetValue(out string? text)
         ? (IsExpression(text) ? null : Unescape(text))
         : null;
+
+    /// <summary>A boolean value as deployed, or null when it is an expression we do not evaluate.</summary>
+    public bool? ResolveBool(JsonNode? node) =>
+        ResolveNode(node) is JsonValue value && value.TryGetValue(out bool flag) ? flag : null;
 
     /// <summary>The last segment of a (child) resource name, e.g. 'nightly-sync' of 'environment/nightly-sync'.</summary>
     public string? LastNameSegment(JsonObject resource)

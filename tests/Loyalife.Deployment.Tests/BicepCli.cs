@@ -33,7 +33,16 @@ internal static class BicepCli
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"bicep {string.Join(' ', arguments)} did not finish in 2 minutes.");
+        }
+
         return new BicepResult(process.ExitCode, await stdout, await stderr);
     }
 
