@@ -51,6 +51,24 @@ public sealed class AppIdTests
     }
 
     [Fact]
+    public async Task EachAppKeepsItsImageWhenAzdSaysItExists()
+    {
+        // azd sets SERVICE_<NAME>_RESOURCE_EXISTS once a service is deployed; if the wiring breaks, a later
+        // `azd provision` silently puts the placeholder image back.
+        var main = await ArmTemplate.CompileMainAsync();
+        var parameters = JsonNode.Parse(File.ReadAllText(Repository.MainParameters))!["parameters"]!.AsObject();
+
+        Assert.All(AzdProject.Services(), service =>
+        {
+            var variable = $"SERVICE_{service.Name.ToUpperInvariant().Replace('-', '_')}_RESOURCE_EXISTS";
+            var parameter = Assert.Single(parameters, entry => (string?)entry.Value!["value"] == $"${{{variable}=false}}").Key;
+            var module = main.Resources("Microsoft.Resources/deployments")
+                .Single(deployment => main.Resolve(deployment["properties"]!["parameters"]?["name"]?["value"]) == service.Name);
+            Assert.Equal($"[parameters('{parameter}')]", (string?)module["properties"]!["parameters"]!["exists"]!["value"]);
+        });
+    }
+
+    [Fact]
     public async Task DaprComponentScopesNameOnlyAppsInfraDeploys()
     {
         var appIds = await InfraAppIdsAsync();
