@@ -8,7 +8,7 @@ namespace Loyalife.SettingsService.Tests;
 /// <summary>
 /// A whole admin session (create, read, reject, invalid input, verify, rotate, export, audit, delete) while every
 /// log line, span, response body and database row is kept; then no API key may appear in any of them. The
-/// only answer allowed to carry a key is the dispatcher's credentials read through Dapr, read here on a
+/// only answer allowed to carry a key is the dispatcher's credentials read through Dapr, read here through Dapr on a
 /// client that does not record.
 /// </summary>
 public sealed class SecretLeakTests
@@ -27,8 +27,7 @@ public sealed class SecretLeakTests
         var deleted = await host.NewProgramAsync();
         await host.AddWorkspaceAsync("APPLEAK01", "02", FirstKey);
         var admin = host.Admin;
-        using var dispatcher = new HttpClient { BaseAddress = host.AppUrl };
-        dispatcher.DefaultRequestHeaders.Add("dapr-api-token", SettingsServiceHost.AppApiToken);
+        using var dispatcher = host.ThroughDapr(record: false);
 
         foreach (var programId in new[] { kept, deleted })
         {

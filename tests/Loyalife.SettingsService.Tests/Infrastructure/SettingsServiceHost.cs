@@ -1,18 +1,19 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Loyalife.DaprSidecar;
+using Loyalife.MoEngageStandIn;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Loyalife.SettingsService.Tests.Infrastructure;
 
 /// <summary>
-/// settings-service on a real port with its own PostgreSQL database, secrets file, MoEngage stand-in and
-/// Dapr sidecar, every log line captured and every response body recorded.
+/// settings-service on a real loopback port with its own PostgreSQL database, the MoEngage stand-in, and
+/// the local Dapr sidecar (serving the repository's components/secretstore.yaml from a scratch folder);
+/// a second sidecar plays the dispatcher's, so internal calls travel sidecar to sidecar as in the AppHost.
+/// Every log line is captured and every response body recorded.
 /// </summary>
 public sealed class SettingsServiceHost : IAsyncDisposable
 {
@@ -21,15 +22,17 @@ public sealed class SettingsServiceHost : IAsyncDisposable
     public const string DaprApiToken = "dapr-api-token-for-tests-4be0";
 
     private readonly WebApplicationFactory<Program> factory;
-    private readonly FakeDaprSidecar dapr;
+    private readonly RunningSidecar sidecar;
+    private readonly RunningSidecar dispatcherSidecar;
     private readonly string directory;
     private int programs;
 
-    private SettingsServiceHost(WebApplicationFactory<Program> factory, FakeDaprSidecar dapr, FakeMoEngage moEngage, string directory,
-        string connectionString, CapturedLogs logs, Uri appUrl)
+    private SettingsServiceHost(WebApplicationFactory<Program> factory, RunningSidecar sidecar, RunningSidecar dispatcherSidecar,
+        RunningStandIn moEngage, string directory, string connectionString, CapturedLogs logs, Uri appUrl)
     {
         this.factory = factory;
-        this.dapr = dapr;
+        this.sidecar = sidecar;
+        this.dispatcherSidecar = dispatcherSidecar;
         this.directory = directory;
         MoEngage = moEngage;
         ConnectionString = connectionString;
@@ -39,10 +42,11 @@ public sealed class SettingsServiceHost : IAsyncDisposable
         Anonymous = Client(null);
     }
 
-    public FakeMoEngage MoEngage { get; }
+    public RunningStandIn MoEngage { get; }
 
     public string ConnectionString { get; }
 
+    /// <summary>The file the sidecar's secretstore reads (secretsFile: dapr-secrets.json, relative to its working directory).</summary>
     public string SecretsFile => Path.Combine(directory, "dapr-secrets.json");
 
     public CapturedLogs Logs { get; }
@@ -61,10 +65,27 @@ public sealed class SettingsServiceHost : IAsyncDisposable
     public static async Task<SettingsServiceHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var directory = Directory.CreateTempSubdirectory("settings-host-").FullName;
+        var components = Directory.CreateDirectory(Path.Combine(directory, "components")).FullName;
+        File.Copy(Path.Combine(Repository.Root, "components", "secretstore.yaml"), Path.Combine(components, "secretstore.yaml"));
         var connectionString = await LedgerDatabase.CreateAsync();
-        var moEngage = await FakeMoEngage.StartAsync();
-        var secretsFile = Path.Combine(directory, "dapr-secrets.json");
-        var dapr = await FakeDaprSidecar.StartAsync(secretsFile, DaprApiToken);
+        var moEngage = await MoEngageStandInHost.StartAsync();
+
+        // The sidecar must know the app's port before the app starts, and the app the sidecar's endpoints.
+        var appPort = FreePort.Next();
+        var environment = new SidecarEnvironment
+        {
+            ApiToken = DaprApiToken,
+            AppApiToken = AppApiToken,
+            RegistryDirectory = Path.Combine(directory, "registry"),
+            WorkingDirectory = directory,
+        };
+        var sidecar = await DaprSidecarHost.StartAsync(
+            ["--app-id", "settings-service", "--app-port", appPort.ToString(), "--dapr-http-port", "0", "--dapr-grpc-port", "0", "--resources-path", components],
+            environment);
+        var dispatcherSidecar = await DaprSidecarHost.StartAsync(
+            ["--app-id", "moengage-dispatcher", "--app-port", FreePort.Next().ToString(), "--dapr-http-port", "0", "--dapr-grpc-port", "0"],
+            environment);
+
         var logs = new CapturedLogs();
         var settings = new Dictionary<string, string?>
         {
@@ -72,10 +93,10 @@ public sealed class SettingsServiceHost : IAsyncDisposable
             ["Admin:Token"] = AdminToken,
             ["APP_API_TOKEN"] = AppApiToken,
             ["DAPR_API_TOKEN"] = DaprApiToken,
-            ["DAPR_GRPC_ENDPOINT"] = dapr.GrpcEndpoint.ToString(),
-            ["DAPR_HTTP_ENDPOINT"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["DAPR_GRPC_ENDPOINT"] = sidecar.GrpcEndpoint.ToString(),
+            ["DAPR_HTTP_ENDPOINT"] = sidecar.HttpEndpoint.ToString(),
             ["SecretStore:Kind"] = "LocalFile",
-            ["SecretStore:FilePath"] = secretsFile,
+            ["SecretStore:FilePath"] = Path.Combine(directory, "dapr-secrets.json"),
             ["MoEngage:ApiBaseUrl"] = moEngage.ApiBaseUrlTemplate,
             ["MoEngage:TestConnectionTimeout"] = "00:00:03",
         };
@@ -93,11 +114,21 @@ public sealed class SettingsServiceHost : IAsyncDisposable
 
             web.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         });
-        // An explicit loopback port: the sidecar must know it, and nothing may fall back to a default port.
-        var appPort = FreePort.Next();
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, appPort));
-        factory.StartServer();
-        return new SettingsServiceHost(factory, dapr, moEngage, directory, connectionString, logs, new Uri($"http://127.0.0.1:{appPort}"));
+        try
+        {
+            factory.StartServer();
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            await dispatcherSidecar.DisposeAsync();
+            await sidecar.DisposeAsync();
+            await moEngage.DisposeAsync();
+            throw;
+        }
+
+        return new SettingsServiceHost(factory, sidecar, dispatcherSidecar, moEngage, directory, connectionString, logs, new Uri($"http://127.0.0.1:{appPort}"));
     }
 
     /// <summary>A program of its own for one test, so tests sharing a host do not see each other's settings.</summary>
@@ -115,13 +146,15 @@ public sealed class SettingsServiceHost : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>A call as the dispatcher makes it: through Dapr, which adds the app token.</summary>
-    public HttpClient ThroughDapr()
-    {
-        var client = Client(null);
-        client.DefaultRequestHeaders.Add("dapr-api-token", AppApiToken);
-        return client;
-    }
+    /// <summary>
+    /// A call as the dispatcher makes it: to its own sidecar, which finds settings-service's sidecar and that
+    /// one adds the app token. <paramref name="record"/> false keeps credentials out of <see cref="Responses"/>.
+    /// </summary>
+    public HttpClient ThroughDapr(bool record = true) =>
+        new(new DaprInvocationHandler(dispatcherSidecar.HttpEndpoint, DaprApiToken, record ? Responses : new HttpClientHandler()), disposeHandler: false)
+        {
+            BaseAddress = dispatcherSidecar.HttpEndpoint,
+        };
 
     public HttpClient Client(string? bearer)
     {
@@ -137,7 +170,8 @@ public sealed class SettingsServiceHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await factory.DisposeAsync();
-        await dapr.DisposeAsync();
+        await dispatcherSidecar.DisposeAsync();
+        await sidecar.DisposeAsync();
         await MoEngage.DisposeAsync();
         Directory.Delete(directory, recursive: true);
     }
