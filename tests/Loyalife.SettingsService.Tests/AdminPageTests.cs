@@ -29,6 +29,7 @@ public sealed class AdminPageTests
             await UntilAsync(browser, () => browser.FindElement(By.Id("workspace")).Displayed, "the signed-in view");
             browser.FindElement(By.CssSelector($"#program option[value='{programId}']")).Click();
             await UntilAsync(browser, () => browser.FindElement(By.Id("moengage-status")).Text == "Not configured.", "the program's MoEngage status");
+            Assert.False(browser.FindElement(By.Id("moengage-details")).Displayed);
             await UntilAsync(browser, () => browser.FindElement(By.Id("sync-runs")).Text.Contains("unavailable"), "sync runs marked unavailable");
 
             browser.FindElement(By.Id("enabled")).Click();

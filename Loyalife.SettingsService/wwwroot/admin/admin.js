@@ -98,10 +98,9 @@ function openDialog(enabled) {
 }
 
 function clearErrors() {
-  for (const [name, id] of Object.entries(fields)) {
+  for (const id of Object.values(fields)) {
     $(id).removeAttribute("aria-invalid");
     $(`${id}-error`).textContent = "";
-    void name;
   }
   $("dialog-error").textContent = "";
 }

@@ -55,6 +55,9 @@ public sealed class SettingsServiceHost : IAsyncDisposable
 
     public Uri AppUrl { get; }
 
+    /// <summary>Where the dispatcher's sidecar expects its app; nothing listens there unless a test starts something.</summary>
+    public int DispatcherPort { get; private init; }
+
     /// <summary>A client that sends the admin bearer token.</summary>
     public HttpClient Admin { get; }
 
@@ -82,8 +85,9 @@ public sealed class SettingsServiceHost : IAsyncDisposable
         var sidecar = await DaprSidecarHost.StartAsync(
             ["--app-id", "settings-service", "--app-port", appPort.ToString(), "--dapr-http-port", "0", "--dapr-grpc-port", "0", "--resources-path", components],
             environment);
+        var dispatcherPort = FreePort.Next();
         var dispatcherSidecar = await DaprSidecarHost.StartAsync(
-            ["--app-id", "moengage-dispatcher", "--app-port", FreePort.Next().ToString(), "--dapr-http-port", "0", "--dapr-grpc-port", "0"],
+            ["--app-id", "moengage-dispatcher", "--app-port", dispatcherPort.ToString(), "--dapr-http-port", "0", "--dapr-grpc-port", "0"],
             environment);
 
         var logs = new CapturedLogs();
@@ -128,7 +132,10 @@ public sealed class SettingsServiceHost : IAsyncDisposable
             throw;
         }
 
-        return new SettingsServiceHost(factory, sidecar, dispatcherSidecar, moEngage, directory, connectionString, logs, new Uri($"http://127.0.0.1:{appPort}"));
+        return new SettingsServiceHost(factory, sidecar, dispatcherSidecar, moEngage, directory, connectionString, logs, new Uri($"http://127.0.0.1:{appPort}"))
+        {
+            DispatcherPort = dispatcherPort,
+        };
     }
 
     /// <summary>A program of its own for one test, so tests sharing a host do not see each other's settings.</summary>
