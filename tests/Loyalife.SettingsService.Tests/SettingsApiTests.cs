@@ -220,9 +220,9 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
     public async Task TheAuditTrailSaysWhoChangedWhatAndWhenButNeverTheKey()
     {
         var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPAUD01", "01", "AuditKey0123456789");
+        await Host.AddWorkspaceAsync("APPAUD01", "01", "AuditKey01234WVKQ");
         var before = DateTimeOffset.UtcNow.AddSeconds(-5);
-        await SaveAsync(programId, "APPAUD01", "AuditKey0123456789", "https://dashboard-01.moengage.com");
+        await SaveAsync(programId, "APPAUD01", "AuditKey01234WVKQ", "https://dashboard-01.moengage.com");
         await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId), new { enabled = false, appId = "APPAUD01", dashboardUrl = "https://dashboard-01.moengage.com" });
 
         var response = await Host.Admin.GetAsync(SettingsPaths.MoEngage(programId) + "/audit");
@@ -234,16 +234,16 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
         Assert.False(entries[0].GetProperty("changes").GetProperty("enabled").GetProperty("to").GetBoolean());
         Assert.False(entries[0].GetProperty("changes").TryGetProperty("apiKey", out _));
         Assert.Equal("set", entries[1].GetProperty("changes").Text("apiKey"));
-        Assert.DoesNotContain("AuditKey0123456789", await response.Content.ReadAsStringAsync());
-        Assert.DoesNotContain("6789", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("AuditKey01234WVKQ", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("WVKQ", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
     public async Task TheExportListsEveryProgramsSettingsWithoutSecrets()
     {
         var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPEXP01", "02", "ExportKey0123456789");
-        await SaveAsync(programId, "APPEXP01", "ExportKey0123456789", "https://dashboard-02.moengage.com");
+        await Host.AddWorkspaceAsync("APPEXP01", "02", "ExportKey01234QZJX");
+        await SaveAsync(programId, "APPEXP01", "ExportKey01234QZJX", "https://dashboard-02.moengage.com");
 
         var response = await Host.Admin.GetAsync(SettingsPaths.Export);
         var text = await response.Content.ReadAsStringAsync();
@@ -252,8 +252,8 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
         var mine = export.GetProperty("integrations").EnumerateArray().Single(item => item.Text("programId") == programId);
         Assert.Equal("APPEXP01", mine.Text("appId"));
         Assert.Equal("02", mine.Text("dataCenter"));
-        Assert.DoesNotContain("ExportKey0123456789", text);
-        Assert.DoesNotContain("6789", text);
+        Assert.DoesNotContain("ExportKey01234QZJX", text);
+        Assert.DoesNotContain("QZJX", text);
         Assert.DoesNotContain(SecretNames.Prefix, text);
         Assert.DoesNotContain("apiKey", text, StringComparison.OrdinalIgnoreCase);
     }

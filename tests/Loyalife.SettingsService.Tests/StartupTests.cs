@@ -18,7 +18,7 @@ public sealed class StartupTests
             await using var host = await SettingsServiceHost.StartAsync(new Dictionary<string, string?> { [key] = value });
         });
 
-        Assert.Contains(message, failure.ToString());
+        Assert.True(failure.ToString().Contains(message, StringComparison.Ordinal), failure.ToString());
     }
 
     [Fact]

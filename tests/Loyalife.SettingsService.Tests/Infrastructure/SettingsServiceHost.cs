@@ -125,10 +125,18 @@ public sealed class SettingsServiceHost : IAsyncDisposable
         }
         catch
         {
-            await factory.DisposeAsync();
-            await dispatcherSidecar.DisposeAsync();
-            await sidecar.DisposeAsync();
-            await moEngage.DisposeAsync();
+            // Clean up without letting a clean-up error hide why the start failed.
+            foreach (var resource in new IAsyncDisposable[] { factory, dispatcherSidecar, sidecar, moEngage })
+            {
+                try
+                {
+                    await resource.DisposeAsync();
+                }
+                catch (Exception)
+                {
+                }
+            }
+
             throw;
         }
 
