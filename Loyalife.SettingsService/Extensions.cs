@@ -25,7 +25,8 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProgramDirectory>();
         builder.Services.AddSingleton<SettingsStore>();
-        builder.Services.AddSingleton<SettingsCommands>();
+        // Scoped: it holds the typed Test Connection client, whose handler the factory must be free to recycle.
+        builder.Services.AddScoped<SettingsCommands>();
         builder.Services.AddSingleton<SyncRunsClient>();
         // A hosted service, so the schema exists before Kestrel accepts the first request.
         builder.Services.AddHostedService<SettingsSchema>();

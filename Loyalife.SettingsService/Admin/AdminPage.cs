@@ -19,8 +19,15 @@ public static class AdminPage
         return routes;
     }
 
-    private static IResult ServePage(IWebHostEnvironment environment) =>
-        Results.File(environment.WebRootFileProvider.GetFileInfo("admin/index.html").CreateReadStream(), "text/html; charset=utf-8");
+    private static IResult ServePage(IWebHostEnvironment environment, HttpResponse response)
+    {
+        // The page holds the admin token in sessionStorage: no foreign script, frame or referrer may reach it.
+        response.Headers.ContentSecurityPolicy = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "no-store";
+        return Results.File(environment.WebRootFileProvider.GetFileInfo("admin/index.html").CreateReadStream(), "text/html; charset=utf-8");
+    }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SyncRunsAsync(
         string programId, HttpContext http, SyncRunsClient dispatcher, CancellationToken ct) =>

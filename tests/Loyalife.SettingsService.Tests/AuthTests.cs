@@ -74,6 +74,7 @@ public sealed class AuthTests(SettingsHostFixture fixture) : IClassFixture<Setti
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Admin token", await page.Content.ReadAsStringAsync());
+        Assert.Contains("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path) =>
