@@ -6,5 +6,8 @@ public sealed class AdminJwtOptions
 
     public string? Audience { get; set; }
 
+    /// <summary>Off only for a local identity provider served over plain http (development, tests).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     public bool IsConfigured => !string.IsNullOrEmpty(Authority) && !string.IsNullOrEmpty(Audience);
 }

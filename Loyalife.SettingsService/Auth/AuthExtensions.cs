@@ -1,4 +1,3 @@
-using Dapr.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -26,6 +25,7 @@ public static class AuthExtensions
             {
                 bearer.Authority = jwt.Authority;
                 bearer.Audience = jwt.Audience;
+                bearer.RequireHttpsMetadata = jwt.RequireHttpsMetadata;
             });
             adminSchemes.Add(JwtBearerDefaults.AuthenticationScheme);
         }

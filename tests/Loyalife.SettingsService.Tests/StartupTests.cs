@@ -1,4 +1,8 @@
 using Loyalife.SettingsService.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Loyalife.SettingsService.Tests;
 
@@ -13,12 +17,25 @@ public sealed class StartupTests
     [InlineData("Admin:Token", "", "Admin:Token")]
     public async Task AMissingOrContradictorySettingStopsTheStartWithAMessageNamingIt(string key, string value, string message)
     {
-        var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        // The service's own registrations on a plain host: WebApplicationFactory sometimes reports a failed
+        // start as an ObjectDisposedException of its own, which would hide the message under test.
+        var settings = new Dictionary<string, string?>
         {
-            await using var host = await SettingsServiceHost.StartAsync(new Dictionary<string, string?> { [key] = value });
-        });
+            ["ConnectionStrings:loyalife"] = "Host=127.0.0.1;Database=unused",
+            ["Admin:Token"] = "token",
+            ["APP_API_TOKEN"] = "app-token",
+            ["SecretStore:FilePath"] = Path.Combine(Path.GetTempPath(), "unused-secrets.json"),
+            [key] = value,
+        };
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddSettingsServices();
+        await using var app = builder.Build();
 
-        Assert.True(failure.ToString().Contains(message, StringComparison.Ordinal), failure.ToString());
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.True(failure.Message.Contains(message, StringComparison.Ordinal), failure.Message);
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public sealed class SettingsServiceHost : IAsyncDisposable
                 web.UseSetting(key, value);
             }
 
-            web.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+            web.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         });
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, appPort));
         try
