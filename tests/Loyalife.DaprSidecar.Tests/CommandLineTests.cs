@@ -59,6 +59,20 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task APortInUseIsAStartUpErrorNamingTheApp()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var env = new SidecarEnvironment { RegistryDirectory = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N")) };
+
+        var error = await Assert.ThrowsAsync<SidecarStartupException>(() =>
+            DaprSidecarHost.StartAsync(["--app-id", "busy", "--dapr-http-port", port, "--dapr-grpc-port", "0"], env));
+
+        Assert.Contains("'busy' cannot listen", error.Message);
+    }
+
+    [Fact]
     public async Task MainExitsWithAnErrorOnAnUnknownFlag()
     {
         var stderr = new StringWriter();

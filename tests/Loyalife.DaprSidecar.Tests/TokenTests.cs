@@ -41,12 +41,18 @@ public sealed class TokenTests : IAsyncLifetime
         Assert.Empty(_app.Received);
     }
 
-    [Fact]
-    public async Task TheDaprAppIdHeaderFormNeedsTheTokenToo()
+    [Theory]
+    [InlineData("dapr-app-id header")]
+    [InlineData("gRPC content type")]
+    public async Task OtherRequestShapesNeedTheTokenToo(string shape)
     {
         using var http = new HttpClient { BaseAddress = _sidecar.HttpEndpoint };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/echo/x");
-        request.Headers.Add("dapr-app-id", "guarded");
+        using var request = shape == "dapr-app-id header"
+            ? new HttpRequestMessage(HttpMethod.Get, "/echo/x") { Headers = { { "dapr-app-id", "guarded" } } }
+            : new HttpRequestMessage(HttpMethod.Post, "/v1.0/secrets/secretstore/k")
+            {
+                Content = new ByteArrayContent([]) { Headers = { { "content-type", "application/grpc" } } },
+            };
 
         using var response = await http.SendAsync(request);
 

@@ -13,7 +13,7 @@ namespace Loyalife.DaprSidecar.Tests;
 public sealed class TracingTests
 {
     [Fact]
-    public async Task SpansAreExportedOverOtlpWhenAnEndpointIsSet()
+    public async Task SpansAndLogsAreExportedOverOtlpWhenAnEndpointIsSet()
     {
         await using var collector = await FakeOtlpCollector.StartAsync();
         var sidecars = new TestSidecars();
@@ -32,19 +32,20 @@ public sealed class TracingTests
         }
         await sidecars.DisposeAsync();
 
-        // Disposing the sidecar flushes its batch; the export names the sidecar's service.
-        var batch = Assert.Single(collector.Exports, e => e.Contains("traced-callee-dapr", StringComparison.Ordinal));
-        Assert.Contains("/echo/traced", batch, StringComparison.Ordinal);
+        // Disposing the sidecar flushes its batches; each export names the sidecar's service.
+        var spans = Assert.Single(collector.Exports, e => e.Signal == "trace" && e.Text.Contains("traced-callee-dapr", StringComparison.Ordinal));
+        Assert.Contains("/echo/traced", spans.Text, StringComparison.Ordinal);
+        Assert.Contains(collector.Exports, e => e.Signal == "logs" && e.Text.Contains("Sidecar for traced-callee serves", StringComparison.Ordinal));
     }
 
-    /// <summary>Accepts OTLP/gRPC trace exports on plain-text HTTP/2 and keeps their bytes as text.</summary>
+    /// <summary>Accepts OTLP/gRPC trace and log exports on plain-text HTTP/2 and keeps their bytes as text.</summary>
     private sealed class FakeOtlpCollector : IAsyncDisposable
     {
         private readonly WebApplication _app;
 
         private FakeOtlpCollector(WebApplication app) => _app = app;
 
-        public ConcurrentBag<string> Exports { get; } = [];
+        public ConcurrentBag<(string Signal, string Text)> Exports { get; } = [];
 
         public Uri Endpoint => new(_app.Urls.First());
 
@@ -55,14 +56,14 @@ public sealed class TracingTests
             builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));
             var app = builder.Build();
             var collector = new FakeOtlpCollector(app);
-            app.MapPost("/opentelemetry.proto.collector.trace.v1.TraceService/Export", async (HttpContext context) =>
+            app.MapPost("/opentelemetry.proto.collector.{signal}.v1.{service}/Export", async (HttpContext context, string signal) =>
             {
                 using var body = new MemoryStream();
                 await context.Request.Body.CopyToAsync(body);
-                collector.Exports.Add(Encoding.UTF8.GetString(body.ToArray()));
+                collector.Exports.Add((signal, Encoding.UTF8.GetString(body.ToArray())));
                 context.Response.ContentType = "application/grpc";
                 context.Response.AppendTrailer("grpc-status", "0");
-                // An empty ExportTraceServiceResponse: uncompressed flag, zero length.
+                // An empty Export…ServiceResponse: uncompressed flag, zero length.
                 await context.Response.Body.WriteAsync(new byte[5]);
             });
             await app.StartAsync();
