@@ -24,6 +24,9 @@ internal static class InvocationApi
             if (appId.Length > 0 && !context.Request.Path.StartsWithSegments(SidecarHop.PathPrefix)
                 && !context.Request.Path.StartsWithSegments("/v1.0/invoke"))
             {
+                // No route matched, so the server span has no template name; give it one that says what happened.
+                if (context.Features.Get<IHttpActivityFeature>()?.Activity is { } span)
+                    span.DisplayName = $"{context.Request.Method} invoke {appId}";
                 await InvokeAsync(context, appId, RawTarget(context).TrimStart('/'));
                 return;
             }
