@@ -72,6 +72,21 @@ public sealed class ComponentLoadingTests : IAsyncDisposable
         Assert.Contains("not valid YAML", error.Message);
     }
 
+    [Theory]
+    [InlineData("cron.yaml", "every day at two", "'every day at two'")]
+    [InlineData("secrets.yaml", "", "secretsFile")]
+    public async Task AComponentThatCannotInitialiseStopsStartUpNamingTheFile(string file, string value, string named)
+    {
+        var yaml = file == "cron.yaml" ? ComponentYaml.Cron("c", value) : ComponentYaml.SecretStore("s", value);
+        var components = _sidecars.Components((file, yaml));
+
+        var error = await Assert.ThrowsAsync<SidecarStartupException>(() =>
+            _sidecars.StartAsync("app", null, "--resources-path", components));
+
+        Assert.Contains(Path.Combine(components, file), error.Message);
+        Assert.Contains(named, error.Message);
+    }
+
     [Fact]
     public async Task OtherResourceKindsAndSeveralDocumentsPerFileAreRead()
     {
