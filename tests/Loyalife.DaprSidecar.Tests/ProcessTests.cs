@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.InteropServices;
 using Loyalife.DaprSidecar.Tests.Support;
 
 namespace Loyalife.DaprSidecar.Tests;
@@ -34,12 +35,17 @@ public sealed class ProcessTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("proc-app-token", Assert.Single(app.Received).Headers["dapr-api-token"]);
 
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            await kill.WaitForExitAsync();
+        Assert.Equal(0, Kill(_process.Id, SigTerm));
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(0, _process.ExitCode);
         Assert.False(File.Exists(entry));
     }
+
+    // What the AppHost (DCP) sends on stop; .NET itself can only send SIGKILL.
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     private static Process Start(string[] args, string registry, string appApiToken)
     {
