@@ -69,6 +69,7 @@ internal static class InvocationApi
             {
                 request.Headers.TryAddWithoutValidation(SidecarHop.KeyHeader, callee.HopKey);
                 request.Headers.TryAddWithoutValidation(SidecarHop.CallerHeader, sidecar.Options.AppId);
+                AddForwardedHeaders(request);
             },
             error => DaprError.DirectInvoke(appId, error));
     }
@@ -107,6 +108,16 @@ internal static class InvocationApi
                     request.Headers.TryAddWithoutValidation(ApiTokenMiddleware.Header, token);
             },
             error => DaprError.DirectInvoke(appId, $"error invoking app channel: {error}"));
+    }
+
+    // daprd appends these on every call to another app's sidecar (directMessaging.addForwardedHeadersToMetadata).
+    private static void AddForwardedHeaders(HttpRequestMessage request)
+    {
+        const string address = "127.0.0.1";
+        var host = System.Net.Dns.GetHostName();
+        request.Headers.TryAddWithoutValidation("X-Forwarded-For", address);
+        request.Headers.TryAddWithoutValidation("X-Forwarded-Host", host);
+        request.Headers.TryAddWithoutValidation("Forwarded", $"for={address};by={address};host={host}");
     }
 
     private static string RawTarget(HttpContext context) =>
