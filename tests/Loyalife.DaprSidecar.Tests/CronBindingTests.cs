@@ -43,6 +43,8 @@ public sealed class CronBindingTests : IAsyncDisposable
             Assert.Equal(("POST", "/nightly-sync", 0L), (tick.Method, tick.Path, tick.BodyLength));
             Assert.Equal("app-token", tick.Headers["dapr-api-token"]);
             Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$", tick.Headers["traceparent"]);
+            Assert.Equal(("Local", "application/json"), (tick.Headers["timezone"], tick.Headers["content-type"]));
+            Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,9})? \+0000 UTC$", tick.Headers["readtimeutc"]);
         });
         Assert.NotEqual(ticks[0].Headers["traceparent"].Split('-')[1], ticks[1].Headers["traceparent"].Split('-')[1]);
         Assert.InRange((ticks[1].At - ticks[0].At).TotalMilliseconds, 500, 2000);

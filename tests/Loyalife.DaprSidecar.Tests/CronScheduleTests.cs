@@ -64,6 +64,15 @@ public sealed class CronScheduleTests
     }
 
     [Theory]
+    [InlineData("2026-11-28T02:00:00.0008114Z", "2026-11-28 02:00:00.0008114 +0000 UTC")]
+    [InlineData("2026-11-28T02:00:00.5Z", "2026-11-28 02:00:00.5 +0000 UTC")]
+    [InlineData("2026-11-28T02:00:00Z", "2026-11-28 02:00:00 +0000 UTC")]
+    public void ReadTimesAreWrittenAsGoPrintsThem(string instant, string expected)
+    {
+        Assert.Equal(expected, GoTime.Format(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
     [InlineData("* * * *")]
     [InlineData("* * * * * * *")]
     [InlineData("@often")]
