@@ -30,8 +30,9 @@ public static class DaprSidecarExtensions
 
                 context.Args.Add("--app-id");
                 context.Args.Add(appId);
+                // The app's proxied port: its target port is only known inside the app's own process spec.
                 context.Args.Add("--app-port");
-                context.Args.Add(appEndpoint.Property(EndpointProperty.TargetPort));
+                context.Args.Add(appEndpoint.Property(EndpointProperty.Port));
                 context.Args.Add("--app-protocol");
                 context.Args.Add("http");
                 context.Args.Add("--dapr-http-port");

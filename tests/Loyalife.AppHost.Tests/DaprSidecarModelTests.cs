@@ -18,7 +18,7 @@ public sealed class DaprSidecarModelTests
         var parent = sidecar.Annotations.OfType<ResourceRelationshipAnnotation>().Single(r => r.Type == "Parent");
         Assert.Same(model.Resource(app), parent.Resource);
         Assert.Equal(app, AppHostModel.Flag(arguments, "--app-id"));
-        Assert.Equal(AppHostModel.TargetPort(model.Resource(app), "http").ToString(), AppHostModel.Flag(arguments, "--app-port"));
+        Assert.Equal(AppHostModel.Port(model.Resource(app), "http").ToString(), AppHostModel.Flag(arguments, "--app-port"));
         Assert.Equal(AppHostModel.TargetPort(sidecar, "http").ToString(), AppHostModel.Flag(arguments, "--dapr-http-port"));
         Assert.Equal(AppHostModel.TargetPort(sidecar, "grpc").ToString(), AppHostModel.Flag(arguments, "--dapr-grpc-port"));
         Assert.Equal(AppHostModel.TargetPort(sidecar, "metrics").ToString(), AppHostModel.Flag(arguments, "--metrics-port"));
