@@ -1,3 +1,4 @@
+using Loyalife.AppHost;
 using Loyalife.AppHost.Dapr;
 using Loyalife.AppHost.Infrastructure;
 using Loyalife.AppHost.MoEngage;
@@ -41,5 +42,8 @@ builder.AddProject<Projects.Loyalife_MoEngageDispatcher>("moengage-dispatcher")
     .WithHttpHealthCheck("/health")
     .WithDaprSidecar()
     .WithRunSyncNowCommand(adminToken);
+
+// One log line when everything is healthy, with the time it took.
+builder.ReportWhenAllHealthy();
 
 builder.Build().Run();
