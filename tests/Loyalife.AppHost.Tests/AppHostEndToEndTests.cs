@@ -3,6 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Loyalife.AppHost.Dapr;
+using Loyalife.AppHost.Sync;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalife.AppHost.Tests;
@@ -53,6 +54,10 @@ public sealed class AppHostEndToEndTests
                         await AssertHealthThroughSidecarAsync(http, caller, target, timeout.Token);
                     }
                 }
+
+                // The dashboard's button reaches the dispatcher's admin API (whatever the dispatcher then answers).
+                var sync = await app.ResourceCommands.ExecuteCommandAsync("moengage-dispatcher", RunSyncNowCommand.Name, timeout.Token);
+                Assert.Matches("^(Sync of demo for \\d{4}-\\d{2}-\\d{2} accepted|The dispatcher answered \\d{3})", sync.Message);
 
                 await app.StopAsync(timeout.Token);
             }
