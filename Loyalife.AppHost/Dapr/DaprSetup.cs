@@ -19,7 +19,7 @@ internal sealed class DaprSetup
             ? configured
             : Path.Combine(builder.GetRepositoryRoot(), "components"));
         RegistryDirectory = Path.Combine(WorkingDirectory, "dapr-registry", $"{DateTime.UtcNow:yyyyMMddTHHmmss}-{Environment.ProcessId}");
-        (Runtime, Command, LeadingArguments, Reason) = ChooseRuntime(builder.Configuration[RuntimeKey]);
+        (Runtime, Command, LeadingArguments, Reason) = ChooseRuntime(ConfiguredChoice.Read(builder, RuntimeKey, DaprRuntime.Auto));
 
         builder.Eventing.Subscribe<BeforeStartEvent>((_, _) =>
         {
@@ -49,14 +49,13 @@ internal sealed class DaprSetup
 
     public static DaprSetup For(IDistributedApplicationBuilder builder) => setups.GetValue(builder, b => new DaprSetup(b));
 
-    private static (DaprRuntime, string, IReadOnlyList<string>, string) ChooseRuntime(string? configured)
+    private static (DaprRuntime, string, IReadOnlyList<string>, string) ChooseRuntime(DaprRuntime requested)
     {
-        var requested = string.IsNullOrEmpty(configured) ? DaprRuntime.Auto : Enum.Parse<DaprRuntime>(configured, ignoreCase: true);
         var daprd = FindDaprd();
         return requested switch
         {
-            DaprRuntime.Daprd => (DaprRuntime.Daprd, daprd ?? "daprd", [], $"{RuntimeKey}={configured}"),
-            DaprRuntime.Local => Local($"{RuntimeKey}={configured}"),
+            DaprRuntime.Daprd => (DaprRuntime.Daprd, daprd ?? "daprd", [], $"{RuntimeKey}={requested}"),
+            DaprRuntime.Local => Local($"{RuntimeKey}={requested}"),
             _ when daprd is not null => (DaprRuntime.Daprd, daprd, [], $"daprd found at {daprd}"),
             _ => Local("daprd not found on PATH or in ~/.dapr/bin"),
         };

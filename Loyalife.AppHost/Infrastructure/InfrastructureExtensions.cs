@@ -13,15 +13,11 @@ public static class InfrastructureExtensions
 
     public static InfrastructureChoice ChooseInfrastructure(this IDistributedApplicationBuilder builder)
     {
-        var configured = builder.Configuration[InfrastructureChoice.ModeKey];
-        var mode = string.IsNullOrEmpty(configured)
-            ? InfrastructureMode.Auto
-            : Enum.Parse<InfrastructureMode>(configured, ignoreCase: true);
+        var mode = ConfiguredChoice.Read(builder, InfrastructureChoice.ModeKey, InfrastructureMode.Auto);
 
         var choice = mode switch
         {
-            InfrastructureMode.Container => new InfrastructureChoice(mode, $"{InfrastructureChoice.ModeKey}={configured}"),
-            InfrastructureMode.Local => new InfrastructureChoice(mode, $"{InfrastructureChoice.ModeKey}={configured}"),
+            InfrastructureMode.Container or InfrastructureMode.Local => new InfrastructureChoice(mode, $"{InfrastructureChoice.ModeKey}={mode}"),
             _ => ChooseAutomatically(builder),
         };
 

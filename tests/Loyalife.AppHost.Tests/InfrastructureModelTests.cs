@@ -83,4 +83,17 @@ public sealed class InfrastructureModelTests
         Assert.Contains("loyalife_check", model.Resource("loyalife").Annotations.OfType<HealthCheckAnnotation>().Select(a => a.Key));
         Assert.Contains("redis_check", model.Resource("redis").Annotations.OfType<HealthCheckAnnotation>().Select(a => a.Key));
     }
+
+    [Theory]
+    [InlineData("--Infrastructure:Mode=Kubernetes", "Infrastructure:Mode must be one of Auto, Container, Local, not 'Kubernetes'.")]
+    [InlineData("--Dapr:Runtime=dapr", "Dapr:Runtime must be one of Auto, Daprd, Local, not 'dapr'.")]
+    public async Task AMistypedSwitchStopsWithTheAcceptedValues(string argument, string message)
+    {
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => AppHostModel.CreateAsync(argument));
+
+        Assert.Contains(message, Flatten(exception));
+    }
+
+    private static string Flatten(Exception exception) =>
+        exception.InnerException is null ? exception.Message : exception.Message + " | " + Flatten(exception.InnerException);
 }
