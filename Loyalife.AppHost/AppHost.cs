@@ -15,10 +15,7 @@ var loyalife = builder.AddPostgresDatabase(infrastructure, serverName: "postgres
 var redis = builder.AddRedisServer(infrastructure, "redis");
 
 // The local MoEngage Data API stand-in, with a demo workspace; the default target of every sync.
-var moengage = builder.AddProject<Projects.Loyalife_MoEngageStandIn>("moengage")
-    .WithHttpEndpoint(name: "http")
-    .WithDemoWorkspace()
-    .WithHttpHealthCheck("/health");
+var moengage = builder.AddMoEngageStandIn("moengage");
 var moengageApiBaseUrl = builder.AddMoEngageApiBaseUrl(moengage);
 
 builder.AddProject<Projects.Loyalife_SettingsService>("settings-service")

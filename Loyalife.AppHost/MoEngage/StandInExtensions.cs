@@ -7,6 +7,19 @@ public static class StandInExtensions
     /// <summary>Parameter value that means "the local MoEngage stand-in" (its URL is only known once it runs).</summary>
     public const string StandInValue = "stand-in";
 
+    /// <summary>The local MoEngage Data API stand-in (dev/Loyalife.MoEngageStandIn), with the demo workspace.</summary>
+    public static IResourceBuilder<ProjectResource> AddMoEngageStandIn(this IDistributedApplicationBuilder builder, string name)
+    {
+        var standIn = builder.AddProject<Projects.Loyalife_MoEngageStandIn>(name);
+        // The stand-in ships no launch profile; should it gain one, its "http" endpoint is kept.
+        if (!standIn.Resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "http"))
+        {
+            standIn.WithHttpEndpoint(name: "http");
+        }
+
+        return standIn.WithDemoWorkspace().WithHttpHealthCheck("/health");
+    }
+
     /// <summary>
     /// The stand-in's demo workspace: MoEngage data centre 01, and every id shaped like the demo members'
     /// references except those ending in 9 counts as an existing profile, so about a tenth are unknown,
