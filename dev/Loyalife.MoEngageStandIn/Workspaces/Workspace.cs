@@ -33,7 +33,7 @@ internal sealed class Workspace
         _quota = new QuotaWindow(Limits);
         _faults = new FaultDice(Faults);
         _contents = new WorkspaceContents(CustomerIdPattern is { } pattern
-            ? new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+            ? new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1))
             : null);
         _contents.AddCustomers(definition.CustomerIds ?? []);
         _log = new RequestLog(requestLogSize);
