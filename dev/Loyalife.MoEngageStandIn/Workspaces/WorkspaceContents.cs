@@ -18,10 +18,6 @@ internal sealed class WorkspaceContents(Regex? existingCustomers)
     private readonly HashSet<StoredEvent> _seenEvents = new(EventIdentityComparer.Instance);
     private readonly StringPool _names = new(maxEntries: 100_000, maxBytes: 4 * ElementValidator.MaxNameLength);
 
-    public int ProfileCount => _profiles.Count;
-
-    public int EventCount => _events.Count;
-
     public void AddCustomers(IEnumerable<string> customerIds)
     {
         foreach (var id in customerIds)
