@@ -21,6 +21,7 @@ internal static class Extensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StandInOptions>, StandInOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<StandInMetrics>();
         builder.Services.AddSingleton<WorkspaceRegistry>();
         builder.Services.AddSingleton<DataRequestHandler>();
         builder.Services.AddSingleton<TestConnectionHandler>();

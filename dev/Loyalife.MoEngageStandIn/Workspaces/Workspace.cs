@@ -19,9 +19,11 @@ internal sealed class Workspace
     private readonly WorkspaceContents _contents;
     private readonly WorkspaceCounters _counters = new();
     private readonly RequestLog _log;
+    private readonly StandInMetrics _metrics;
 
-    public Workspace(string appId, WorkspaceDefinition definition, int requestLogSize)
+    public Workspace(string appId, WorkspaceDefinition definition, int requestLogSize, StandInMetrics metrics)
     {
+        _metrics = metrics;
         AppId = appId;
         Definition = definition with { AppId = appId };
         DataCenter = definition.DataCenter!;
@@ -200,6 +202,7 @@ internal sealed class Workspace
         var entry = new RequestLogEntry(facts.Time, facts.RequestId, facts.Method, facts.Path, status, reason,
             facts.Bytes, demand.Users, demand.Events, tally.ElementsRejected, rejections);
         _counters.Count(entry, tally);
+        _metrics.Count(AppId, status, tally);
         _log.Add(entry);
     }
 }
