@@ -7,8 +7,8 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>
 /// One MoEngage workspace in one data centre. A single lock guards its quota window, fault draws,
-/// contents, counters and log, so each request is applied and counted atomically; workspaces never
-/// contend with each other.
+/// contents, counters and log, so each request is applied and counted atomically; elements are validated
+/// before it is taken, and workspaces never contend with each other.
 /// </summary>
 internal sealed class Workspace
 {
