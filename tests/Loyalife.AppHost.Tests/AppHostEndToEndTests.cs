@@ -20,28 +20,16 @@ public sealed class AppHostEndToEndTests
     public async Task EveryResourceBecomesHealthyEachServiceAnswersThroughEverySidecarAndNothingOutlivesTheAppHost()
     {
         using var timeout = new CancellationTokenSource(Budget);
-        var data = Directory.CreateTempSubdirectory("loyalife-apphost-e2e-").FullName;
-        // Temporary folders are private to root; PostgreSQL runs as the postgres user and must reach its cluster.
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(data, (UnixFileMode)0b111_101_101);
-        }
+        var data = AppHostRun.CreateDataDirectory();
         try
         {
-            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Loyalife_AppHost>(
-                [
-                    "--Infrastructure:Mode=Local", "--Dapr:Runtime=Local", $"--AppHost:DataDirectory={data}",
-                    // Other tests run beside this one: no fixed ports, and stopping waits for every process.
-                    "--DcpPublisher:RandomizePorts=true", "--DcpPublisher:WaitForResourceCleanup=true",
-                ],
-                (options, _) => options.DisableDashboard = true,
-                timeout.Token);
+            var builder = await AppHostRun.CreateBuilderAsync(data, [], timeout.Token);
 
             IReadOnlyDictionary<int, (long, string)> started;
             await using (var app = await builder.BuildAsync(timeout.Token))
             {
                 await app.StartAsync(timeout.Token);
-                await WaitUntilAllHealthyAsync(app, builder.Resources, timeout.Token);
+                await AppHostRun.WaitUntilAllHealthyAsync(app, builder.Resources, timeout.Token);
                 started = ProcessTree.WithDescendants(ProcessIds(app, builder.Resources));
 
                 var sidecars = builder.Resources.OfType<DaprSidecarResource>().ToList();
@@ -69,47 +57,6 @@ public sealed class AppHostEndToEndTests
         {
             Directory.Delete(data, recursive: true);
         }
-    }
-
-    private static async Task WaitUntilAllHealthyAsync(DistributedApplication app, IResourceCollection resources, CancellationToken ct)
-    {
-        try
-        {
-            foreach (var resource in Started(resources))
-            {
-                await app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, ct);
-            }
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or DistributedApplicationException)
-        {
-            var states = new List<string>();
-            foreach (var resource in Started(resources))
-            {
-                app.ResourceNotifications.TryGetCurrentState(resource.Name, out var e);
-                states.Add($"{resource.Name}: {e?.Snapshot.State?.Text} {e?.Snapshot.HealthStatus}");
-                if (e?.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
-                {
-                    states.AddRange((await LastLogLinesAsync(app, resource)).Select(line => "    " + line));
-                }
-            }
-
-            Assert.Fail($"Not all resources became healthy ({exception.Message}):\n{string.Join('\n', states)}");
-        }
-    }
-
-    /// <summary>Everything that starts by itself (not parameters, nor Aspire's on-demand project rebuilders).</summary>
-    private static IEnumerable<IResource> Started(IResourceCollection resources) =>
-        resources.Where(r => r is not ParameterResource && !r.Annotations.OfType<ExplicitStartupAnnotation>().Any());
-
-    private static async Task<IEnumerable<string>> LastLogLinesAsync(DistributedApplication app, IResource resource)
-    {
-        var lines = new List<string>();
-        await foreach (var batch in app.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(resource))
-        {
-            lines.AddRange(batch.Select(l => l.Content));
-        }
-
-        return lines.TakeLast(15);
     }
 
     private static IEnumerable<int> ProcessIds(DistributedApplication app, IResourceCollection resources) =>
