@@ -91,7 +91,7 @@ public sealed class NightlySyncTraceTests(NightlySyncRun run)
             }
             else if (!candidates.Any(s => Path(s, bySpanId) is { } found && found.SequenceEqual(path)))
             {
-                lacking.Add($"{what} descending from {string.Join(" ← ", path)} (found {string.Join(" | ", candidates.Select(s => Describe(Path(s, bySpanId))).Distinct())})");
+                lacking.Add($"{what} descending from {string.Join(" ← ", path)} (found {string.Join(" | ", candidates.Select(s => Describe(s, bySpanId)).Distinct())})");
             }
         }
 
@@ -123,7 +123,21 @@ public sealed class NightlySyncTraceTests(NightlySyncRun run)
         }
     }
 
-    private static string Describe(List<string>? path) => path is null ? "a parent not received" : string.Join(" ← ", path);
+    /// <summary>A span's ancestry by service and name, up to its root or to the first parent not received.</summary>
+    private static string Describe(ReceivedSpan span, Dictionary<string, ReceivedSpan> bySpanId)
+    {
+        var steps = new List<string>();
+        for (ReceivedSpan? current = span; current is not null; current = bySpanId.GetValueOrDefault(current.ParentSpanId))
+        {
+            steps.Add(current.ToString());
+            if (current.ParentSpanId.Length > 0 && !bySpanId.ContainsKey(current.ParentSpanId))
+            {
+                steps.Add($"parent {current.ParentSpanId} not received");
+            }
+        }
+
+        return string.Join(" ← ", steps);
+    }
 
     /// <summary>Dapr's secret API, by gRPC (the .NET SDK's way) or HTTP.</summary>
     private static bool IsSecretRead(ReceivedSpan span) =>
