@@ -1,8 +1,29 @@
-// Placeholder: the local MoEngage stand-in (issue 5) replaces this.
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+using Loyalife.MoEngageStandIn.Control;
+using Loyalife.MoEngageStandIn.Inspection;
+using Loyalife.MoEngageStandIn.MoEngage;
 
-public partial class Program;
+namespace Loyalife.MoEngageStandIn;
+
+// Not top-level statements: one test project references the services and both dev tools, and a second
+// global Program would clash (BRIEF). WebApplicationFactory<Program> still finds this entry point.
+public sealed class Program
+{
+    private Program()
+    {
+    }
+
+    public static void Main(string[] args) => Build(WebApplication.CreateBuilder(args)).Run();
+
+    internal static WebApplication Build(WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults();
+        builder.AddStandInServices();
+
+        var app = builder.Build();
+        app.MapDataApi();
+        app.MapControlApi();
+        app.MapInspectionPage();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+}

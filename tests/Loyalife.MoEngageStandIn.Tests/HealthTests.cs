@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Loyalife.MoEngageStandIn.Tests;
@@ -12,6 +13,18 @@ public sealed class HealthTests
 
         var response = await client.GetAsync("/alive");
 
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheInProcessHostServesHealthOnARealPort()
+    {
+        await using var standIn = await MoEngageStandInHost.StartAsync();
+
+        var response = await standIn.Control.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("127.0.0.1", standIn.BaseUrl.Host);
+        Assert.Equal($"http://127.0.0.1:{standIn.BaseUrl.Port}/dc/{{dc}}", standIn.ApiBaseUrlTemplate);
     }
 }

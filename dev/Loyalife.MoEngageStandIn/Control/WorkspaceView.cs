@@ -1,0 +1,13 @@
+using Loyalife.MoEngageStandIn.Workspaces;
+
+namespace Loyalife.MoEngageStandIn.Control;
+
+/// <summary>A workspace's settings (without its key) and what it holds.</summary>
+public sealed record WorkspaceView(
+    string AppId,
+    string DataCenter,
+    string AppName,
+    string? CustomerIdPattern,
+    WorkspaceLimits Limits,
+    WorkspaceFaults Faults,
+    WorkspaceStats Stats);

@@ -1,0 +1,8 @@
+namespace Loyalife.MoEngageStandIn.MoEngage;
+
+internal enum DataEndpoint
+{
+    BulkImport,
+    TrackUser,
+    CreateEvent,
+}

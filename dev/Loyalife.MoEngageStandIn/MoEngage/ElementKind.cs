@@ -1,0 +1,7 @@
+namespace Loyalife.MoEngageStandIn.MoEngage;
+
+internal enum ElementKind
+{
+    Customer,
+    Event,
+}

@@ -1,0 +1,185 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace Loyalife.MoEngageStandIn.MoEngage;
+
+/// <summary>
+/// MoEngage's element rules (REFERENCE.md): lowercase types, a usable customer_id, the tracking policy's
+/// name and size limits, no <c>moe_</c> names, no future-dated events. Answers the reason an element is
+/// refused, or null. Reads raw UTF-8 so a valid element costs no allocation beyond its customer_id.
+/// </summary>
+internal static class ElementValidator
+{
+    public const int MaxNameLength = 200;
+    public const int MaxStringLength = 512;
+    public const int MaxEventAttributes = 100;
+
+    /// <summary>Clocks differ; an event a little ahead of ours is not "future-dated".</summary>
+    public static readonly TimeSpan FutureSkew = TimeSpan.FromMinutes(2);
+
+    public static string? Validate(JsonElement element, DateTime now, out ElementKind kind, out string? customerId)
+    {
+        kind = ElementKind.Customer;
+        customerId = null;
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return "element is not a JSON object";
+        }
+
+        if (!element.TryGetProperty("type"u8, out var type) || type.ValueKind != JsonValueKind.String)
+        {
+            return "type is required";
+        }
+
+        if (type.ValueEquals("event"u8))
+        {
+            kind = ElementKind.Event;
+        }
+        else if (!type.ValueEquals("customer"u8))
+        {
+            return type.GetString()!.ToLowerInvariant() is "customer" or "event"
+                ? "type must be lowercase ('customer' or 'event')"
+                : "type must be 'customer' or 'event'";
+        }
+
+        if (!element.TryGetProperty("customer_id"u8, out var id) || id.ValueKind != JsonValueKind.String)
+        {
+            return "customer_id is required and must be a string";
+        }
+
+        customerId = id.GetString()!;
+        if (CustomerIds.IsDisallowed(customerId))
+        {
+            return "customer_id is empty or a disallowed placeholder";
+        }
+
+        return kind == ElementKind.Customer ? ValidateCustomer(element) : ValidateEvent(element, now);
+    }
+
+    private static string? ValidateCustomer(JsonElement element)
+    {
+        if (element.TryGetProperty("update_existing_only"u8, out var flag)
+            && flag.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return "update_existing_only must be a boolean";
+        }
+
+        return element.TryGetProperty("attributes"u8, out var attributes)
+            ? ValidateAttributes(attributes, int.MaxValue)
+            : null;
+    }
+
+    private static string? ValidateEvent(JsonElement element, DateTime now)
+    {
+        if (!element.TryGetProperty("actions"u8, out var actions) || actions.ValueKind != JsonValueKind.Array
+            || actions.GetArrayLength() == 0)
+        {
+            return "actions must be a non-empty array";
+        }
+
+        foreach (var action in actions.EnumerateArray())
+        {
+            if (ValidateAction(action, now) is { } reason)
+            {
+                return reason;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ValidateAction(JsonElement action, DateTime now)
+    {
+        if (action.ValueKind != JsonValueKind.Object)
+        {
+            return "an action is not a JSON object";
+        }
+
+        if (!action.TryGetProperty("action"u8, out var name) || name.ValueKind != JsonValueKind.String)
+        {
+            return "action (the event name) is required";
+        }
+
+        if (NameProblem(name) is { } problem)
+        {
+            return "event name " + problem;
+        }
+
+        if (!EventTime.TryRead(action, now, out var time))
+        {
+            return "current_time is not a date";
+        }
+
+        if (time > now + FutureSkew)
+        {
+            return "event is future-dated";
+        }
+
+        return action.TryGetProperty("attributes"u8, out var attributes)
+            ? ValidateAttributes(attributes, MaxEventAttributes)
+            : null;
+    }
+
+    private static string? ValidateAttributes(JsonElement attributes, int maxCount)
+    {
+        if (attributes.ValueKind != JsonValueKind.Object)
+        {
+            return "attributes must be a JSON object";
+        }
+
+        var count = 0;
+        foreach (var attribute in attributes.EnumerateObject())
+        {
+            if (++count > maxCount)
+            {
+                return $"more than {maxCount} attributes";
+            }
+
+            if (NameProblem(attribute) is { } problem)
+            {
+                return "attribute name " + problem;
+            }
+
+            if (attribute.Value.ValueKind == JsonValueKind.String && TooLong(attribute.Value, MaxStringLength))
+            {
+                return $"attribute {attribute.Name} has a string value longer than {MaxStringLength} characters";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? NameProblem(JsonProperty attribute)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(attribute);
+        return PrefixProblem(raw) ?? (MaybeLonger(raw, MaxNameLength) && attribute.Name.Length > MaxNameLength
+            ? NameTooLong
+            : null);
+    }
+
+    private static string? NameProblem(JsonElement name)
+    {
+        var raw = Unquote(JsonMarshal.GetRawUtf8Value(name));
+        return PrefixProblem(raw) ?? (MaybeLonger(raw, MaxNameLength) && name.GetString()!.Length > MaxNameLength
+            ? NameTooLong
+            : null);
+    }
+
+    private static readonly string NameTooLong = $"is longer than {MaxNameLength} characters";
+
+    private static string? PrefixProblem(ReadOnlySpan<byte> raw) =>
+        raw.IsEmpty ? "is empty"
+        : raw.Length >= 4 && Ascii.EqualsIgnoreCase(raw[..4], "moe_"u8) ? "uses the reserved moe_ prefix"
+        : null;
+
+    // Raw UTF-8 is never shorter in bytes than the text in characters; only long or escaped text needs decoding.
+    private static bool MaybeLonger(ReadOnlySpan<byte> raw, int max) => raw.Length > max || raw.Contains((byte)'\\');
+
+    private static bool TooLong(JsonElement value, int max)
+    {
+        return MaybeLonger(Unquote(JsonMarshal.GetRawUtf8Value(value)), max) && value.GetString()!.Length > max;
+    }
+
+    private static ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> rawString) => rawString[1..^1];
+}

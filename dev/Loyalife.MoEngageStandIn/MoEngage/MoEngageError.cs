@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Loyalife.MoEngageStandIn.MoEngage;
+
+public sealed record MoEngageError(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("request_id")] string RequestId);

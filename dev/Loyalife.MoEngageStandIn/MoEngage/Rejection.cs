@@ -1,0 +1,34 @@
+namespace Loyalife.MoEngageStandIn.MoEngage;
+
+/// <summary>A whole request refused: HTTP status, MoEngage's error type, and the message.</summary>
+internal sealed record Rejection(int Status, string Type, string Message)
+{
+    public const string SecretMismatch = "App Secret key mismatch. Please login to the dashboard to verify key";
+
+    public static Rejection BadRequest(string message) => new(StatusCodes.Status400BadRequest, "Bad Request", message);
+
+    public static Rejection Unauthorized(string message = SecretMismatch) =>
+        new(StatusCodes.Status401Unauthorized, "Authentication required", message);
+
+    public static readonly Rejection AppKeyMismatch =
+        new(StatusCodes.Status409Conflict, "Conflict", "App key mismatch in params and authentication");
+
+    public static readonly Rejection PayloadTooLarge = new(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge",
+        $"Request body exceeds the limit of {JsonBody.MaxBytes} bytes");
+
+    public static readonly Rejection UnsupportedMediaType = new(StatusCodes.Status415UnsupportedMediaType,
+        "Unsupported Media Type", "Content-Type must be application/json");
+
+    public static readonly Rejection MalformedJson = BadRequest("Invalid JSON in request body");
+
+    public static readonly Rejection RateLimited = new(StatusCodes.Status429TooManyRequests, "Too Many Requests",
+        "Rate limit exceeded for this workspace; retry after x-ratelimit-reset seconds");
+
+    public static readonly Rejection ServerError = new(StatusCodes.Status500InternalServerError,
+        "Internal Server Error", "Something went wrong; please retry with back-off");
+
+    public static Rejection UnknownDataCenter(string dc) =>
+        new(StatusCodes.Status404NotFound, "Not Found", $"No MoEngage data centre {dc}");
+
+    public MoEngageFailure ToBody(string requestId) => new("fail", new MoEngageError(Type, Message, requestId));
+}

@@ -1,0 +1,9 @@
+namespace Loyalife.MoEngageStandIn.Workspaces;
+
+internal enum FaultKind
+{
+    None,
+    ServerError,
+    TooManyRequests,
+    DropAfterAccept,
+}

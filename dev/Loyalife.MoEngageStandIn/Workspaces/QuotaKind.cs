@@ -1,0 +1,9 @@
+namespace Loyalife.MoEngageStandIn.Workspaces;
+
+internal enum QuotaKind
+{
+    BulkUsers,
+    BulkEvents,
+    TrackUser,
+    CreateEvent,
+}

@@ -1,0 +1,13 @@
+namespace Loyalife.MoEngageStandIn.Workspaces;
+
+/// <summary>Start-up configuration, section <c>StandIn</c>.</summary>
+public sealed class StandInOptions
+{
+    public const string SectionName = "StandIn";
+
+    /// <summary>Workspaces that exist from start-up (and again after <c>POST /control/reset</c>).</summary>
+    public List<WorkspaceDefinition> Workspaces { get; set; } = [];
+
+    /// <summary>How many recent requests each workspace keeps for inspection.</summary>
+    public int RequestLogSize { get; set; } = 500;
+}

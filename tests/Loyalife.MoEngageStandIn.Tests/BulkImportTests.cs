@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using static Loyalife.MoEngageStandIn.Tests.MoEngageClient;
+
+namespace Loyalife.MoEngageStandIn.Tests;
+
+public sealed class BulkImportTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+{
+    private readonly MoEngageClient _client = new(fixture.StandIn);
+    private static readonly DateTimeOffset Yesterday = DateTimeOffset.UtcNow.AddDays(-1);
+
+    [Fact]
+    public async Task ADocumentedBulkRequestIsAcceptedWithMoEngagesSuccessBody()
+    {
+        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("C1") });
+
+        var response = await _client.BulkAsync(appId, Bulk(
+            Customer("C1", new { points_available = 120, tier = "Gold" }, updateExistingOnly: true),
+            Event("C1", "loyalty_points_earned", Yesterday, new { points = 20 })));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("success", body.GetProperty("status").GetString());
+        Assert.Equal("Your request has been accepted and will be processed soon.", body.GetProperty("message").GetString());
+        var customer = await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1");
+        Assert.Equal(120, customer.GetProperty("attributes").GetProperty("points_available").GetInt32());
+        Assert.Equal("Gold", customer.GetProperty("attributes").GetProperty("tier").GetString());
+        var events = await _client.GetJsonAsync($"/control/workspaces/{appId}/events?customerId=C1");
+        var stored = Assert.Single(events.EnumerateArray());
+        Assert.Equal("loyalty_points_earned", stored.GetProperty("name").GetString());
+        Assert.Equal(20, stored.GetProperty("attributes").GetProperty("points").GetInt32());
+        Assert.Equal(Yesterday.ToString("yyyy-MM-ddTHH:mm:ssZ"), stored.GetProperty("currentTime").GetString());
+    }
+
+    [Fact]
+    public async Task UpdateExistingOnlyNeverCreatesAProfile()
+    {
+        var appId = await _client.CreateWorkspaceAsync();
+
+        await _client.BulkAsync(appId, Bulk(Customer("NEW1", new { tier = "Gold" }, updateExistingOnly: true)));
+
+        var response = await _client.Http.GetAsync($"/control/workspaces/{appId}/customers/NEW1");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var stats = await _client.StatsAsync(appId);
+        Assert.Equal(1, stats.GetProperty("customersIgnored").GetInt64());
+        Assert.Equal(0, stats.GetProperty("customersUpdated").GetInt64());
+    }
+
+    [Fact]
+    public async Task WithoutUpdateExistingOnlyAProfileIsCreatedAndLaterWritesWin()
+    {
+        var appId = await _client.CreateWorkspaceAsync();
+
+        await _client.BulkAsync(appId, Bulk(Customer("NEW2", new { tier = "Silver", points = 1 })));
+        await _client.BulkAsync(appId, Bulk(Customer("NEW2", new { tier = "Gold" })));
+
+        var customer = await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/NEW2");
+        Assert.Equal("Gold", customer.GetProperty("attributes").GetProperty("tier").GetString());
+        Assert.Equal(1, customer.GetProperty("attributes").GetProperty("points").GetInt32());
+        Assert.Equal(2, (await _client.StatsAsync(appId)).GetProperty("customersUpdated").GetInt64());
+    }
+
+    [Fact]
+    public async Task EventsOfUnknownCustomersAreDroppedAndCounted()
+    {
+        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIdPattern"] = "^C\\d+$" });
+
+        await _client.BulkAsync(appId, Bulk(
+            Event("C7", "loyalty_points_earned", Yesterday),
+            Event("X7", "loyalty_points_earned", Yesterday),
+            Event("X8", "loyalty_points_redeemed", Yesterday)));
+
+        var stats = await _client.StatsAsync(appId);
+        Assert.Equal(1, stats.GetProperty("eventsAccepted").GetInt64());
+        Assert.Equal(2, stats.GetProperty("eventsDropped").GetInt64());
+        var events = await _client.GetJsonAsync($"/control/workspaces/{appId}/events");
+        Assert.Equal("C7", Assert.Single(events.EnumerateArray()).GetProperty("customerId").GetString());
+    }
+
+    [Fact]
+    public async Task EveryEventIsStoredAndRepeatsAreCountedAsDuplicates()
+    {
+        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("C1") });
+        var batch = Bulk(
+            Event("C1", "loyalty_points_earned", Yesterday, new { points = 5 }),
+            Event("C1", "loyalty_points_earned", Yesterday.AddSeconds(1), new { points = 5 }));
+
+        await _client.BulkAsync(appId, batch);
+        await _client.BulkAsync(appId, batch);
+
+        var stats = await _client.StatsAsync(appId);
+        Assert.Equal(4, stats.GetProperty("eventsAccepted").GetInt64());
+        Assert.Equal(2, stats.GetProperty("eventsDuplicated").GetInt64());
+        var named = await _client.GetJsonAsync($"/control/workspaces/{appId}/events?name=loyalty_points_earned");
+        Assert.Equal(4, named.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task BadElementsAreRejectedOneByOneWhileTheRequestIsAccepted()
+    {
+        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("C1") });
+        var longName = new string('a', 201);
+        var tooMany = Enumerable.Range(0, 101).ToDictionary(i => $"a{i}", i => i);
+        var elements = new object[]
+        {
+            Customer("C1", new { tier = "Gold" }),
+            new { type = "Customer", customer_id = "C1", attributes = new { tier = "x" } },
+            Customer("unknown", new { tier = "x" }),
+            Customer(" N/A ", new { tier = "x" }),
+            Customer("C1", new { moe_tier = "x" }),
+            Customer("C1", new Dictionary<string, int> { [longName] = 1 }),
+            Customer("C1", new { tier = new string('x', 513) }),
+            Event("C1", "too_many", Yesterday, tooMany),
+            Event("C1", "future", DateTimeOffset.UtcNow.AddHours(1)),
+            new { type = "customer", attributes = new { tier = "x" } },
+            new { type = "event", customer_id = "C1", actions = Array.Empty<object>() },
+        };
+
+        var response = await _client.BulkAsync(appId, Bulk(elements));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stats = await _client.StatsAsync(appId);
+        Assert.Equal(1, stats.GetProperty("customersUpdated").GetInt64());
+        Assert.Equal(10, stats.GetProperty("elementsRejected").GetInt64());
+        var logged = (await _client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=1"))[0];
+        Assert.Equal(10, logged.GetProperty("rejectedElements").GetInt32());
+        var reasons = logged.GetProperty("rejections").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("index").GetInt32(), r => r.GetProperty("reason").GetString());
+        Assert.Equal(Enumerable.Range(1, 10), reasons.Keys.Order());
+        Assert.Contains("lowercase", reasons[1]);
+        Assert.Contains("disallowed", reasons[2]);
+        Assert.Contains("disallowed", reasons[3]);
+        Assert.Contains("moe_", reasons[4]);
+        Assert.Contains("200", reasons[5]);
+        Assert.Contains("512", reasons[6]);
+        Assert.Contains("100", reasons[7]);
+        Assert.Contains("future", reasons[8]);
+        Assert.Contains("customer_id", reasons[9]);
+        Assert.Contains("actions", reasons[10]);
+        var customer = await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1");
+        Assert.Equal("Gold", customer.GetProperty("attributes").GetProperty("tier").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"transition\",\"elements\":[]}", "elements cannot be empty array")]
+    [InlineData("{\"type\":\"transition\"", "Invalid JSON")]
+    [InlineData("{\"elements\":[{\"type\":\"customer\",\"customer_id\":\"C1\"}]}", "transition")]
+    [InlineData("[1,2]", "object")]
+    public async Task AMalformedRequestIsRefusedAsAWholeWith400(string body, string message)
+    {
+        var appId = await _client.CreateWorkspaceAsync();
+
+        var response = await _client.BulkAsync(appId, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, (await ErrorAsync(response)).GetProperty("message").GetString());
+        Assert.Equal(1, (await _client.StatsAsync(appId)).GetProperty("rejectedRequests").GetInt64());
+    }
+}
