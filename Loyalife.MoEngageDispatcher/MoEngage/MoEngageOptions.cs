@@ -8,7 +8,8 @@ public sealed class MoEngageOptions
     public const string Section = "MoEngage";
 
     /// <summary>MoEngage's documented cap: 100 KB per Bulk Import body (413 beyond).</summary>
-    [Range(1024, 102_400)]
+    // Above the cap only to prove the 413 split against the stand-in.
+    [Range(1024, 10_485_760)]
     public int MaxBodyBytes { get; set; } = 102_400;
 
     /// <summary>One attempt's budget; a slower answer is treated like a 5xx (and as a possible duplicate).</summary>
