@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using Loyalife.MoEngageDispatcher.Runs;
+using Loyalife.MoEngageDispatcher.Tests.Fakes;
+
+namespace Loyalife.MoEngageDispatcher.Tests;
+
+public sealed class SchedulingTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+{
+    [Fact]
+    public async Task AfterThreeMissedNightsATickSyncsTheThreeDatesOldestFirst()
+    {
+        env.Dapr.Programs.Clear();
+        var program = await env.ProgramAsync(members: 3, events: 1);
+        var clock = new FakeClock(DateTimeOffset.Parse("2026-11-20T12:00:00Z"));
+        await using var dispatcher = env.Dispatcher(clock, new Dictionary<string, string?> { ["Sync:MaxCatchUpDays"] = "7" });
+        await dispatcher.TickAsync();
+        await dispatcher.WaitForRunsAsync(program.ProgramId, count: 7);
+        program.PagesServed.Clear();
+
+        clock.Now = clock.Now.AddDays(3);
+        await dispatcher.TickAsync();
+        var runs = await dispatcher.WaitForRunsAsync(program.ProgramId, count: 10);
+
+        var newest = runs.Take(3).Reverse().ToList();
+        Assert.Equal(["2026-11-20", "2026-11-21", "2026-11-22"], newest.Select(r => r.BusinessDate));
+        Assert.All(newest, run => Assert.Equal((RunStatus.Succeeded, RunTrigger.Cron), (run.Status, run.Trigger)));
+        var datesFetched = program.PagesServed.Select(p => p.Split(' ')[0]).Distinct().ToList();
+        Assert.Equal(["2026-11-20", "2026-11-21", "2026-11-22"], datesFetched);
+        Assert.Equal(10 * 3, (await env.StandIn.StatsAsync(program.AppId)).Stat("customersUpdated"));
+    }
+
+    [Fact]
+    public async Task AHalfHourZoneProgramBecomesDueAtItsOwnMidnight()
+    {
+        env.Dapr.Programs.Clear();
+        var kolkata = await env.ProgramAsync(members: 2, events: 0, timeZone: "Asia/Kolkata");
+        var amsterdam = await env.ProgramAsync(members: 2, events: 0, timeZone: "Europe/Amsterdam");
+        var clock = new FakeClock(DateTimeOffset.Parse("2026-11-27T18:29:59Z")); // 23:59:59 in Kolkata, 19:29:59 in Amsterdam
+        await using var dispatcher = env.Dispatcher(clock, new Dictionary<string, string?> { ["Sync:MaxCatchUpDays"] = "1" });
+        await dispatcher.TickAsync();
+        Assert.Equal("2026-11-26", Assert.Single(await dispatcher.WaitForRunsAsync(kolkata.ProgramId)).BusinessDate);
+        Assert.Equal("2026-11-26", Assert.Single(await dispatcher.WaitForRunsAsync(amsterdam.ProgramId)).BusinessDate);
+
+        clock.Now = DateTimeOffset.Parse("2026-11-27T18:30:00Z");
+        await dispatcher.TickAsync();
+
+        var runs = await dispatcher.WaitForRunsAsync(kolkata.ProgramId, count: 2);
+        Assert.Equal(["2026-11-27", "2026-11-26"], runs.Select(r => r.BusinessDate));
+        await Task.Delay(500);
+        Assert.Single(await dispatcher.RunsAsync(amsterdam.ProgramId));
+    }
+
+    [Fact]
+    public async Task TwoDispatchersTickingTogetherMakeOneRunAndDeliverOnce()
+    {
+        env.Dapr.Programs.Clear();
+        var program = await env.ProgramAsync(members: 150, events: 40);
+        var settings = new Dictionary<string, string?> { ["Sync:MaxCatchUpDays"] = "1", ["MoEngage:MaxBodyBytes"] = "2048" };
+        await using var first = env.Dispatcher(settings: settings);
+        await using var second = env.Dispatcher(settings: settings);
+
+        await Task.WhenAll(first.TickAsync(), second.TickAsync(), first.TickAsync(), second.TickAsync());
+        var run = Assert.Single(await first.WaitForRunsAsync(program.ProgramId));
+
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        Assert.Equal(1, run.Attempts);
+        var stats = await env.StandIn.StatsAsync(program.AppId);
+        Assert.Equal(150, stats.Stat("customersUpdated"));
+        Assert.Equal(40, stats.Stat("eventsAccepted"));
+        Assert.Equal(0, stats.Stat("eventsDuplicated"));
+    }
+
+    [Fact]
+    public async Task ADispatcherStoppedMidRunIsResumedByAnotherWithoutResendingAnythingAccepted()
+    {
+        env.Dapr.Programs.Clear();
+        var program = await env.ProgramAsync(members: 300, events: 60, faults: new JsonObject { ["slowRate"] = 1.0, ["slowMilliseconds"] = 30 });
+        var settings = new Dictionary<string, string?> { ["Sync:MaxCatchUpDays"] = "1", ["MoEngage:MaxBodyBytes"] = "1024", ["Sync:PageSize"] = "13" };
+        var first = env.Dispatcher(settings: settings);
+        await first.TickAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await env.StandIn.StatsAsync(program.AppId)).Stat("customersUpdated") < 60)
+        {
+            Assert.True(DateTime.UtcNow < deadline);
+            await Task.Delay(20);
+        }
+
+        await first.DisposeAsync();
+        var stopped = (await env.StandIn.StatsAsync(program.AppId)).Stat("customersUpdated");
+        Assert.InRange(stopped, 60, 299);
+
+        await using var second = env.Dispatcher(settings: settings);
+        var run = await second.RunAsync(Assert.Single(await second.WaitForRunsAsync(program.ProgramId)).RunId);
+
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        Assert.Equal(2, run.Attempts);
+        var stats = await env.StandIn.StatsAsync(program.AppId);
+        Assert.Equal(300, stats.Stat("customersUpdated"));
+        Assert.Equal(60, stats.Stat("eventsAccepted"));
+        Assert.Equal(0, stats.Stat("eventsDuplicated"));
+        Assert.Equal(stats.Stat("requests"), run.Report.Requests);
+        Assert.Equal(300, run.Report.MembersSent);
+    }
+}
