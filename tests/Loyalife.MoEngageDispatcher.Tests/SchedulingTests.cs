@@ -64,10 +64,7 @@ public sealed class SchedulingTests(Fakes.Environment env) : IClassFixture<Fakes
 
         Assert.Equal(RunStatus.Succeeded, run.Status);
         Assert.Equal(1, run.Attempts);
-        var stats = await env.StandIn.StatsAsync(program.AppId);
-        Assert.Equal(150, stats.Stat("customersUpdated"));
-        Assert.Equal(40, stats.Stat("eventsAccepted"));
-        Assert.Equal(0, stats.Stat("eventsDuplicated"));
+        await env.StandIn.AssertDeliveredOnceAsync(program.AppId, members: 150, events: 40);
     }
 
     [Fact]
@@ -94,10 +91,7 @@ public sealed class SchedulingTests(Fakes.Environment env) : IClassFixture<Fakes
 
         Assert.Equal(RunStatus.Succeeded, run.Status);
         Assert.Equal(2, run.Attempts);
-        var stats = await env.StandIn.StatsAsync(program.AppId);
-        Assert.Equal(300, stats.Stat("customersUpdated"));
-        Assert.Equal(60, stats.Stat("eventsAccepted"));
-        Assert.Equal(0, stats.Stat("eventsDuplicated"));
+        var stats = await env.StandIn.AssertDeliveredOnceAsync(program.AppId, members: 300, events: 60);
         Assert.Equal(stats.Stat("requests"), run.Report.Requests);
         Assert.Equal(300, run.Report.MembersSent);
     }

@@ -42,6 +42,16 @@ public static class StandIn
     public static async Task<JsonElement> RequestsAsync(this RunningStandIn standIn, string appId, int limit = 1000) =>
         await standIn.Control.GetFromJsonAsync<JsonElement>($"/control/workspaces/{appId}/requests?limit={limit}");
 
+    /// <summary>Every member updated once and every event stored once: nothing lost, nothing sent twice.</summary>
+    public static async Task<JsonElement> AssertDeliveredOnceAsync(this RunningStandIn standIn, string appId, int members, int events)
+    {
+        var stats = await standIn.StatsAsync(appId);
+        Xunit.Assert.Equal(members, stats.Stat("customersUpdated"));
+        Xunit.Assert.Equal(events, stats.Stat("eventsAccepted"));
+        Xunit.Assert.Equal(0, stats.Stat("eventsDuplicated"));
+        return stats;
+    }
+
     public static long Stat(this JsonElement stats, string name) => stats.GetProperty(name).GetInt64();
 
     public static FakeProgram Program(this RunningStandIn standIn, string programId, string appId, string apiKey, int members, int events) => new()
