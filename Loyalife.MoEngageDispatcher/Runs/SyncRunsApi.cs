@@ -4,7 +4,6 @@ using Loyalife.MoEngageDispatcher.Auth;
 using Loyalife.MoEngageDispatcher.Scheduling;
 using Loyalife.MoEngageDispatcher.Sources;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Loyalife.MoEngageDispatcher.Runs;
@@ -25,7 +24,7 @@ public static class SyncRunsApi
         return api;
     }
 
-    public static async Task<Results<Accepted<SyncRunAccepted>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> StartRunAsync(
+    public static async Task<Results<Accepted<SyncRunAccepted>, ValidationProblem, ProblemHttpResult>> StartRunAsync(
         string programId, StartSyncRunRequest request, ISnapshotSource snapshots, ISettingsSource settings, RunStore store,
         DispatchWorker worker, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -37,7 +36,7 @@ public static class SyncRunsApi
         var program = await snapshots.GetProgramAsync(programId, cancellationToken);
         if (program is null)
         {
-            return TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "Unknown program", $"There is no program '{programId}'."));
+            return Problem(StatusCodes.Status404NotFound, "Unknown program", $"There is no program '{programId}'.");
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone);
@@ -53,8 +52,8 @@ public static class SyncRunsApi
         var credentials = await settings.GetCredentialsAsync(programId, cancellationToken);
         if (credentials is null || (!credentials.Enabled && !request.DryRun))
         {
-            return TypedResults.Conflict(Problem(StatusCodes.Status409Conflict, "MoEngage integration not enabled",
-                $"Program '{programId}' has {(credentials is null ? "no MoEngage settings" : "its MoEngage integration disabled")}; enable it in the program's settings (a dry run needs settings only)."));
+            return Problem(StatusCodes.Status409Conflict, "MoEngage integration not enabled",
+                $"Program '{programId}' has {(credentials is null ? "no MoEngage settings" : "its MoEngage integration disabled")}; enable it in the program's settings (a dry run needs settings only).");
         }
 
         var trigger = request.BusinessDate is null ? RunTrigger.Backfill : RunTrigger.Manual;
@@ -62,8 +61,8 @@ public static class SyncRunsApi
         var run = await store.CreateRunAsync(programId, from, to, trigger, request.DryRun, traceParent, onlyIfIdle: true, cancellationToken);
         if (run is null)
         {
-            return TypedResults.Conflict(Problem(StatusCodes.Status409Conflict, "A sync run is in progress",
-                $"Program '{programId}' has a run pending or running; wait for it to finish (GET /v1/programs/{programId}/sync-runs)."));
+            return Problem(StatusCodes.Status409Conflict, "A sync run is in progress",
+                $"Program '{programId}' has a run pending or running; wait for it to finish (GET /v1/programs/{programId}/sync-runs).");
         }
 
         worker.Wake(programId, Activity.Current?.Context ?? default);
@@ -76,13 +75,13 @@ public static class SyncRunsApi
         return TypedResults.Ok<IReadOnlyList<SyncRunResponse>>(runs.Select(run => SyncRunResponse.Of(run)).ToList());
     }
 
-    public static async Task<Results<Ok<SyncRunResponse>, NotFound<ProblemDetails>>> GetRunAsync(
+    public static async Task<Results<Ok<SyncRunResponse>, ProblemHttpResult>> GetRunAsync(
         Guid runId, RunStore store, CancellationToken cancellationToken)
     {
         var run = await store.GetRunAsync(runId, cancellationToken);
         if (run is null)
         {
-            return TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "Unknown run", $"There is no sync run {runId}."));
+            return Problem(StatusCodes.Status404NotFound, "Unknown run", $"There is no sync run {runId}.");
         }
 
         return TypedResults.Ok(SyncRunResponse.Of(run, await store.RejectedAsync(runId, RejectedShown, cancellationToken)));
@@ -137,5 +136,7 @@ public static class SyncRunsApi
     private static bool TryParse(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+    // 404 and 409 answers are RFC 7807 problems (application/problem+json), like the framework's 400s.
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title);
 }
