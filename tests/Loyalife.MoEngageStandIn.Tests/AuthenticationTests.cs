@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using static Loyalife.MoEngageStandIn.Tests.MoEngageClient;
-
 namespace Loyalife.MoEngageStandIn.Tests;
 
 public sealed class AuthenticationTests(StandInFixture fixture) : IClassFixture<StandInFixture>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using static Loyalife.MoEngageStandIn.Tests.MoEngageClient;
-
 namespace Loyalife.MoEngageStandIn.Tests;
 
 public sealed class BulkImportTests(StandInFixture fixture) : IClassFixture<StandInFixture>

@@ -18,6 +18,8 @@ internal static class ElementValidator
     /// <summary>Clocks differ; an event a little ahead of ours is not "future-dated".</summary>
     public static readonly TimeSpan FutureSkew = TimeSpan.FromMinutes(2);
 
+    private static readonly string NameTooLong = $"is longer than {MaxNameLength} characters";
+
     public static string? Validate(JsonElement element, DateTime now, out ElementKind kind, out string? customerId)
     {
         kind = ElementKind.Customer;
@@ -165,8 +167,6 @@ internal static class ElementValidator
             ? NameTooLong
             : null);
     }
-
-    private static readonly string NameTooLong = $"is longer than {MaxNameLength} characters";
 
     private static string? PrefixProblem(ReadOnlySpan<byte> raw) =>
         raw.IsEmpty ? "is empty"

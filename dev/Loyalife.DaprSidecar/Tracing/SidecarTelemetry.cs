@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Loyalife.DaprSidecar.Tracing;
+
+/// <summary>
+/// Tracing as daprd does it: incoming <c>traceparent</c> is continued (ASP.NET Core's server span), each
+/// outgoing hop gets its own client span written into <c>traceparent</c>, and input bindings start fresh
+/// traces. Spans are exported over OTLP only when an endpoint is configured.
+/// </summary>
+internal static class SidecarTelemetry
+{
+    public const string SourceName = "Loyalife.DaprSidecar";
+
+    public static readonly ActivitySource Source = new(SourceName);
+
+    public static IServiceCollection AddSidecarTelemetry(this IServiceCollection services, SidecarContext sidecar)
+    {
+        var serviceName = Environment.GetEnvironmentVariable("OTEL_SERVICE_NAME") is { Length: > 0 } configured
+            ? configured
+            : $"{sidecar.Options.AppId}-dapr";
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(SourceName)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context =>
+                        !context.Request.Path.StartsWithSegments("/v1.0/healthz") && !context.Request.Path.StartsWithSegments("/metrics"))
+                    .AddHttpClientInstrumentation();
+                if (sidecar.Environment.OtlpEndpoint is { } endpoint)
+                    tracing.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));
+            });
+        return services;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+
+namespace Loyalife.MoEngageStandIn.Tests;
+
+public sealed class FaultInjectionTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+{
+    private const int Requests = 200;
+    private readonly MoEngageClient _client = new(fixture.StandIn);
+
+    private Task<string> WorkspaceWithFaultsAsync(int seed) => _client.CreateWorkspaceAsync(body: new JsonObject
+    {
+        ["faults"] = new JsonObject
+        {
+            ["serverErrorRate"] = 0.2, ["tooManyRequestsRate"] = 0.1, ["dropAfterAcceptRate"] = 0.1, ["seed"] = seed,
+        },
+    });
+
+    /// <summary>The outcome of each request: a status code, or 0 for a connection dropped without an answer.</summary>
+    private async Task<List<int>> OutcomesAsync(string appId)
+    {
+        var outcomes = new List<int>();
+        for (var i = 0; i < Requests; i++)
+        {
+            try
+            {
+                outcomes.Add((int)(await _client.BulkAsync(appId, Bulk(Customer($"C{i}", new { n = i })))).StatusCode);
+            }
+            catch (HttpRequestException)
+            {
+                outcomes.Add(0);
+            }
+        }
+
+        return outcomes;
+    }
+
+    [Fact]
+    public async Task FaultsComeAtTheConfiguredRatesAndRepeatForTheSameSeed()
+    {
+        var first = await OutcomesAsync(await WorkspaceWithFaultsAsync(seed: 7));
+        var again = await OutcomesAsync(await WorkspaceWithFaultsAsync(seed: 7));
+        var otherSeed = await OutcomesAsync(await WorkspaceWithFaultsAsync(seed: 8));
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, otherSeed);
+        Assert.InRange(first.Count(s => s == 500), 0.2 * Requests * 0.6, 0.2 * Requests * 1.4);
+        Assert.InRange(first.Count(s => s == 429), 0.1 * Requests * 0.5, 0.1 * Requests * 1.5);
+        Assert.InRange(first.Count(s => s == 0), 0.1 * Requests * 0.5, 0.1 * Requests * 1.5);
+        Assert.Equal(Requests, first.Count(s => s is 0 or 200 or 429 or 500));
+    }
+
+    [Fact]
+    public async Task ADroppedRequestWasAppliedAndOnlyAnsweredRequestsWereNot()
+    {
+        var appId = await WorkspaceWithFaultsAsync(seed: 3);
+
+        var outcomes = await OutcomesAsync(appId);
+
+        var stats = await _client.StatsAsync(appId);
+        Assert.Equal(outcomes.Count(s => s is 0 or 200), stats.GetProperty("customersUpdated").GetInt64());
+        Assert.Equal(outcomes.Count(s => s is 0 or 200), stats.GetProperty("acceptedRequests").GetInt64());
+        var dropped = outcomes.IndexOf(0);
+        var profile = await _client.Http.GetAsync($"/control/workspaces/{appId}/customers/C{dropped}");
+        Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+        var failed = outcomes.IndexOf(500);
+        var absent = await _client.Http.GetAsync($"/control/workspaces/{appId}/customers/C{failed}");
+        Assert.Equal(HttpStatusCode.NotFound, absent.StatusCode);
+    }
+
+    [Fact]
+    public async Task ASlowAnswerTakesAtLeastTheConfiguredTime()
+    {
+        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject
+        {
+            ["faults"] = new JsonObject { ["slowRate"] = 1.0, ["slowMilliseconds"] = 300 },
+        });
+        var clock = Stopwatch.StartNew();
+
+        var response = await _client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 })));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(clock.ElapsedMilliseconds >= 300, $"answered after {clock.ElapsedMilliseconds} ms");
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text;
+
+namespace Loyalife.MoEngageStandIn.Tests;
+
+/// <summary>What MoEngage checks before it looks at elements: content type and the 100 KB cap.</summary>
+public sealed class RequestGateTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+{
+    private const int Cap = 102_400;
+    private readonly MoEngageClient _client = new(fixture.StandIn);
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task ABodyThatIsNotDeclaredJsonGets415(string contentType)
+    {
+        var appId = await _client.CreateWorkspaceAsync();
+
+        var response = await _client.PostAsync($"/dc/01/v1/transition/{appId}", BodyOfSize(200), appId, contentType: contentType);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        await ErrorAsync(response);
+    }
+
+    [Fact]
+    public async Task ACharsetParameterIsFine()
+    {
+        var appId = await _client.CreateWorkspaceAsync();
+
+        var response = await _client.PostAsync($"/dc/01/v1/transition/{appId}", BodyOfSize(200), appId,
+            contentType: "application/json; charset=utf-8");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ExactlyOneHundredKilobytesIsAcceptedAndOneByteMoreIsTooLarge()
+    {
+        var appId = await _client.CreateWorkspaceAsync();
+
+        var atCap = await _client.PostAsync($"/dc/01/v1/transition/{appId}", BodyOfSize(Cap), appId);
+        var overCap = await _client.PostAsync($"/dc/01/v1/transition/{appId}", BodyOfSize(Cap + 1), appId);
+
+        Assert.Equal(HttpStatusCode.OK, atCap.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, overCap.StatusCode);
+        Assert.Equal("PayloadTooLarge", (await ErrorAsync(overCap)).GetProperty("type").GetString());
+        var stats = await _client.StatsAsync(appId);
+        Assert.Equal(1, stats.GetProperty("acceptedRequests").GetInt64());
+        Assert.Equal(Cap, stats.GetProperty("bytesReceived").GetInt64());
+    }
+
+    [Fact]
+    public async Task AnOversizedBodyWithoutContentLengthIsCutOffAtTheCap()
+    {
+        var appId = await _client.CreateWorkspaceAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/dc/01/v1/transition/{appId}")
+        {
+            Content = new StreamContent(new NonSeekableStream(Encoding.UTF8.GetBytes(BodyOfSize(3 * Cap)))),
+        };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{appId}:{Key}")));
+
+        var response = await _client.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(Cap + 1, (await _client.StatsAsync(appId)).GetProperty("bytesReceived").GetInt64());
+    }
+
+    /// <summary>A valid one-customer Bulk body padded with white space to exactly <paramref name="bytes"/>.</summary>
+    private static string BodyOfSize(int bytes)
+    {
+        const string json = """{"type":"transition","elements":[{"type":"customer","customer_id":"C1","attributes":{"a":1}}]}""";
+        return json + new string(' ', bytes - json.Length);
+    }
+
+    /// <summary>Hides the length so HttpClient sends the body chunked.</summary>
+    private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+}
