@@ -17,6 +17,13 @@ public sealed class MoEngageOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Attempts per body for 5xx, timeouts and dropped connections before the run fails.</summary>
+    /// <summary>
+    /// Bodies in flight at once for one run: overlaps MoEngage's latency with packing and checkpointing.
+    /// The quota limiter still decides how many elements go per minute.
+    /// </summary>
+    [Range(1, 32)]
+    public int MaxConcurrentRequests { get; set; } = 4;
+
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 6;
 

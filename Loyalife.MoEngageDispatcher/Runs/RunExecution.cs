@@ -12,6 +12,7 @@ namespace Loyalife.MoEngageDispatcher.Runs;
 internal sealed class RunExecution(RunEngine engine, SyncRun run, ProgramLease lease, RunReport report, CancellationToken stopping)
 {
     private readonly List<RejectedElement> rejected = [];
+    private readonly Queue<Task<Delivered>> inFlight = new();
     private MoEngageCredentials credentials = null!;
     private long lastEnabledCheck;
     private CancellationToken waitToken;
@@ -111,6 +112,27 @@ internal sealed class RunExecution(RunEngine engine, SyncRun run, ProgramLease l
             {
                 await DeliverAsync(date, last);
             }
+
+            await DrainAsync();
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !lease.Lost.IsCancellationRequested)
+        {
+            // Stopping between bodies: what is in flight finishes and is checkpointed, so nothing accepted is resent.
+            try
+            {
+                await DrainAsync();
+            }
+            finally
+            {
+                await AbandonAsync();
+            }
+
+            throw;
+        }
+        catch
+        {
+            await AbandonAsync();
+            throw;
         }
         finally
         {
@@ -198,64 +220,162 @@ internal sealed class RunExecution(RunEngine engine, SyncRun run, ProgramLease l
         }
     }
 
-    /// <summary>Sends one body and records its outcome; a 413 sends each half in turn.</summary>
+    /// <summary>
+    /// Starts sending a body while the next ones are packed; at most <c>MaxConcurrentRequests</c> are in
+    /// flight. Outcomes are applied (report, rejections, checkpoint) strictly in body order, so a checkpoint
+    /// never covers a body that is not yet accepted.
+    /// </summary>
     private async Task DeliverAsync(DateOnly date, BulkBody body)
     {
-        using (body)
+        try
         {
             stopping.ThrowIfCancellationRequested();
             await CheckStillEnabledAsync();
-            report.Bodies++;
-            report.BodyBytes += body.Length;
-            report.AverageBodyFillPercent = Math.Round(100.0 * report.BodyBytes / report.Bodies / engine.MoEngageSettings.MaxBodyBytes, 2);
-            if (run.DryRun)
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+
+        report.Bodies++;
+        report.BodyBytes += body.Length;
+        report.AverageBodyFillPercent = Math.Round(100.0 * report.BodyBytes / report.Bodies / engine.MoEngageSettings.MaxBodyBytes, 2);
+        if (run.DryRun)
+        {
+            using (body)
             {
                 report.Requests++;
                 report.Bytes += body.Length;
-                CountAccepted(body);
-                return;
+                Apply(new Delivered(date, body.Kind, body.End, [Part.Accepted(body, new SendResult(SendOutcome.Accepted, 0, null, 0, 0, 0, TimeSpan.Zero, false, 0))]), checkpoint: false);
             }
 
-            using var activity = DispatcherTelemetry.Source.StartActivity("moengage bulk import", ActivityKind.Client);
-            activity?.SetTag("loyalife.moengage.elements", body.Count);
-            activity?.SetTag("loyalife.moengage.kind", KindName(body.Kind));
-            activity?.SetTag("loyalife.moengage.bytes", body.Length);
-            var waited = await engine.Limiter.ReserveAsync(credentials.AppId, body.Kind, body.Count, waitToken);
-            report.PacingWaitSeconds = Math.Round(report.PacingWaitSeconds + waited.TotalSeconds, 3);
+            return;
+        }
 
-            var result = await engine.MoEngage.SendAsync(credentials, body, lease.Lost, waitToken);
-            Account(body, result);
-            activity?.SetTag("http.response.status_code", result.Status);
-            activity?.SetTag("loyalife.moengage.outcome", result.Outcome.ToString());
+        while (inFlight.Count >= engine.MoEngageSettings.MaxConcurrentRequests)
+        {
+            await ApplyNextAsync();
+        }
 
-            switch (result.Outcome)
-            {
-                case SendOutcome.Accepted:
-                    CountAccepted(body);
-                    engine.Telemetry.Sent(body.Kind, body.Count, body.Length);
-                    break;
-                case SendOutcome.TooLarge when body.Count > 1:
-                    var half = body.Count / 2;
-                    await DeliverAsync(date, body.Slice(0, half));
-                    await DeliverAsync(date, body.Slice(half, body.Count - half));
-                    return;
-                default:
-                    for (var i = 0; i < body.Count; i++)
-                    {
-                        rejected.Add(new RejectedElement(date, KindName(body.Kind), result.Status, result.Answer ?? "",
-                            Encoding.UTF8.GetString(body.Element(i).Span)));
-                    }
+        inFlight.Enqueue(SendAsync(date, body));
+    }
 
-                    report.RejectedElements += body.Count;
-                    break;
-            }
-
-            await SaveAsync(new Checkpoint(date, body.Kind == ElementKind.Customer ? SnapshotKind.Members : SnapshotKind.Events, body.End));
+    private async Task<Delivered> SendAsync(DateOnly date, BulkBody body)
+    {
+        using (body)
+        {
+            var parts = new List<Part>();
+            await SendPartAsync(body, parts);
+            return new Delivered(date, body.Kind, body.End, parts);
         }
     }
 
-    private void Account(BulkBody body, SendResult result)
+    /// <summary>Sends one body; a 413 sends each half in turn.</summary>
+    private async Task SendPartAsync(BulkBody body, List<Part> parts)
     {
+        using var activity = DispatcherTelemetry.Source.StartActivity("moengage bulk import", ActivityKind.Client);
+        activity?.SetTag("loyalife.moengage.elements", body.Count);
+        activity?.SetTag("loyalife.moengage.kind", KindName(body.Kind));
+        activity?.SetTag("loyalife.moengage.bytes", body.Length);
+        var waited = await engine.Limiter.ReserveAsync(credentials.AppId, body.Kind, body.Count, waitToken);
+        var result = await engine.MoEngage.SendAsync(credentials, body, lease.Lost, waitToken);
+        activity?.SetTag("http.response.status_code", result.Status);
+        activity?.SetTag("loyalife.moengage.outcome", result.Outcome.ToString());
+        if (result.Outcome == SendOutcome.TooLarge && body.Count > 1)
+        {
+            parts.Add(new Part(result, waited, body.Kind, 0, [], null));
+            var half = body.Count / 2;
+            using (var first = body.Slice(0, half))
+            {
+                await SendPartAsync(first, parts);
+            }
+
+            using var second = body.Slice(half, body.Count - half);
+            await SendPartAsync(second, parts);
+            return;
+        }
+
+        parts.Add(result.Outcome == SendOutcome.Accepted
+            ? Part.Accepted(body, result) with { Waited = waited }
+            : new Part(result, waited, body.Kind, body.Count, [],
+                Enumerable.Range(0, body.Count).Select(i => Encoding.UTF8.GetString(body.Element(i).Span)).ToList()));
+    }
+
+    private async Task ApplyNextAsync()
+    {
+        var delivered = await inFlight.Dequeue();
+        Apply(delivered, checkpoint: true);
+        await SaveAsync(new Checkpoint(delivered.Date, delivered.Kind == ElementKind.Customer ? SnapshotKind.Members : SnapshotKind.Events, delivered.End));
+    }
+
+    /// <summary>Waits for every body in flight and applies each in order.</summary>
+    private async Task DrainAsync()
+    {
+        while (inFlight.Count > 0)
+        {
+            await ApplyNextAsync();
+        }
+    }
+
+    /// <summary>
+    /// A body failed for good: the run stops. Bodies sent after it may still be accepted, but the checkpoint
+    /// cannot cover them, so the retry will send them again: they are reported as possible duplicates.
+    /// </summary>
+    private async Task AbandonAsync()
+    {
+        while (inFlight.TryDequeue(out var pending))
+        {
+            try
+            {
+                var delivered = await pending;
+                foreach (var part in delivered.Parts.Where(part => part.Result.Outcome == SendOutcome.Accepted))
+                {
+                    Account(part);
+                    report.PossibleDuplicates.Requests++;
+                    if (part.Kind == ElementKind.Customer)
+                    {
+                        report.PossibleDuplicates.Members += part.Count;
+                    }
+                    else
+                    {
+                        report.PossibleDuplicates.Events += part.Count;
+                    }
+                }
+            }
+            catch (Exception exception)
+            {
+                engine.Logger.LogDebug(exception, "A body in flight failed while the run was stopping");
+            }
+        }
+    }
+
+    private void Apply(Delivered delivered, bool checkpoint)
+    {
+        foreach (var part in delivered.Parts)
+        {
+            Account(part);
+            if (part.Result.Outcome == SendOutcome.Accepted)
+            {
+                CountAccepted(part);
+                if (checkpoint)
+                {
+                    engine.Telemetry.Sent(part.Kind, part.Count, part.Result.BytesSent);
+                }
+            }
+            else if (part.RejectedElements is { } elements)
+            {
+                rejected.AddRange(elements.Select(element =>
+                    new RejectedElement(delivered.Date, KindName(part.Kind), part.Result.Status, part.Result.Answer ?? "", element)));
+                report.RejectedElements += elements.Count;
+            }
+        }
+    }
+
+    private void Account(Part part)
+    {
+        var result = part.Result;
+        report.PacingWaitSeconds = Math.Round(report.PacingWaitSeconds + part.Waited.TotalSeconds, 3);
         report.Requests += result.Requests;
         report.Retries += result.Retries;
         report.RateLimitWaits += result.RateLimitWaits;
@@ -266,29 +386,28 @@ internal sealed class RunExecution(RunEngine engine, SyncRun run, ProgramLease l
         if (result.PossibleDuplicate && result.Outcome == SendOutcome.Accepted)
         {
             report.PossibleDuplicates.Requests++;
-            if (body.Kind == ElementKind.Customer)
+            if (part.Kind == ElementKind.Customer)
             {
-                report.PossibleDuplicates.Members += body.Count;
+                report.PossibleDuplicates.Members += part.Count;
             }
             else
             {
-                report.PossibleDuplicates.Events += body.Count;
+                report.PossibleDuplicates.Events += part.Count;
             }
         }
     }
 
-    private void CountAccepted(BulkBody body)
+    private void CountAccepted(Part part)
     {
-        if (body.Kind == ElementKind.Customer)
+        if (part.Kind == ElementKind.Customer)
         {
-            report.MembersSent += body.Count;
+            report.MembersSent += part.Count;
             return;
         }
 
-        for (var i = 0; i < body.Count; i++)
+        foreach (var name in part.EventNames)
         {
-            var name = body.EventName(i)!;
-            report.EventsSent[name] = report.EventsSent.GetValueOrDefault(name) + 1;
+            report.EventsSent[name!] = report.EventsSent.GetValueOrDefault(name!) + 1;
         }
     }
 
