@@ -15,6 +15,9 @@ public static class SyncRunsApi
     private const int HistoryLimit = 100;
     private const int RejectedShown = 100;
 
+    /// <summary><c>"businessDate": "latest"</c>: the program's latest closed date (the dashboard's "Run sync now").</summary>
+    public const string Latest = "latest";
+
     public static RouteGroupBuilder MapSyncRunsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1").WithTags("Sync runs").RequireAuthorization(AuthPolicies.Admin);
@@ -40,6 +43,11 @@ public static class SyncRunsApi
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone);
+        if (request.BusinessDate == Latest)
+        {
+            from = to = BusinessCalendar.LatestClosed(zone, time.GetUtcNow());
+        }
+
         if (!BusinessCalendar.IsClosed(to, zone, time.GetUtcNow()))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -96,6 +104,11 @@ public static class SyncRunsApi
         {
             errors["businessDate"] = ["Give either businessDate, or from and to (YYYY-MM-DD)."];
             return false;
+        }
+
+        if (single && request.BusinessDate == Latest)
+        {
+            return true;
         }
 
         if (single)

@@ -33,6 +33,30 @@ public sealed class SyncRunsApiTests(Fakes.Environment env) : IClassFixture<Fake
     }
 
     [Fact]
+    public async Task LatestMeansTheProgramsLatestClosedDate()
+    {
+        var program = await env.ProgramAsync(members: 3, events: 0, timeZone: "Asia/Kolkata");
+        var clock = new FakeClock(DateTimeOffset.Parse("2026-11-27T18:30:00Z"));
+        await using var dispatcher = env.Dispatcher(clock);
+        using var admin = dispatcher.Admin();
+
+        using var response = await admin.PostAsJsonAsync($"/v1/programs/{program.ProgramId}/sync-runs", new { businessDate = "latest" });
+        var runId = (await response.Content.ReadFromJsonAsync<SyncRunAccepted>())!.RunId;
+
+        Assert.Equal("2026-11-27", (await dispatcher.RunAsync(runId)).BusinessDate);
+        await dispatcher.WaitForRunsAsync(program.ProgramId);
+    }
+
+    [Fact]
+    public async Task TheDispatcherAnswersItsLivenessProbe()
+    {
+        await using var dispatcher = env.Dispatcher();
+        using var client = dispatcher.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/alive")).StatusCode);
+    }
+
+    [Fact]
     public async Task ABackfillRunsEveryDateOfTheRangeOldestFirst()
     {
         var program = await env.ProgramAsync(members: 4, events: 1);
