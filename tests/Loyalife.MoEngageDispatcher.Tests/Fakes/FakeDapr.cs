@@ -31,6 +31,8 @@ public sealed class FakeDapr : IAsyncDisposable
 
     public string Endpoint { get; }
 
+    public int Port => new Uri(Endpoint).Port;
+
     public ConcurrentDictionary<string, FakeProgram> Programs { get; } = new();
 
     public static async Task<FakeDapr> StartAsync()
@@ -41,10 +43,25 @@ public sealed class FakeDapr : IAsyncDisposable
         var app = builder.Build();
         FakeDapr? fake = null;
         app.Map("/v1.0/invoke/{appId}/method/{**path}", (HttpContext http, string appId, string path) => fake!.Serve(http, appId, path));
+        // The same answers as the apps themselves, for the real sidecars to forward to (settings- and
+        // snapshot-service paths do not overlap, so one fake app serves both).
+        app.Map("/internal/{**path}", (HttpContext http, string path) => fake!.ServeApp(http, "settings-service", "internal/" + path));
+        app.Map("/v1/programs/{**path}", (HttpContext http, string path) => fake!.ServeApp(http, "snapshot-service", "v1/programs/" + path));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         fake = new FakeDapr(app, address);
         return fake;
+    }
+
+    /// <summary>Calls that arrived as an app's own paths, i.e. forwarded by a real sidecar.</summary>
+    public int AppCalls => appCalls;
+
+    private int appCalls;
+
+    private IResult ServeApp(HttpContext http, string appId, string path)
+    {
+        Interlocked.Increment(ref appCalls);
+        return Serve(http, appId, path);
     }
 
     public FakeProgram Add(FakeProgram program) => Programs[program.ProgramId] = program;
