@@ -104,6 +104,7 @@ while (true)
 
 var seconds = clock.Elapsed.TotalSeconds;
 var peakRss = Rss(dispatcher.Id, "VmHWM");
+var cpuSeconds = CpuSeconds(dispatcher.Id);
 dispatcher.Kill();
 var stats = await standIn.Control.GetFromJsonAsync<JsonElement>($"/control/workspaces/{appId}/stats");
 var report = run.GetProperty("report");
@@ -117,6 +118,7 @@ Console.WriteLine($"elements/s             {sent / runSeconds:N0}");
 Console.WriteLine($"requests / bodies      {report.GetProperty("requests")} / {report.GetProperty("bodies")}");
 Console.WriteLine($"average body           {report.GetProperty("averageBodyFillPercent")} % of 102,400 bytes");
 Console.WriteLine($"bytes sent             {report.GetProperty("bytes").GetInt64() / 1e6:F1} MB");
+Console.WriteLine($"dispatcher CPU         {cpuSeconds:F1} s over the run (of {runSeconds * Environment.ProcessorCount:F0} core-seconds on {Environment.ProcessorCount} cores)");
 Console.WriteLine($"dispatcher RSS         {rssBefore / 1024.0:F0} MB idle, {peakRss / 1024.0:F0} MB peak");
 Console.WriteLine($"stand-in               {stats}");
 if (quota > 0)
@@ -127,6 +129,13 @@ if (quota > 0)
 
 await redis.DisposeAsync();
 await postgres.DisposeAsync();
+
+// utime + stime from /proc/{pid}/stat (fields 14 and 15, in clock ticks of 1/100 s), start-up included.
+static double CpuSeconds(int pid)
+{
+    var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+}
 
 static long Rss(int pid, string field) =>
     File.ReadLines($"/proc/{pid}/status").Where(line => line.StartsWith(field + ":", StringComparison.Ordinal))
