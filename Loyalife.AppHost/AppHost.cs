@@ -1,7 +1,46 @@
+using Loyalife.AppHost;
+using Loyalife.AppHost.Dapr;
+using Loyalife.AppHost.Infrastructure;
+using Loyalife.AppHost.MoEngage;
+using Loyalife.AppHost.Sync;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
-builder.AddProject<Projects.Loyalife_SettingsService>("settings-service");
-builder.AddProject<Projects.Loyalife_SnapshotService>("snapshot-service");
-builder.AddProject<Projects.Loyalife_MoEngageDispatcher>("moengage-dispatcher");
+// Set by a script through Parameters:admin-token; generated for the run otherwise (the dashboard shows it).
+var adminToken = builder.AddParameter("admin-token", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+
+// Containers where a container engine answers, the machine's own servers otherwise (Infrastructure:Mode).
+var infrastructure = builder.ChooseInfrastructure();
+var loyalife = builder.AddPostgresDatabase(infrastructure, serverName: "postgres", databaseName: "loyalife");
+var redis = builder.AddRedisServer(infrastructure, "redis");
+
+// The local MoEngage Data API stand-in, with a demo workspace; the default target of every sync.
+var moengage = builder.AddMoEngageStandIn("moengage");
+var moengageApiBaseUrl = builder.AddMoEngageApiBaseUrl(moengage);
+
+builder.AddProject<Projects.Loyalife_SettingsService>("settings-service")
+    .WithReference(loyalife).WaitFor(loyalife)
+    .WithEnvironment("Admin__Token", adminToken)
+    .WithEnvironment("MoEngage__ApiBaseUrl", moengageApiBaseUrl)
+    .WithLocalFileSecretStore()
+    .WithHttpHealthCheck("/health")
+    .WithDaprSidecar();
+
+builder.AddProject<Projects.Loyalife_SnapshotService>("snapshot-service")
+    .WithReference(loyalife).WaitFor(loyalife)
+    .WithEnvironment("Demo__Enabled", "true")
+    .WithHttpHealthCheck("/health")
+    .WithDaprSidecar();
+
+builder.AddProject<Projects.Loyalife_MoEngageDispatcher>("moengage-dispatcher")
+    .WithReference(loyalife).WaitFor(loyalife)
+    .WithReference(redis).WaitFor(redis)
+    .WithEnvironment("Admin__Token", adminToken)
+    .WithHttpHealthCheck("/health")
+    .WithDaprSidecar()
+    .WithRunSyncNowCommand(adminToken);
+
+// One log line when everything is healthy, with the time it took.
+builder.ReportWhenAllHealthy();
 
 builder.Build().Run();

@@ -1,9 +1,19 @@
+using Loyalife.SettingsService;
+using Loyalife.SettingsService.Admin;
+using Loyalife.SettingsService.Internal;
+using Loyalife.SettingsService.Settings;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddSettingsServices();    // registrations live in Extensions.cs
 
 var app = builder.Build();
 
+app.UseSettingsPipeline();
+app.MapSettingsApi();
+app.MapInternalApi();
+app.MapAdminPage();
 app.MapDefaultEndpoints();
 
 app.Run();

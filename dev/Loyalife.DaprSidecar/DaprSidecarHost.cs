@@ -36,7 +36,15 @@ public static class DaprSidecarHost
             app.Services.GetRequiredService<HopKey>().Value,
             DateTimeOffset.UtcNow);
         var registry = app.Services.GetRequiredService<SidecarRegistry>();
-        registry.Register(entry);
+        try
+        {
+            registry.Register(entry);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await app.DisposeAsync();
+            throw new SidecarStartupException($"Sidecar '{options.AppId}' cannot register in '{registry.Directory}': {e.Message}", e);
+        }
         app.Logger.LogInformation("Sidecar for {AppId} serves HTTP {Http} and gRPC {Grpc}; {Count} component(s); registry {Registry}",
             entry.AppId, entry.HttpEndpoint, entry.GrpcEndpoint, components.Count, registry.Directory);
         return new RunningSidecar(app, registry, entry);

@@ -57,6 +57,21 @@ public sealed class InvocationTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task TheCalleeSeesDaprdsForwardedHeadersAppendedToTheCallers()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/echo/forwarded");
+        request.Headers.Add("X-Forwarded-For", "10.0.0.7");
+
+        using var response = await _sidecars.Invoker(_caller, "callee").SendAsync(request);
+
+        var seen = Assert.Single(_callee.Received);
+        var host = System.Net.Dns.GetHostName();
+        Assert.Equal("10.0.0.7, 127.0.0.1", seen.Headers["x-forwarded-for"]);
+        Assert.Equal(host, seen.Headers["x-forwarded-host"]);
+        Assert.Equal($"for=127.0.0.1;by=127.0.0.1;host={host}", seen.Headers["forwarded"]);
+    }
+
     [Theory]
     [InlineData(201)]
     [InlineData(204)]

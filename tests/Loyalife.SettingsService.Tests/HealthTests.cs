@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc.Testing;
+using Loyalife.SettingsService.Tests.Infrastructure;
 
 namespace Loyalife.SettingsService.Tests;
 
@@ -7,10 +7,9 @@ public sealed class HealthTests
     [Fact]
     public async Task AliveAnswersOk()
     {
-        await using var factory = new WebApplicationFactory<Program>();
-        using var client = factory.CreateClient();
+        await using var host = await SettingsServiceHost.StartAsync();
 
-        var response = await client.GetAsync("/alive");
+        var response = await host.Anonymous.GetAsync("/alive");
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }

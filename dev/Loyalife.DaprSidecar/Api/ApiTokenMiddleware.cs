@@ -12,7 +12,7 @@ internal sealed class ApiTokenMiddleware(RequestDelegate next, SidecarContext si
     public async Task InvokeAsync(HttpContext context)
     {
         var token = sidecar.Environment.ApiToken;
-        if (token is null || IsExcluded(context.Request) || IsGrpc(context.Request))
+        if (token is null || IsExcluded(context.Request) || IsGrpcApi(context.Request))
         {
             await next(context);
             return;
@@ -33,6 +33,8 @@ internal sealed class ApiTokenMiddleware(RequestDelegate next, SidecarContext si
         || request.Path.StartsWithSegments(Invocation.SidecarHop.PathPrefix)
         || request.Path.StartsWithSegments("/metrics");
 
-    private static bool IsGrpc(HttpRequest request) =>
-        request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
+    // Only the gRPC service's own paths, where the interceptor checks the token; a gRPC content type
+    // alone must not open the HTTP API.
+    private static bool IsGrpcApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/dapr.proto.runtime.v1.Dapr");
 }

@@ -20,8 +20,4 @@ internal sealed record DaprError(int Status, string ErrorCode, string Message)
     public static DaprError SecretGet(string store, string key, string error) =>
         new(StatusCodes.Status500InternalServerError, "ERR_SECRET_GET",
             $"failed getting secret with key {key} from secret store {store}: {error}");
-
-    public static DaprError BulkSecretGet(string store, string error) =>
-        new(StatusCodes.Status500InternalServerError, "ERR_SECRET_GET",
-            $"failed getting secrets from secret store {store}: {error}");
 }

@@ -17,7 +17,6 @@ internal sealed class ComponentDocument
     internal sealed class ComponentSpec
     {
         public string? Type { get; set; }
-        public string? Version { get; set; }
         public List<MetadataItem>? Metadata { get; set; }
     }
 

@@ -69,7 +69,29 @@ internal static class ComponentLoader
             var metadata = (doc.Spec!.Metadata ?? [])
                 .Where(m => m.Name is not null)
                 .ToDictionary(m => m.Name!, m => m.Value ?? "");
-            yield return new Component(name, type, metadata, file);
+            var component = new Component(name, type, metadata, file);
+            if (Problem(component) is { } problem)
+                throw new SidecarStartupException($"Component '{name}' in '{file}': {problem}");
+            yield return component;
+        }
+    }
+
+    // daprd fails a component's initialisation on these, which stops it starting; so does this sidecar,
+    // rather than failing later in a background loop.
+    private static string? Problem(Component component)
+    {
+        if (component.Type == "secretstores.local.file" && string.IsNullOrWhiteSpace(component.Meta("secretsFile")))
+            return "missing local secrets file in metadata (secretsFile)";
+        if (component.Type != "bindings.cron")
+            return null;
+        try
+        {
+            Cron.CronSchedule.Parse(component.Meta("schedule") ?? "");
+            return null;
+        }
+        catch (FormatException e)
+        {
+            return e.Message;
         }
     }
 

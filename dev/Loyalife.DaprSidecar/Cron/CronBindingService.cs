@@ -82,6 +82,10 @@ internal sealed class CronBindingService(
         {
             using var response = await app.SendAsync(HttpMethod.Post, route, request =>
             {
+                // What daprd sends: the cron binding's read metadata as headers, an empty JSON-typed body.
+                request.Content!.Headers.ContentType = new("application/json");
+                request.Headers.TryAddWithoutValidation("timeZone", "Local");
+                request.Headers.TryAddWithoutValidation("readTimeUTC", GoTime.Format(time.GetUtcNow()));
                 // Without a listener no span exists to propagate; daprd still sends a fresh traceparent.
                 if (activity is null)
                     request.Headers.TryAddWithoutValidation("traceparent",

@@ -24,6 +24,9 @@ internal static class InvocationApi
             if (appId.Length > 0 && !context.Request.Path.StartsWithSegments(SidecarHop.PathPrefix)
                 && !context.Request.Path.StartsWithSegments("/v1.0/invoke"))
             {
+                // No route matched, so the server span has no template name; give it one that says what happened.
+                if (context.Features.Get<IHttpActivityFeature>()?.Activity is { } span)
+                    span.DisplayName = $"{context.Request.Method} invoke {appId}";
                 await InvokeAsync(context, appId, RawTarget(context).TrimStart('/'));
                 return;
             }
@@ -66,6 +69,7 @@ internal static class InvocationApi
             {
                 request.Headers.TryAddWithoutValidation(SidecarHop.KeyHeader, callee.HopKey);
                 request.Headers.TryAddWithoutValidation(SidecarHop.CallerHeader, sidecar.Options.AppId);
+                AddForwardedHeaders(request);
             },
             error => DaprError.DirectInvoke(appId, error));
     }
@@ -104,6 +108,16 @@ internal static class InvocationApi
                     request.Headers.TryAddWithoutValidation(ApiTokenMiddleware.Header, token);
             },
             error => DaprError.DirectInvoke(appId, $"error invoking app channel: {error}"));
+    }
+
+    // daprd appends these on every call to another app's sidecar (directMessaging.addForwardedHeadersToMetadata).
+    private static void AddForwardedHeaders(HttpRequestMessage request)
+    {
+        const string address = "127.0.0.1";
+        var host = System.Net.Dns.GetHostName();
+        request.Headers.TryAddWithoutValidation("X-Forwarded-For", address);
+        request.Headers.TryAddWithoutValidation("X-Forwarded-Host", host);
+        request.Headers.TryAddWithoutValidation("Forwarded", $"for={address};by={address};host={host}");
     }
 
     private static string RawTarget(HttpContext context) =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
@@ -7,7 +8,7 @@ namespace Loyalife.DaprSidecar.Tracing;
 /// <summary>
 /// Tracing as daprd does it: incoming <c>traceparent</c> is continued (ASP.NET Core's server span), each
 /// outgoing hop gets its own client span written into <c>traceparent</c>, and input bindings start fresh
-/// traces. Spans are exported over OTLP only when an endpoint is configured.
+/// traces. Spans and logs are exported over OTLP only when an endpoint is configured.
 /// </summary>
 internal static class SidecarTelemetry
 {
@@ -20,17 +21,22 @@ internal static class SidecarTelemetry
         var serviceName = Environment.GetEnvironmentVariable("OTEL_SERVICE_NAME") is { Length: > 0 } configured
             ? configured
             : $"{sidecar.Options.AppId}-dapr";
-        services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(SourceName)
-                    .AddAspNetCoreInstrumentation(o => o.Filter = context =>
-                        !context.Request.Path.StartsWithSegments("/v1.0/healthz") && !context.Request.Path.StartsWithSegments("/metrics"))
-                    .AddHttpClientInstrumentation();
-                if (sidecar.Environment.OtlpEndpoint is { } endpoint)
-                    tracing.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));
-            });
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName));
+        telemetry.WithTracing(tracing =>
+        {
+            tracing.AddSource(SourceName)
+                .AddAspNetCoreInstrumentation(o => o.Filter = context =>
+                    !context.Request.Path.StartsWithSegments("/v1.0/healthz") && !context.Request.Path.StartsWithSegments("/metrics"))
+                .AddHttpClientInstrumentation();
+            if (sidecar.Environment.OtlpEndpoint is { } endpoint)
+                tracing.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));
+        });
+        // The sidecar's log lines belong in the dashboard beside its spans.
+        if (sidecar.Environment.OtlpEndpoint is { } logsEndpoint)
+            telemetry.WithLogging(
+                logging => logging.AddOtlpExporter(o => o.Endpoint = new Uri(logsEndpoint)),
+                options => options.IncludeFormattedMessage = true);
         return services;
     }
 }

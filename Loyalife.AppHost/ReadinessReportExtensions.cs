@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Loyalife.AppHost;
+
+public static class ReadinessReportExtensions
+{
+    /// <summary>
+    /// Logs one line once every resource that starts by itself is healthy, with the time since the AppHost
+    /// started: the moment a newcomer (or a script) can start using the system.
+    /// </summary>
+    public static IDistributedApplicationBuilder ReportWhenAllHealthy(this IDistributedApplicationBuilder builder)
+    {
+        builder.Eventing.Subscribe<AfterResourcesCreatedEvent>((e, ct) =>
+        {
+            var stopping = e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            var logger = e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Loyalife.AppHost");
+            var notifications = e.Services.GetRequiredService<ResourceNotificationService>();
+            var resources = e.Model.Resources
+                .Where(r => r is not ParameterResource && !r.Annotations.OfType<ExplicitStartupAnnotation>().Any())
+                .ToList();
+            _ = ReportAsync(notifications, resources, logger, stopping);
+            return Task.CompletedTask;
+        });
+        return builder;
+    }
+
+    private static async Task ReportAsync(
+        ResourceNotificationService notifications, IReadOnlyList<IResource> resources, ILogger logger, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.WhenAll(resources.Select(r => notifications.WaitForResourceHealthyAsync(r.Name, stopping)));
+            var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
+            logger.LogInformation("All {Count} resources are healthy, {Seconds:0.0} s after the AppHost started", resources.Count, elapsed.TotalSeconds);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped before everything was up.
+        }
+        catch (DistributedApplicationException exception)
+        {
+            logger.LogWarning("Not every resource became healthy: {Reason}", exception.Message);
+        }
+    }
+}

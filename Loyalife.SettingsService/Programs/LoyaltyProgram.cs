@@ -1,0 +1,3 @@
+namespace Loyalife.SettingsService.Programs;
+
+public sealed record LoyaltyProgram(string ProgramId, string Name);

@@ -1,0 +1,166 @@
+using Loyalife.SettingsService.MoEngage;
+using Loyalife.SettingsService.Programs;
+using Loyalife.SettingsService.Secrets;
+
+namespace Loyalife.SettingsService.Settings;
+
+/// <summary>
+/// Save, verify and delete. Concurrency: each save of a new key writes it under a fresh secret name
+/// (one per version) before the row changes, and the row switches to it in one transaction under a
+/// per-program advisory lock; only then is the secret the row used to reference deleted. So the row never
+/// names a secret that is missing or half written, whichever save commits last wins, and every save is
+/// audited.
+/// </summary>
+public sealed class SettingsCommands(
+    ProgramDirectory programs,
+    SettingsStore store,
+    ConnectionTester tester,
+    ISecretWriter secrets,
+    SecretReader secretReader,
+    ILogger<SettingsCommands> logger)
+{
+    public async Task<SaveOutcome> SaveAsync(string programId, MoEngageSettingsRequest request, string actor, CancellationToken ct)
+    {
+        if (!await programs.ExistsAsync(programId, ct))
+        {
+            return new SaveOutcome { UnknownProgram = true };
+        }
+
+        var current = await store.GetAsync(programId, ct);
+        var errors = SettingsValidator.Validate(request, apiKeyRequired: current is null);
+        if (errors.Count > 0)
+        {
+            return new SaveOutcome { Errors = errors };
+        }
+
+        DashboardUrl.TryParse(request.DashboardUrl, out var dataCenter);
+
+        // Switching the integration off must work even when MoEngage now refuses the stored key; anything
+        // that is or could become live is checked first.
+        var credentialsChanged = current is null || request.ApiKey is not null || request.AppId != current.AppId || dataCenter != current.DataCenter;
+        ConnectionCheck? check = null;
+        if (credentialsChanged || request.Enabled == true)
+        {
+            var apiKey = request.ApiKey ?? (await ReadKeyAsync(current!, ct))?.Key;
+            if (apiKey is null)
+            {
+                return new SaveOutcome { StoredKeyUnreadable = true };
+            }
+
+            check = await tester.CheckAsync(dataCenter, request.AppId!, apiKey, ct);
+            if (!check.Verified)
+            {
+                return new SaveOutcome { FailedCheck = check };
+            }
+        }
+
+        var newSecretName = request.ApiKey is null ? null : SecretNames.NewVersion(programId);
+        if (newSecretName is not null)
+        {
+            await secrets.WriteAsync(newSecretName, request.ApiKey!, ct);
+        }
+
+        var proposed = new SettingsRow(programId, request.Enabled!.Value, request.AppId!, DataCenters.DashboardUrl(dataCenter), dataCenter,
+            newSecretName ?? "", request.ApiKey is null ? "" : ApiKeyMask.Hint(request.ApiKey), check?.WorkspaceName,
+            check is null ? null : DateTimeOffset.UtcNow, default, default, actor);
+        (SettingsRow Saved, string? ReplacedSecret, bool Created)? result;
+        try
+        {
+            result = await store.SaveAsync(proposed, newSecretName, actor, ct);
+        }
+        catch
+        {
+            await DeleteSecretQuietlyAsync(newSecretName, programId);
+            throw;
+        }
+
+        if (result is null)
+        {
+            // Deleted between our read and our write, and this request kept "the stored key" that is now gone.
+            return new SaveOutcome { Errors = new() { ["apiKey"] = ["API key is required: the settings were deleted meanwhile."] } };
+        }
+
+        await DeleteSecretQuietlyAsync(result.Value.ReplacedSecret, programId);
+        logger.LogInformation("MoEngage settings of program {ProgramId} saved by {Actor} (app {AppId}, data centre {DataCenter}, key {KeyChange})",
+            programId, actor, proposed.AppId, dataCenter, newSecretName is null ? "kept" : "replaced");
+        return new SaveOutcome { Saved = result.Value.Saved, Created = result.Value.Created };
+    }
+
+    public async Task<(SettingsRow? Row, ConnectionCheck? Check, bool StoredKeyUnreadable)> VerifyAsync(string programId, string actor, CancellationToken ct)
+    {
+        var row = await store.GetAsync(programId, ct);
+        if (row is null)
+        {
+            return (null, null, false);
+        }
+
+        var apiKey = await ReadKeyAsync(row, ct);
+        if (apiKey is null)
+        {
+            return (row, null, true);
+        }
+
+        var check = await tester.CheckAsync(row.DataCenter, row.AppId, apiKey.Value.Key, ct);
+        await store.RecordVerificationAsync(programId, actor, check.Verified,
+            new { result = check.Outcome.ToString().ToLowerInvariant(), dataCenter = check.DataCenter, moEngageStatus = check.MoEngageStatus },
+            check.WorkspaceName, ct);
+        return (row, check, false);
+    }
+
+    public async Task<bool> DeleteAsync(string programId, string actor, CancellationToken ct)
+    {
+        var removed = await store.DeleteAsync(programId, actor, ct);
+        if (removed is null)
+        {
+            return false;
+        }
+
+        await DeleteSecretQuietlyAsync(removed.SecretName, programId);
+        logger.LogInformation("MoEngage settings of program {ProgramId} deleted by {Actor}", programId, actor);
+        return true;
+    }
+
+    /// <summary>
+    /// The key of the row as stored now. A save may replace the secret between reading the row and reading
+    /// the secret; then the row names a newer secret, and one more read finds it.
+    /// </summary>
+    public async Task<(SettingsRow Row, string Key)?> ReadKeyAsync(SettingsRow row, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (await secretReader.TryReadAsync(row.SecretName, ct) is { } key)
+            {
+                return (row, key);
+            }
+
+            var latest = await store.GetAsync(row.ProgramId, ct);
+            if (latest is null || latest.SecretName == row.SecretName)
+            {
+                break;
+            }
+
+            row = latest;
+        }
+
+        logger.LogError("The secret store could not produce secret {SecretName} for program {ProgramId}", row.SecretName, row.ProgramId);
+        return null;
+    }
+
+    private async Task DeleteSecretQuietlyAsync(string? secretName, string programId)
+    {
+        if (secretName is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await secrets.DeleteAsync(secretName, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // An orphaned secret is unreferenced and harmless; the row is already consistent.
+            logger.LogWarning("Could not delete the unreferenced secret {SecretName} of program {ProgramId}: {Error}", secretName, programId, exception.GetType().Name);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Loyalife.SettingsService.Settings;
+
+public sealed record SettingsExport(DateTimeOffset ExportedAt, IReadOnlyList<ExportedIntegration> Integrations);

@@ -1,0 +1,52 @@
+using System.Net;
+using Loyalife.DaprSidecar.Tests.Support;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Loyalife.DaprSidecar.Tests;
+
+/// <summary>The services' own arrangement: internal routes behind Dapr.AspNetCore's app-token scheme.</summary>
+public sealed class DaprAspNetCoreAppTests : IAsyncLifetime
+{
+    private const string AppToken = "shared-app-token";
+    private readonly TestSidecars _sidecars = new(apiToken: "dapr-token", appApiToken: AppToken);
+    private WebApplication _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddAuthentication().AddDapr(o => o.Token = AppToken);
+        builder.Services.AddAuthorization(o => o.AddDapr("Dapr"));
+        _app = builder.Build();
+        _app.MapGet("/internal/ping", () => "pong").RequireAuthorization("Dapr");
+        await _app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _sidecars.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnInternalRouteAnswersCallsThroughTheSidecarsAndRefusesDirectOnes()
+    {
+        await _sidecars.StartAsync("internal-app", new Uri(_app.Urls.First()).Port);
+        var caller = await _sidecars.StartAsync("caller");
+        using var direct = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+
+        using var throughDapr = await _sidecars.Invoker(caller, "internal-app").GetAsync("/internal/ping");
+        using var bypassing = await direct.GetAsync("/internal/ping");
+
+        Assert.Equal(HttpStatusCode.OK, throughDapr.StatusCode);
+        Assert.Equal("pong", await throughDapr.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, bypassing.StatusCode);
+    }
+}

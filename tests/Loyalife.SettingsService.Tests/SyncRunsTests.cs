@@ -1,0 +1,35 @@
+using System.Net;
+using Loyalife.SettingsService.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace Loyalife.SettingsService.Tests;
+
+public sealed class SyncRunsTests
+{
+    [Fact]
+    public async Task TheAdminPageReadsSyncRunsFromTheDispatcherThroughDaprWithTheAdminsCredentials()
+    {
+        await using var host = await SettingsServiceHost.StartAsync();
+        var path = SettingsPaths.MoEngage("demo") + "/sync-runs";
+        Assert.Equal(HttpStatusCode.BadGateway, (await host.Admin.GetAsync(path)).StatusCode);
+
+        // A dispatcher that, like the real one, answers its admin endpoint only to an admin.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{host.DispatcherPort}");
+        await using var dispatcher = builder.Build();
+        dispatcher.MapGet("/v1/programs/{programId}/sync-runs", (string programId, HttpRequest request) =>
+            request.Headers.Authorization == $"Bearer {SettingsServiceHost.AdminToken}" && request.Headers.ContainsKey("dapr-caller-app-id")
+                ? Results.Json(new[] { new { runId = "run-1", programId, status = "succeeded" } })
+                : Results.Unauthorized());
+        await dispatcher.StartAsync();
+
+        var response = await host.Admin.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var runs = await Json.ReadAsync(response);
+        Assert.Equal("run-1", runs[0].Text("runId"));
+        Assert.Equal("demo", runs[0].Text("programId"));
+    }
+}
