@@ -103,9 +103,10 @@ internal sealed class RunExecution(RunEngine engine, SyncRun run, ProgramLease l
                 using (page)
                 {
                     await PackPageAsync(date, page, elementKind, packer, skip);
+                    // A checkpoint counts from the start of its page; should the page size have shrunk since,
+                    // what is left to skip carries over to the following page.
+                    skip = Math.Max(0, skip - page.Count);
                 }
-
-                skip = 0;
             }
 
             if (packer.Flush() is { } last)
