@@ -19,7 +19,7 @@ public sealed class QuotaTests(Fakes.Environment env) : IClassFixture<Fakes.Envi
     {
         var options = Options.Create(new SyncOptions
         {
-            Quota = new QuotaOptions { UsersPerMinute = 100, Window = TimeSpan.FromSeconds(1), SafetyMargin = TimeSpan.FromMilliseconds(100) },
+            Quota = new QuotaOptions { UsersPerMinute = 100, Window = TimeSpan.FromSeconds(1), SafetyMargin = TimeSpan.FromMilliseconds(500) },
         });
         var redis = (await RedisServer.Shared).ConnectionString;
         await using var first = await ConnectionMultiplexer.ConnectAsync(redis);
@@ -43,7 +43,8 @@ public sealed class QuotaTests(Fakes.Environment env) : IClassFixture<Fakes.Envi
         {
             while (clock.Elapsed < TimeSpan.FromSeconds(3.2))
             {
-                // Admission happens at the end of a call (after any wait), a Redis round trip before it returns.
+                // Admission happens at the end of a call, a Redis round trip before it returns; the safety margin
+                // (0.5 s) absorbs how late a busy test machine observes it.
                 await replicas[worker % 2].ReserveAsync(workspace, ElementKind.Customer, 7, CancellationToken.None);
                 admitted.Add((clock.Elapsed, 7));
             }
@@ -56,8 +57,8 @@ public sealed class QuotaTests(Fakes.Environment env) : IClassFixture<Fakes.Envi
             Assert.True(inWindow <= 100, $"{inWindow} elements admitted in the second ending at {at}");
         }
 
-        // Three and a bit windows of 1.1 s: the quota is used, not wasted (at least three full windows).
-        Assert.True(log.Sum(a => a.Count) >= 3 * 98, $"only {log.Sum(a => a.Count)} admitted");
+        // Windows of 1.5 s start at 0, 1.5 and 3.0 s: the quota is used, not wasted (at least two full windows).
+        Assert.True(log.Sum(a => a.Count) >= 2 * 98, $"only {log.Sum(a => a.Count)} admitted");
     }
 
     [Fact]
