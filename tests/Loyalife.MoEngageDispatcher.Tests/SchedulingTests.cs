@@ -74,7 +74,7 @@ public sealed class SchedulingTests(Fakes.Environment env) : IClassFixture<Fakes
     public async Task ADispatcherStoppedMidRunIsResumedByAnotherWithoutResendingAnythingAccepted()
     {
         env.Dapr.Programs.Clear();
-        var program = await env.ProgramAsync(members: 300, events: 60, faults: new JsonObject { ["slowRate"] = 1.0, ["slowMilliseconds"] = 30 });
+        var program = await env.ProgramAsync(members: 300, events: 60, faults: new JsonObject { ["slowRate"] = 1.0, ["slowMilliseconds"] = 100 });
         var settings = new Dictionary<string, string?> { ["Sync:MaxCatchUpDays"] = "1", ["MoEngage:MaxBodyBytes"] = "1024", ["Sync:PageSize"] = "13" };
         var first = env.Dispatcher(settings: settings);
         await first.TickAsync();
