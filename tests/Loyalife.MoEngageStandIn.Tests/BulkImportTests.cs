@@ -137,6 +137,30 @@ public sealed class BulkImportTests(StandInFixture fixture) : IClassFixture<Stan
         Assert.Equal("Gold", customer.GetProperty("attributes").GetProperty("tier").GetString());
     }
 
+    [Fact]
+    public async Task ConcurrentRequestsToOneWorkspaceAreAllCounted()
+    {
+        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIdPattern"] = "^C" });
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async worker =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                var response = await _client.BulkAsync(appId, Bulk(
+                    Customer($"C{worker}-{i}", new { n = i }, updateExistingOnly: true),
+                    Event($"C{worker}-{i}", "e", Yesterday, new { n = i })));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+        }));
+
+        var stats = await _client.StatsAsync(appId);
+        Assert.Equal(200, stats.GetProperty("acceptedRequests").GetInt64());
+        Assert.Equal(200, stats.GetProperty("customersUpdated").GetInt64());
+        Assert.Equal(200, stats.GetProperty("eventsAccepted").GetInt64());
+        Assert.Equal(0, stats.GetProperty("eventsDuplicated").GetInt64());
+        Assert.Equal(200, (await _client.GetJsonAsync($"/control/workspaces/{appId}/events")).GetArrayLength());
+    }
+
     [Theory]
     [InlineData("{\"type\":\"transition\",\"elements\":[]}", "elements cannot be empty array")]
     [InlineData("{\"type\":\"transition\"", "Invalid JSON")]

@@ -62,7 +62,11 @@ public sealed class FaultInjectionTests(StandInFixture fixture) : IClassFixture<
         var dropped = outcomes.IndexOf(0);
         var profile = await _client.Http.GetAsync($"/control/workspaces/{appId}/customers/C{dropped}");
         Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+        var log = (await _client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit={Requests}")).EnumerateArray().Reverse().ToList();
+        Assert.Equal(200, log[dropped].GetProperty("status").GetInt32());
+        Assert.Contains("dropped", log[dropped].GetProperty("reason").GetString());
         var failed = outcomes.IndexOf(500);
+        Assert.Contains("injected", log[failed].GetProperty("reason").GetString());
         var absent = await _client.Http.GetAsync($"/control/workspaces/{appId}/customers/C{failed}");
         Assert.Equal(HttpStatusCode.NotFound, absent.StatusCode);
     }

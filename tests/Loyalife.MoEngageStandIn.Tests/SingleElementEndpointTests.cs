@@ -74,6 +74,22 @@ public sealed class SingleElementEndpointTests(StandInFixture fixture) : IClassF
         Assert.Equal(0, (await _client.GetJsonAsync($"/control/workspaces/{appId}/events")).GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("\"yesterday\"")]
+    [InlineData("99999999999999999999")]
+    [InlineData("-5")]
+    [InlineData("{}")]
+    public async Task CreateEventRefusesAnUnreadableTime(string currentTime)
+    {
+        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("U1") });
+        var body = $$"""{"type":"event","customer_id":"U1","actions":[{"action":"a","current_time":{{currentTime}}}]}""";
+
+        var response = await _client.PostAsync($"/dc/01/v1/event/{appId}", body, appId);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("current_time", (await ErrorAsync(response)).GetProperty("message").GetString());
+    }
+
     private Task<HttpResponseMessage> Track(string appId, object element) =>
         _client.PostAsync($"/dc/01/v1/customer/{appId}", JsonSerializer.Serialize(element), appId);
 }

@@ -50,6 +50,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
         var server = new PostgresServer(dataDirectory, pgCtl, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.StopAsync().GetAwaiter().GetResult();
+        var stop = Prerequisite.IsRoot ? $"runuser -u postgres -- {pgCtl}" : pgCtl;
+        ParentWatch.CleanUpAfterExit($"{stop} -D {dataDirectory} -m immediate -w stop >/dev/null 2>&1; rm -rf {dataDirectory}");
         return server;
     }
 

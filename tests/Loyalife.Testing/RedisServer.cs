@@ -37,6 +37,7 @@ public sealed class RedisServer : IAsyncDisposable
         process.BeginErrorReadLine();
         var server = new RedisServer(process, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        ParentWatch.CleanUpAfterExit($"kill -9 {process.Id} 2>/dev/null");
         await WaitForPortAsync(port, process);
         return server;
     }

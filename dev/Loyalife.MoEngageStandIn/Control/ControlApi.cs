@@ -119,7 +119,9 @@ internal static class ControlApi
     private static ProblemHttpResult NoSuchWorkspace(string appId) =>
         TypedResults.Problem($"No workspace '{appId}'.", statusCode: StatusCodes.Status404NotFound);
 
-    private static JsonElement Json(string rawJson)
+    private static JsonElement Json(string rawJson) => Json(System.Text.Encoding.UTF8.GetBytes(rawJson));
+
+    private static JsonElement Json(byte[] rawJson)
     {
         using var document = JsonDocument.Parse(rawJson);
         return document.RootElement.Clone();

@@ -10,6 +10,8 @@ namespace Loyalife.MoEngageStandIn.MoEngage;
 /// </summary>
 internal sealed class DataRequestHandler(WorkspaceRegistry registry, TimeProvider time)
 {
+    private const string DroppedNote = "injected: applied, then the connection was dropped unanswered";
+
     public async Task<Results<Ok<MoEngageSuccess>, JsonHttpResult<MoEngageFailure>, EmptyHttpResult>> HandleAsync(
         HttpContext http, string dc, string appId, DataEndpoint endpoint)
     {
@@ -28,15 +30,15 @@ internal sealed class DataRequestHandler(WorkspaceRegistry registry, TimeProvide
         }
 
         var fault = workspace!.DrawFault();
-        facts = facts with { Note = Describe(fault) };
         switch (fault.Kind)
         {
             case FaultKind.ServerError:
-                return Refuse(http, workspace, endpoint, facts, Rejection.ServerError);
+                return Refuse(http, workspace, endpoint, facts with { Note = "injected" }, Rejection.ServerError);
             case FaultKind.TooManyRequests:
-                return Refuse(http, workspace, endpoint, facts, Rejection.RateLimited);
+                return Refuse(http, workspace, endpoint, facts with { Note = "injected" }, Rejection.RateLimited);
         }
 
+        facts = facts with { Note = fault.Delay > TimeSpan.Zero ? $"injected delay of {fault.Delay.TotalMilliseconds:0} ms" : null };
         try
         {
             if (fault.Delay > TimeSpan.Zero)
@@ -54,22 +56,26 @@ internal sealed class DataRequestHandler(WorkspaceRegistry registry, TimeProvide
                     return Refuse(http, workspace, endpoint, facts, rejection);
                 }
 
-                var outcome = workspace.Ingest(endpoint, payload!.Root, facts);
-                SetQuotaHeaders(http, workspace, endpoint, facts.Time);
-                if (outcome.Status == StatusCodes.Status429TooManyRequests)
+                if (fault.Kind == FaultKind.DropAfterAccept)
                 {
-                    return Answer(Rejection.RateLimited, facts);
+                    facts = facts with { Note = string.Join("; ", new[] { facts.Note, DroppedNote }.OfType<string>()) };
                 }
 
+                var outcome = workspace.Ingest(endpoint, payload!.Root, facts);
+                SetQuotaHeaders(http, workspace, endpoint, facts.Time);
                 if (outcome.Status != StatusCodes.Status200OK)
                 {
-                    return Answer(Rejection.BadRequest(outcome.Reason!), facts);
+                    return Answer(outcome.Status == StatusCodes.Status429TooManyRequests
+                        ? Rejection.RateLimited
+                        : Rejection.BadRequest(outcome.Reason!), facts);
                 }
             }
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (Exception exception) when (http.RequestAborted.IsCancellationRequested || exception is BadHttpRequestException)
         {
-            workspace.Record(facts, StatusCodes.Status499ClientClosedRequest, "client closed the connection");
+            // The client went away or broke off its body: nothing was applied.
+            workspace.Record(facts, StatusCodes.Status499ClientClosedRequest,
+                "client closed the connection or broke off the body: " + exception.Message);
             return TypedResults.Empty;
         }
 
@@ -129,18 +135,5 @@ internal sealed class DataRequestHandler(WorkspaceRegistry registry, TimeProvide
         headers["x-ratelimit-limit"] = quota.Limit.ToString(CultureInfo.InvariantCulture);
         headers["x-ratelimit-remaining"] = quota.Remaining.ToString(CultureInfo.InvariantCulture);
         headers["x-ratelimit-reset"] = quota.ResetSeconds.ToString(CultureInfo.InvariantCulture);
-    }
-
-    private static string? Describe(FaultDraw fault)
-    {
-        var kind = fault.Kind switch
-        {
-            FaultKind.ServerError => "injected server error",
-            FaultKind.TooManyRequests => "injected 429",
-            FaultKind.DropAfterAccept => "injected: applied, then connection dropped",
-            _ => null,
-        };
-        var slow = fault.Delay > TimeSpan.Zero ? $"injected delay of {fault.Delay.TotalMilliseconds:0} ms" : null;
-        return kind is null ? slow : slow is null ? kind : $"{kind}; {slow}";
     }
 }

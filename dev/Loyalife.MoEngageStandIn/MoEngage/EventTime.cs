@@ -7,6 +7,7 @@ namespace Loyalife.MoEngageStandIn.MoEngage;
 internal static class EventTime
 {
     private const long MillisecondsThreshold = 100_000_000_000;
+    private static readonly long MaxMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
     /// <summary>False when present but unreadable; an absent time means "when received".</summary>
     public static bool TryRead(JsonElement action, DateTime receivedAt, out DateTime time)
@@ -19,6 +20,11 @@ internal static class EventTime
 
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var epoch))
         {
+            if (epoch < 0 || epoch > MaxMilliseconds)
+            {
+                return false;
+            }
+
             var offset = epoch >= MillisecondsThreshold
                 ? DateTimeOffset.FromUnixTimeMilliseconds(epoch)
                 : DateTimeOffset.FromUnixTimeSeconds(epoch);

@@ -13,7 +13,15 @@ internal sealed class EventIdentityComparer : IEqualityComparer<StoredEvent>
             && x.CurrentTime == y.CurrentTime
             && string.Equals(x.CustomerId, y.CustomerId, StringComparison.Ordinal)
             && string.Equals(x.Name, y.Name, StringComparison.Ordinal)
-            && string.Equals(x.AttributesJson, y.AttributesJson, StringComparison.Ordinal));
+            && x.AttributesJson.AsSpan().SequenceEqual(y.AttributesJson));
 
-    public int GetHashCode(StoredEvent e) => HashCode.Combine(e.CustomerId, e.Name, e.CurrentTime, e.AttributesJson);
+    public int GetHashCode(StoredEvent e)
+    {
+        var hash = new HashCode();
+        hash.Add(e.CustomerId);
+        hash.Add(e.Name);
+        hash.Add(e.CurrentTime);
+        hash.AddBytes(e.AttributesJson);
+        return hash.ToHashCode();
+    }
 }

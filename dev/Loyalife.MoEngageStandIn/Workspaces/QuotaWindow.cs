@@ -51,6 +51,8 @@ internal sealed class QuotaWindow(WorkspaceLimits limits)
         return tightest;
     }
 
+    public bool IsLimited(QuotaKind kind) => Limit(kind) is not null;
+
     private bool Fits(QuotaKind kind, int amount) =>
         amount == 0 || Limit(kind) is not { } limit || _used[(int)kind] + amount <= limit;
 

@@ -1,9 +1,9 @@
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
-/// <summary>One accepted event action; attributes kept as raw JSON.</summary>
+/// <summary>One accepted event action; attributes kept as the raw UTF-8 JSON that was sent.</summary>
 internal sealed record StoredEvent(
     string CustomerId,
     string Name,
     DateTime CurrentTime,
     DateTime ReceivedAt,
-    string AttributesJson);
+    byte[] AttributesJson);

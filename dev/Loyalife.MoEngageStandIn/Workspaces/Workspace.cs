@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Loyalife.MoEngageStandIn.MoEngage;
@@ -6,8 +7,8 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>
 /// One MoEngage workspace in one data centre. A single lock guards its quota window, fault draws,
-/// contents, counters and log, so each request is applied and counted atomically; workspaces never
-/// contend with each other.
+/// contents, counters and log, so each request is applied and counted atomically; elements are validated
+/// before it is taken, and workspaces never contend with each other.
 /// </summary>
 internal sealed class Workspace
 {
@@ -16,12 +17,15 @@ internal sealed class Workspace
     private readonly Lock _gate = new();
     private readonly QuotaWindow _quota;
     private readonly FaultDice _faults;
+    private readonly bool _hasFaults;
     private readonly WorkspaceContents _contents;
     private readonly WorkspaceCounters _counters = new();
     private readonly RequestLog _log;
+    private readonly StandInMetrics _metrics;
 
-    public Workspace(string appId, WorkspaceDefinition definition, int requestLogSize)
+    public Workspace(string appId, WorkspaceDefinition definition, int requestLogSize, StandInMetrics metrics)
     {
+        _metrics = metrics;
         AppId = appId;
         Definition = definition with { AppId = appId };
         DataCenter = definition.DataCenter!;
@@ -32,8 +36,11 @@ internal sealed class Workspace
         CustomerIdPattern = definition.CustomerIdPattern;
         _quota = new QuotaWindow(Limits);
         _faults = new FaultDice(Faults);
+        _hasFaults = Faults.ServerErrorRate > 0 || Faults.TooManyRequestsRate > 0 || Faults.SlowRate > 0
+            || Faults.DropAfterAcceptRate > 0;
         _contents = new WorkspaceContents(CustomerIdPattern is { } pattern
-            ? new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+            // No match timeout: the pattern is the developer's own, and a timeout reads the clock on every match.
+            ? new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled)
             : null);
         _contents.AddCustomers(definition.CustomerIds ?? []);
         _log = new RequestLog(requestLogSize);
@@ -58,6 +65,11 @@ internal sealed class Workspace
 
     public FaultDraw DrawFault()
     {
+        if (!_hasFaults)
+        {
+            return default;
+        }
+
         lock (_gate)
         {
             return _faults.Next();
@@ -67,6 +79,11 @@ internal sealed class Workspace
     public QuotaHeaders? QuotaHeaders(DataEndpoint endpoint, DateTimeOffset now)
     {
         var demand = QuotaDemands.Empty(endpoint);
+        if (!_quota.IsLimited(demand.UsersKind) && !_quota.IsLimited(demand.EventsKind))
+        {
+            return null;
+        }
+
         lock (_gate)
         {
             return _quota.Headers(now, demand.UsersKind, demand.EventsKind);
@@ -74,11 +91,11 @@ internal sealed class Workspace
     }
 
     /// <summary>Logs and counts a request that ended before it reached the contents.</summary>
-    public void Record(RequestFacts facts, int status, string? reason)
+    public void Record(RequestFacts facts, int status, string? reason, QuotaDemand demand = default)
     {
         lock (_gate)
         {
-            RecordLocked(facts, status, reason, default, default, []);
+            RecordLocked(facts, status, reason, demand, default, []);
         }
     }
 
@@ -87,40 +104,64 @@ internal sealed class Workspace
     {
         var demand = QuotaDemands.Of(endpoint, payload);
         var now = facts.Time.UtcDateTime;
-        var tally = new IngestTally();
-        var rejections = new List<ElementRejection>();
-        lock (_gate)
+        var bulk = endpoint == DataEndpoint.BulkImport;
+        var elements = bulk ? payload.GetProperty("elements"u8) : default;
+        var count = bulk ? elements.GetArrayLength() : 1;
+        var checks = ArrayPool<ElementCheck>.Shared.Rent(count);
+        try
         {
-            if (endpoint != DataEndpoint.BulkImport
-                && ElementValidator.Validate(payload, now, out var kind, out _) is var problem
-                && (problem ?? WrongKind(endpoint, kind)) is { } reason)
-            {
-                RecordLocked(facts, StatusCodes.Status400BadRequest, reason, demand, tally, []);
-                return new IngestOutcome(StatusCodes.Status400BadRequest, reason);
-            }
-
-            if (!_quota.TryConsume(facts.Time, demand))
-            {
-                const string limited = "per-minute quota exceeded";
-                RecordLocked(facts, StatusCodes.Status429TooManyRequests, limited, demand, tally, []);
-                return new IngestOutcome(StatusCodes.Status429TooManyRequests, limited);
-            }
-
-            if (endpoint == DataEndpoint.BulkImport)
+            // Validation reads only the request, so it runs before the lock; the lock covers quota and contents.
+            var tally = new IngestTally();
+            var rejections = new List<ElementRejection>();
+            if (bulk)
             {
                 var index = 0;
-                foreach (var element in payload.GetProperty("elements"u8).EnumerateArray())
+                foreach (var element in elements.EnumerateArray())
                 {
-                    Apply(element, index++, now, ref tally, rejections);
+                    checks[index] = Check(element, index, now, ref tally, rejections);
+                    index++;
                 }
+            }
+            else if (Check(payload, 0, now, ref tally, rejections) is var single
+                && (single.Reason ?? WrongKind(endpoint, single.Kind)) is { } reason)
+            {
+                Record(facts, StatusCodes.Status400BadRequest, reason, demand);
+                return new IngestOutcome(StatusCodes.Status400BadRequest, reason);
             }
             else
             {
-                Apply(payload, 0, now, ref tally, rejections);
+                checks[0] = single;
             }
 
-            RecordLocked(facts, StatusCodes.Status200OK, facts.Note, demand, tally, rejections);
-            return new IngestOutcome(StatusCodes.Status200OK, null);
+            lock (_gate)
+            {
+                if (!_quota.TryConsume(facts.Time, demand))
+                {
+                    const string limited = "per-minute quota exceeded";
+                    RecordLocked(facts, StatusCodes.Status429TooManyRequests, limited, demand, default, []);
+                    return new IngestOutcome(StatusCodes.Status429TooManyRequests, limited);
+                }
+
+                if (bulk)
+                {
+                    var index = 0;
+                    foreach (var element in elements.EnumerateArray())
+                    {
+                        Apply(element, checks[index++], now, ref tally);
+                    }
+                }
+                else
+                {
+                    Apply(payload, checks[0], now, ref tally);
+                }
+
+                RecordLocked(facts, StatusCodes.Status200OK, facts.Note, demand, tally, rejections);
+                return new IngestOutcome(StatusCodes.Status200OK, null);
+            }
+        }
+        finally
+        {
+            ArrayPool<ElementCheck>.Shared.Return(checks, clearArray: true);
         }
     }
 
@@ -164,26 +205,36 @@ internal sealed class Workspace
         }
     }
 
-    private void Apply(JsonElement element, int index, DateTime now, ref IngestTally tally, List<ElementRejection> rejections)
+    private static ElementCheck Check(JsonElement element, int index, DateTime now, ref IngestTally tally,
+        List<ElementRejection> rejections)
     {
-        if (ElementValidator.Validate(element, now, out var kind, out var customerId) is { } reason)
+        var reason = ElementValidator.Validate(element, now, out var kind, out var customerId);
+        if (reason is not null)
         {
             tally.ElementsRejected++;
             if (rejections.Count < MaxRejectionsLogged)
             {
                 rejections.Add(new ElementRejection(index, customerId, reason));
             }
+        }
 
+        return new ElementCheck(kind, customerId, reason);
+    }
+
+    private void Apply(JsonElement element, ElementCheck check, DateTime now, ref IngestTally tally)
+    {
+        if (check.Reason is not null)
+        {
             return;
         }
 
-        if (kind == ElementKind.Customer)
+        if (check.Kind == ElementKind.Customer)
         {
-            _contents.ApplyCustomer(element, customerId!, ref tally);
+            _contents.ApplyCustomer(element, check.CustomerId!, ref tally);
         }
         else
         {
-            _contents.ApplyEvent(element, customerId!, now, ref tally);
+            _contents.ApplyEvent(element, check.CustomerId!, now, ref tally);
         }
     }
 
@@ -200,6 +251,7 @@ internal sealed class Workspace
         var entry = new RequestLogEntry(facts.Time, facts.RequestId, facts.Method, facts.Path, status, reason,
             facts.Bytes, demand.Users, demand.Events, tally.ElementsRejected, rejections);
         _counters.Count(entry, tally);
+        _metrics.Count(AppId, status, tally);
         _log.Add(entry);
     }
 }

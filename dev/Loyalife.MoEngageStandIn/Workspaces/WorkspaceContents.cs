@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Loyalife.MoEngageStandIn.MoEngage;
@@ -12,16 +11,12 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 /// </summary>
 internal sealed class WorkspaceContents(Regex? existingCustomers)
 {
-    private const string NoAttributes = "{}";
+    private static readonly byte[] NoAttributes = "{}"u8.ToArray();
 
     private readonly Dictionary<string, CustomerProfile> _profiles = new(StringComparer.Ordinal);
     private readonly List<StoredEvent> _events = [];
     private readonly HashSet<StoredEvent> _seenEvents = new(EventIdentityComparer.Instance);
-    private readonly NameTable _names = new();
-
-    public int ProfileCount => _profiles.Count;
-
-    public int EventCount => _events.Count;
+    private readonly StringPool _names = new(maxEntries: 100_000, maxBytes: 4 * ElementValidator.MaxNameLength);
 
     public void AddCustomers(IEnumerable<string> customerIds)
     {
@@ -35,7 +30,7 @@ internal sealed class WorkspaceContents(Regex? existingCustomers)
     {
         if (_profiles.TryGetValue(customerId, out var profile))
         {
-            attributes = new Dictionary<string, string>(profile.Attributes, StringComparer.Ordinal);
+            attributes = profile.Attributes();
             return true;
         }
 
@@ -65,10 +60,7 @@ internal sealed class WorkspaceContents(Regex? existingCustomers)
 
         if (element.TryGetProperty("attributes"u8, out var attributes))
         {
-            foreach (var attribute in attributes.EnumerateObject())
-            {
-                profile.Attributes[_names.Get(attribute)] = RawJson(attribute.Value);
-            }
+            profile.Write(JsonMarshal.GetRawUtf8Value(attributes));
         }
 
         tally.CustomersUpdated++;
@@ -91,13 +83,19 @@ internal sealed class WorkspaceContents(Regex? existingCustomers)
         foreach (var action in actions.EnumerateArray())
         {
             EventTime.TryRead(action, receivedAt, out var time);
-            var attributes = action.TryGetProperty("attributes"u8, out var value) ? RawJson(value) : NoAttributes;
-            var stored = new StoredEvent(knownId, _names.GetString(action.GetProperty("action"u8)), time, receivedAt, attributes);
+            var attributes = action.TryGetProperty("attributes"u8, out var value)
+                ? JsonMarshal.GetRawUtf8Value(value).ToArray()
+                : NoAttributes;
+            var stored = new StoredEvent(knownId, EventName(action.GetProperty("action"u8)), time, receivedAt, attributes);
             tally.EventsDuplicated += _seenEvents.Add(stored) ? 0 : 1;
             tally.EventsAccepted++;
             _events.Add(stored);
         }
     }
 
-    private static string RawJson(JsonElement value) => Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(value));
+    private string EventName(JsonElement name)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(name)[1..^1];
+        return raw.Contains((byte)'\\') ? _names.Get(name.GetString()!) : _names.Get(raw);
+    }
 }

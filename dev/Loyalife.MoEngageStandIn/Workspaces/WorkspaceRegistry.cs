@@ -11,10 +11,12 @@ internal sealed class WorkspaceRegistry
 {
     private readonly ConcurrentDictionary<string, Workspace> _workspaces = new(StringComparer.Ordinal);
     private readonly StandInOptions _options;
+    private readonly StandInMetrics _metrics;
 
-    public WorkspaceRegistry(IOptions<StandInOptions> options)
+    public WorkspaceRegistry(IOptions<StandInOptions> options, StandInMetrics metrics)
     {
         _options = options.Value;
+        _metrics = metrics;
         Reset();
     }
 
@@ -24,7 +26,7 @@ internal sealed class WorkspaceRegistry
 
     /// <summary>Creates or replaces: a replaced workspace starts empty.</summary>
     public Workspace Put(string appId, WorkspaceDefinition definition) =>
-        _workspaces[appId] = new Workspace(appId, definition, _options.RequestLogSize);
+        _workspaces[appId] = new Workspace(appId, definition, _options.RequestLogSize, _metrics);
 
     public bool Remove(string appId) => _workspaces.TryRemove(appId, out _);
 

@@ -1,0 +1,6 @@
+using Loyalife.MoEngageStandIn.MoEngage;
+
+namespace Loyalife.MoEngageStandIn.Workspaces;
+
+/// <summary>An element's validation result, computed before the workspace lock is taken.</summary>
+internal readonly record struct ElementCheck(ElementKind Kind, string? CustomerId, string? Reason);

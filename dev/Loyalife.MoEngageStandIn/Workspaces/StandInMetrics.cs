@@ -1,0 +1,43 @@
+using System.Diagnostics.Metrics;
+
+namespace Loyalife.MoEngageStandIn.Workspaces;
+
+/// <summary>
+/// What the stand-in received, as OpenTelemetry metrics (meter <c>Loyalife.MoEngageStandIn</c>, picked up by
+/// ServiceDefaults), so the Aspire dashboard shows a sync arriving without opening the control API.
+/// </summary>
+internal sealed class StandInMetrics
+{
+    public const string MeterName = "Loyalife.MoEngageStandIn";
+
+    private readonly Counter<long> _requests;
+    private readonly Counter<long> _customers;
+    private readonly Counter<long> _events;
+
+    public StandInMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _requests = meter.CreateCounter<long>("moengage_standin.requests", description: "Data API requests by answer");
+        _customers = meter.CreateCounter<long>("moengage_standin.customers", description: "Customer elements by outcome");
+        _events = meter.CreateCounter<long>("moengage_standin.events", description: "Event actions by outcome");
+    }
+
+    public void Count(string appId, int status, in IngestTally tally)
+    {
+        var workspace = new KeyValuePair<string, object?>("workspace", appId);
+        _requests.Add(1, workspace, new("status", status));
+        Add(_customers, tally.CustomersUpdated, workspace, "updated");
+        Add(_customers, tally.CustomersIgnored, workspace, "ignored");
+        Add(_events, tally.EventsAccepted - tally.EventsDuplicated, workspace, "accepted");
+        Add(_events, tally.EventsDuplicated, workspace, "duplicated");
+        Add(_events, tally.EventsDropped, workspace, "dropped");
+    }
+
+    private static void Add(Counter<long> counter, int value, KeyValuePair<string, object?> workspace, string outcome)
+    {
+        if (value > 0)
+        {
+            counter.Add(value, workspace, new("outcome", outcome));
+        }
+    }
+}
