@@ -38,7 +38,7 @@ internal sealed class MemberHistory(DemoProgram program, Random random, IdSequen
         sink.Tiers.Add(new HistoryRow(ids.Next(IdKind.Tier), program.ProgramId, memberId, enrolledAt, program.Tiers[0]));
 
         PlanHistory(n, enrolledAt);
-        if (random.NextDouble() < 0.10 && enrolledAt < closedDayStart)
+        if (random.NextDouble() < 0.07 && enrolledAt < closedDayStart)
         {
             PlanClosedDayActivity(n);
         }
@@ -54,29 +54,32 @@ internal sealed class MemberHistory(DemoProgram program, Random random, IdSequen
 
     private void PlanHistory(int n, DateTime enrolledAt)
     {
-        var accruals = random.Next(4, 17);
+        // Counts grow with tenure (a member transacts at their own daily rate), so activity per day is
+        // even over the history instead of crowding into new members' first days.
+        var tenure = (now - enrolledAt).TotalDays / 450;
+        var accruals = (int)((0.015 + random.NextDouble() * 0.05) * 450 * tenure + random.NextDouble());
         for (var k = 1; k <= accruals; k++)
         {
             var tx = k;
             At(RandomTime(enrolledAt), at => Accrue(at, $"T{n:D8}-{tx:D3}"));
         }
 
-        if (random.NextDouble() < 0.4)
+        if (random.NextDouble() < 0.8 * tenure)
         {
             At(RandomTime(enrolledAt), at => Credit(at, "campaign_bonus", random.Next(2, 21) * 25, campaignId: $"CMP-{random.Next(1, 40):D3}"));
         }
 
-        if (random.NextDouble() < 0.1)
+        if (random.NextDouble() < 0.2 * tenure)
         {
             At(RandomTime(enrolledAt), at => Credit(at, "manual_bonus", random.Next(1, 11) * 10, reason: ManualReasons[random.Next(ManualReasons.Length)]));
         }
 
-        for (var r = random.Next(0, 4); r > 0; r--)
+        for (var r = (int)(2.5 * tenure + random.NextDouble()); r > 0; r--)
         {
             At(RandomTime(enrolledAt), Redeem);
         }
 
-        if (random.NextDouble() < 0.35)
+        if (random.NextDouble() < 0.5 * tenure)
         {
             var up = RandomTime(enrolledAt);
             At(up, at => ChangeTier(at, +1));
@@ -92,7 +95,7 @@ internal sealed class MemberHistory(DemoProgram program, Random random, IdSequen
         }
 
         PlanStatusChanges(enrolledAt);
-        for (var s = random.Next(0, 4); s > 0; s--)
+        for (var s = (int)(2.5 * tenure + random.NextDouble()); s > 0; s--)
         {
             var segment = Segments[random.Next(Segments.Length)];
             var entered = RandomTime(enrolledAt);
@@ -111,7 +114,7 @@ internal sealed class MemberHistory(DemoProgram program, Random random, IdSequen
         {
             At(RandomTime(enrolledAt), at => SetStatus(at, "active"));
         }
-        else if (roll < 0.06)
+        else if (roll < 0.06 * (now - enrolledAt).TotalDays / 450)
         {
             var suspended = RandomTime(enrolledAt);
             At(suspended, at => SetStatus(at, "suspended"));
@@ -120,13 +123,16 @@ internal sealed class MemberHistory(DemoProgram program, Random random, IdSequen
                 At(RandomTime(suspended), at => SetStatus(at, "active"));
             }
         }
-        else if (roll < 0.08)
+        else if (roll > 0.98)
         {
-            At(RandomTime(enrolledAt), at => SetStatus(at, roll < 0.075 ? "cancelled" : "blocked"));
+            At(RandomTime(enrolledAt), at => SetStatus(at, roll < 0.995 ? "cancelled" : "blocked"));
         }
     }
 
-    /// <summary>About 10 % of members do something on the most recent closed day, so a nightly sync has events.</summary>
+    /// <summary>
+    /// With the ~3 % that are active on any day anyway, about 10 % of members do something on the most
+    /// recent closed day, so a nightly sync has events to send.
+    /// </summary>
     private void PlanClosedDayActivity(int n)
     {
         At(RandomClosedDayTime(), at => Accrue(at, $"T{n:D8}-D{random.Next(1000):D3}"));

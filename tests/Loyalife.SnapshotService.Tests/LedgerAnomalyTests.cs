@@ -8,10 +8,8 @@ public sealed class LedgerAnomalyTests
     [Fact]
     public async Task AnOverAllocatedLotCountsZeroRemainingAndIsReported()
     {
-        await using var app = await SnapshotApp.StartAsync(DateTimeOffset.Parse("2026-11-28T12:00:00Z"));
-        var w = new LedgerWriter(app.ConnectionString);
-        await w.ProgramAsync("p", "Europe/Amsterdam", "Bronze");
-        await w.MemberAsync("p", "M1", "C1", "2025-01-01T00:00:00Z");
+        await using var app = await SnapshotApp.StartWithMemberAsync("2026-11-28T12:00:00Z", "Europe/Amsterdam", "Bronze");
+        var w = app.Ledger;
         await w.EntryAsync(1, "p", "M1", "2026-01-01T00:00:00Z", "accrual", 100, "2026-12-27T12:00:00Z");
         await w.EntryAsync(2, "p", "M1", "2026-01-01T00:00:00Z", "accrual", 100);
         await w.EntryAsync(3, "p", "M1", "2026-06-01T00:00:00Z", "redemption", 150, redemptionId: "R");
@@ -30,10 +28,8 @@ public sealed class LedgerAnomalyTests
     [Fact]
     public async Task AMemberWithAnUnknownEntryTypeIsSkippedWithThatReason()
     {
-        await using var app = await SnapshotApp.StartAsync(DateTimeOffset.Parse("2026-11-28T12:00:00Z"));
-        var w = new LedgerWriter(app.ConnectionString);
-        await w.ProgramAsync("p", "Europe/Amsterdam", "Bronze");
-        await w.MemberAsync("p", "M1", "C1", "2025-01-01T00:00:00Z");
+        await using var app = await SnapshotApp.StartWithMemberAsync("2026-11-28T12:00:00Z", "Europe/Amsterdam", "Bronze");
+        var w = app.Ledger;
         await w.MemberAsync("p", "M2", "C2", "2025-01-01T00:00:00Z");
         await w.EntryAsync(1, "p", "M1", "2026-11-27T10:00:00Z", "accrual", 100);
         await w.EntryAsync(2, "p", "M1", "2026-11-27T11:00:00Z", "adjustment", 40);
@@ -54,10 +50,8 @@ public sealed class LedgerAnomalyTests
     [Fact]
     public async Task ATierOutsideTheProgramsTiersEmitsNoTierEventAndIsReported()
     {
-        await using var app = await SnapshotApp.StartAsync(DateTimeOffset.Parse("2026-11-28T12:00:00Z"));
-        var w = new LedgerWriter(app.ConnectionString);
-        await w.ProgramAsync("p", "Europe/Amsterdam", "Bronze", "Silver");
-        await w.MemberAsync("p", "M1", "C1", "2025-01-01T00:00:00Z");
+        await using var app = await SnapshotApp.StartWithMemberAsync("2026-11-28T12:00:00Z", "Europe/Amsterdam", "Bronze", "Silver");
+        var w = app.Ledger;
         await w.TierAsync(1, "p", "M1", "2025-01-01T00:00:00Z", "Bronze");
         await w.TierAsync(2, "p", "M1", "2026-11-27T10:00:00Z", "Diamond");
         await w.TierAsync(3, "p", "M1", "2026-11-27T11:00:00Z", "Silver");

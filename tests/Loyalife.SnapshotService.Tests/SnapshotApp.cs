@@ -33,6 +33,18 @@ public sealed class SnapshotApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>Writes ledger rows into this app's database.</summary>
+    public LedgerWriter Ledger => new(ConnectionString);
+
+    /// <summary>An app whose ledger holds one program and one member M1 (reference C1, enrolled 2025-01-01).</summary>
+    public static async Task<SnapshotApp> StartWithMemberAsync(string now, string zone, params string[] tiers)
+    {
+        var app = await StartAsync(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+        await app.Ledger.ProgramAsync("p", zone, tiers);
+        await app.Ledger.MemberAsync("p", "M1", "C1", "2025-01-01T00:00:00Z");
+        return app;
+    }
+
     /// <param name="createSchema">false runs the service against a database it did not prepare.</param>
     public static async Task<SnapshotApp> StartAsync(DateTimeOffset now, bool createSchema = true, IDictionary<string, string>? settings = null)
     {

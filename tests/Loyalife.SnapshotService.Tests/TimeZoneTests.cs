@@ -3,60 +3,35 @@ namespace Loyalife.SnapshotService.Tests;
 /// <summary>Daylight-saving days and a half-hour zone, through the API.</summary>
 public sealed class TimeZoneTests
 {
-    private static async Task<SnapshotApp> LedgerAsync(string zone, Func<LedgerWriter, Task> rows)
-    {
-        var app = await SnapshotApp.StartAsync(DateTimeOffset.Parse("2027-06-01T00:00:00Z"));
-        var w = new LedgerWriter(app.ConnectionString);
-        await w.ProgramAsync("p", zone, "Bronze", "Silver");
-        await w.MemberAsync("p", "M1", "C1", "2025-01-01T00:00:00Z");
-        await rows(w);
-        return app;
-    }
-
     private static async Task<string[]> EventIdsAsync(SnapshotApp app, string date) =>
         (await app.GetAllAsync($"/v1/programs/p/snapshots/{date}/events", 1000)).Select(e => e.GetProperty("eventId").GetString()!).ToArray();
 
-    [Fact]
-    public async Task ATwentyThreeHourDayEndsAnHourEarlierInUtc()
+    /// <summary>Entries at four instants: just before the day, its first instant, its last second, the next day's first instant.</summary>
+    [Theory]
+    [InlineData("2026-03-29", "2026-03-28T22:59:59Z", "2026-03-28T23:00:00Z", "2026-03-29T21:59:59Z", "2026-03-29T22:00:00Z")] // 23 hours
+    [InlineData("2026-10-25", "2026-10-24T21:59:59Z", "2026-10-24T22:00:00Z", "2026-10-25T22:59:59Z", "2026-10-25T23:00:00Z")] // 25 hours
+    public async Task DaylightSavingDaysHoldExactlyTheirOwnInstants(string date, string before, string first, string last, string next)
     {
-        await using var app = await LedgerAsync("Europe/Amsterdam", async w =>
+        await using var app = await SnapshotApp.StartWithMemberAsync("2027-06-01T00:00:00Z", "Europe/Amsterdam", "Bronze");
+        string[] instants = [before, first, last, next];
+        for (var i = 0; i < instants.Length; i++)
         {
-            await w.EntryAsync(1, "p", "M1", "2026-03-28T22:59:59Z", "accrual", 1);
-            await w.EntryAsync(2, "p", "M1", "2026-03-28T23:00:00Z", "accrual", 2);
-            await w.EntryAsync(3, "p", "M1", "2026-03-29T21:59:59Z", "accrual", 3);
-            await w.EntryAsync(4, "p", "M1", "2026-03-29T22:00:00Z", "accrual", 4);
-        });
+            await app.Ledger.EntryAsync(i + 1, "p", "M1", instants[i], "accrual", i + 1);
+        }
 
-        Assert.Equal(["pe-1"], await EventIdsAsync(app, "2026-03-28"));
-        Assert.Equal(["pe-2", "pe-3"], await EventIdsAsync(app, "2026-03-29"));
-        Assert.Equal(["pe-4"], await EventIdsAsync(app, "2026-03-30"));
-    }
-
-    [Fact]
-    public async Task ATwentyFiveHourDayKeepsItsExtraHour()
-    {
-        await using var app = await LedgerAsync("Europe/Amsterdam", async w =>
-        {
-            await w.EntryAsync(1, "p", "M1", "2026-10-24T21:59:59Z", "accrual", 1);
-            await w.EntryAsync(2, "p", "M1", "2026-10-24T22:00:00Z", "accrual", 2);
-            await w.EntryAsync(3, "p", "M1", "2026-10-25T22:30:00Z", "accrual", 3);
-            await w.EntryAsync(4, "p", "M1", "2026-10-25T23:00:00Z", "accrual", 4);
-        });
-
-        Assert.Equal(["pe-1"], await EventIdsAsync(app, "2026-10-24"));
-        Assert.Equal(["pe-2", "pe-3"], await EventIdsAsync(app, "2026-10-25"));
-        Assert.Equal(["pe-4"], await EventIdsAsync(app, "2026-10-26"));
+        var day = DateOnly.Parse(date);
+        Assert.Equal(["pe-1"], await EventIdsAsync(app, day.AddDays(-1).ToString("yyyy-MM-dd")));
+        Assert.Equal(["pe-2", "pe-3"], await EventIdsAsync(app, date));
+        Assert.Equal(["pe-4"], await EventIdsAsync(app, day.AddDays(1).ToString("yyyy-MM-dd")));
     }
 
     [Fact]
     public async Task ExpiryWindowsCountCalendarDaysAcrossTheSpringChange()
     {
         // D = 2026-03-01, T_D = 2026-03-01T23:00Z, T_D + 30 days = 2026-03-31T22:00Z (CEST by then).
-        await using var app = await LedgerAsync("Europe/Amsterdam", async w =>
-        {
-            await w.EntryAsync(1, "p", "M1", "2026-01-01T00:00:00Z", "accrual", 10, "2026-03-30T22:00:00Z"); // local 2026-03-31 00:00: D+30
-            await w.EntryAsync(2, "p", "M1", "2026-01-01T00:00:00Z", "accrual", 20, "2026-03-31T22:30:00Z"); // local 2026-04-01 00:30: past 30 days
-        });
+        await using var app = await SnapshotApp.StartWithMemberAsync("2027-06-01T00:00:00Z", "Europe/Amsterdam", "Bronze");
+        await app.Ledger.EntryAsync(1, "p", "M1", "2026-01-01T00:00:00Z", "accrual", 10, "2026-03-30T22:00:00Z"); // local 2026-03-31 00:00: D+30
+        await app.Ledger.EntryAsync(2, "p", "M1", "2026-01-01T00:00:00Z", "accrual", 20, "2026-03-31T22:30:00Z"); // local 2026-04-01 00:30: past 30 days
 
         var member = (await app.GetJsonAsync("/v1/programs/p/snapshots/2026-03-01/members")).GetProperty("items")[0].GetProperty("attributes");
         var events = await app.GetAllAsync("/v1/programs/p/snapshots/2026-03-01/events", 100);
