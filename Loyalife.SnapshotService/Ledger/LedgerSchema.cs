@@ -69,20 +69,21 @@ public static class LedgerSchema
             PRIMARY KEY (debit_entry_id, credit_entry_id));
         """;
 
-    // The indexes the snapshot queries need. Member order is ordinal, hence COLLATE "C" on member_id.
+    // The indexes the snapshot queries need. Member order is ordinal, so every index on member_id is
+    // COLLATE "C" (and the queries compare member ids under "C"), whatever the database's collation.
     private static readonly (string Name, string Definition)[] Indexes =
     [
         ("members_by_member_c", "loyalty.members (program_id, member_id COLLATE \"C\")"),
-        ("status_by_member", "loyalty.member_status_history (program_id, member_id, occurred_at, history_id)"),
+        ("status_by_member", "loyalty.member_status_history (program_id, member_id COLLATE \"C\", occurred_at, history_id)"),
         ("status_by_time", "loyalty.member_status_history (program_id, occurred_at)"),
-        ("tier_by_member", "loyalty.member_tier_history (program_id, member_id, occurred_at, history_id)"),
+        ("tier_by_member", "loyalty.member_tier_history (program_id, member_id COLLATE \"C\", occurred_at, history_id)"),
         ("tier_by_time", "loyalty.member_tier_history (program_id, occurred_at)"),
         ("segment_by_time", "loyalty.segment_history (program_id, occurred_at)"),
-        ("entries_by_member", "loyalty.point_entries (program_id, member_id, occurred_at)"),
+        ("entries_by_member", "loyalty.point_entries (program_id, member_id COLLATE \"C\", occurred_at)"),
         ("entries_by_time", "loyalty.point_entries (program_id, occurred_at)"),
         ("entries_by_expiry", "loyalty.point_entries (program_id, expires_at) WHERE expires_at IS NOT NULL"),
         // Tiny in a healthy ledger: lets every query exclude members with unknown entry types cheaply.
-        ("entries_unknown_type", $"loyalty.point_entries (program_id, member_id) WHERE entry_type NOT IN {KnownTypesSql}"),
+        ("entries_unknown_type", $"loyalty.point_entries (program_id, member_id COLLATE \"C\") WHERE entry_type NOT IN {KnownTypesSql}"),
         ("allocations_by_credit", "loyalty.point_allocations (credit_entry_id) INCLUDE (debit_entry_id, points)"),
     ];
 

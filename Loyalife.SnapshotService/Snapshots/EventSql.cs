@@ -17,18 +17,23 @@ public static class EventSql
         "currency, channel, campaign_id, redemption_id, reason, expires_at, from_value, to_value, days, expiry_date";
 
     // Only members that are sent (SPEC §5): enrolled before T_D, a usable reference, no unknown entry type.
+    // A LATERAL ... LIMIT 1 keeps this a per-row primary-key lookup whatever the planner estimates, so
+    // every part is driven by the day's rows from the time indexes.
     private static readonly string SentMember = $"""
-        JOIN loyalty.members m ON m.program_id = x.program_id AND m.member_id = x.member_id AND m.enrolled_at < $2
-             AND {CustomerIds.SqlIsSendable("m", "$7", "$8")}
-             AND NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
-                             WHERE u.program_id = m.program_id AND u.member_id = m.member_id AND u.occurred_at < $2
-                               AND u.entry_type NOT IN {LedgerSchema.KnownTypesSql})
+        CROSS JOIN LATERAL (
+            SELECT m.relation_reference FROM loyalty.members m
+            WHERE m.program_id = x.program_id AND m.member_id = x.member_id AND m.enrolled_at < $2
+              AND {CustomerIds.SqlIsSendable("m", "$7", "$8")}
+              AND NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
+                              WHERE u.program_id = m.program_id AND u.member_id COLLATE "C" = m.member_id COLLATE "C" AND u.occurred_at < $2
+                                AND u.entry_type NOT IN {LedgerSchema.KnownTypesSql})
+            LIMIT 1) m
         """;
 
     private const string InDay = "x.program_id = $1 AND x.occurred_at >= $3 AND x.occurred_at < $2";
 
     public static string Union(bool paged) =>
-        string.Join("\nUNION ALL\n", new[] { PointEntries, TierChanges, SegmentChanges, StatusChanges, ExpiringSoon }.Select(part => Part(part, paged)));
+        string.Join("\nUNION ALL\n", new[] { PointEntries, TierChanges, SegmentChanges, StatusChanges, ExpiringSoon(30, "$10", "$11", "$17"), ExpiringSoon(60, "$12", "$13", "$18"), ExpiringSoon(90, "$14", "$15", "$19") }.Select(part => Part(part, paged)));
 
     public static string Page => $"SELECT {Columns} FROM (\n{Union(paged: true)}\n) ev ORDER BY occurred_at, event_id COLLATE \"C\" LIMIT $6";
 
@@ -66,7 +71,8 @@ public static class EventSql
         {SentMember}
         CROSS JOIN LATERAL (
             SELECT p.tier FROM loyalty.member_tier_history p
-            WHERE p.program_id = x.program_id AND p.member_id = x.member_id
+            WHERE p.program_id = x.program_id
+              AND p.member_id COLLATE "C" = x.member_id COLLATE "C"
               AND (p.occurred_at, p.history_id) < (x.occurred_at, x.history_id)
             ORDER BY p.occurred_at DESC, p.history_id DESC LIMIT 1) prev
         WHERE {InDay} AND array_position($9, x.tier) <> array_position($9, prev.tier)
@@ -93,28 +99,30 @@ public static class EventSql
         {SentMember}
         CROSS JOIN LATERAL (
             SELECT p.status FROM loyalty.member_status_history p
-            WHERE p.program_id = x.program_id AND p.member_id = x.member_id
+            WHERE p.program_id = x.program_id
+              AND p.member_id COLLATE "C" = x.member_id COLLATE "C"
               AND (p.occurred_at, p.history_id) < (x.occurred_at, x.history_id)
             ORDER BY p.occurred_at DESC, p.history_id DESC LIMIT 1) prev
         WHERE {InDay} AND x.status IN ('active', 'suspended') AND x.status <> prev.status
         """;
 
     // Remaining points as of T_D of credit lots expiring on local date D+N, one event per member and N.
-    // An over-allocated lot counts 0 (clamped), as in the member attributes.
-    private static string ExpiringSoon => $"""
-        SELECT 'xs' || w.n || '-' || x.member_id || '-' || $16 AS event_id, 'loyalty_points_expiring_soon' AS name,
+    // An over-allocated lot counts 0 (clamped), as in the member attributes. One part per N, so each
+    // window is a constant range on the expiry index.
+    private static string ExpiringSoon(int days, string windowStart, string windowEnd, string expiryDate) => $"""
+        SELECT 'xs{days}-' || x.member_id || '-' || $16 AS event_id, 'loyalty_points_expiring_soon' AS name,
                x.member_id, min({Customer}) AS customer_id, $2 AS occurred_at, sum(greatest(x.points - coalesce(used.points, 0), 0))::bigint AS points,
                NULL::text, NULL::text, NULL::numeric, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz,
-               NULL::text, NULL::text, w.n AS days, w.expiry_date
-        FROM (VALUES (30, $10::timestamptz, $11::timestamptz, $17::text), (60, $12, $13, $18), (90, $14, $15, $19)) w(n, window_start, window_end, expiry_date)
-        JOIN loyalty.point_entries x ON x.program_id = $1 AND x.expires_at >= w.window_start AND x.expires_at < w.window_end
+               NULL::text, NULL::text, {days} AS days, min({expiryDate}) AS expiry_date
+        FROM loyalty.point_entries x
         {SentMember}
         LEFT JOIN LATERAL (
             SELECT sum(a.points) AS points FROM loyalty.point_allocations a
             JOIN loyalty.point_entries d ON d.entry_id = a.debit_entry_id
             WHERE a.credit_entry_id = x.entry_id AND d.occurred_at < $2) used ON true
-        WHERE x.occurred_at < $2 AND x.entry_type IN {LedgerSchema.CreditTypesSql}
-        GROUP BY w.n, w.expiry_date, x.member_id
+        WHERE x.program_id = $1 AND x.expires_at >= {windowStart} AND x.expires_at < {windowEnd}
+          AND x.occurred_at < $2 AND x.entry_type IN {LedgerSchema.CreditTypesSql}
+        GROUP BY x.member_id
         HAVING sum(greatest(x.points - coalesce(used.points, 0), 0)) > 0
         """;
 }

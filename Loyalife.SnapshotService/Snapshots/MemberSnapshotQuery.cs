@@ -5,28 +5,34 @@ using Npgsql;
 namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>
-/// One page of member attributes (SPEC §5) in a single keyset query: the members index yields the next
-/// members in ordinal order, and per member the laterals read only that member's rows through indexes,
-/// so a page costs O(limit) whatever the program's size. Only rows with occurred_at &lt; T_D count.
+/// One page of member attributes (SPEC §5) in one set-based query. The page's members come from the
+/// ordinal member index (keyset after the cursor); each ledger table is then read once for the member-id
+/// range the page spans, through its (program_id, member_id COLLATE "C", …) index, and aggregated per
+/// member. A page costs O(rows of its members), whatever the program's size; nothing is held in memory
+/// beyond the rows being written. Only rows with occurred_at &lt; T_D count.
 /// </summary>
 public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
 {
+    private const string InPageRange = "program_id = $1 AND member_id COLLATE \"C\" > $3 AND member_id COLLATE \"C\" <= (SELECT last FROM page_range) AND occurred_at < $2";
+
     // Ledger anomalies handled here (the summary counts them):
     // - a member with an entry type outside the contract is skipped (its points cannot be known), see the NOT EXISTS;
     // - a lot allocated more than it holds counts as 0 remaining (clamped with greatest), never negative.
     private static readonly string Sql = $"""
-        SELECT m.member_id, btrim(m.relation_reference, $5) AS customer_id, m.enrolled_at,
-               p.available, p.accrued, p.redeemed, p.expired, p.last_transaction_at, p.transactions,
-               x.expiring_30, x.expiring_60, x.expiring_90,
-               (SELECT t.tier FROM loyalty.member_tier_history t
-                 WHERE t.program_id = m.program_id AND t.member_id = m.member_id AND t.occurred_at < $2
-                 ORDER BY t.occurred_at DESC, t.history_id DESC LIMIT 1) AS tier,
-               (SELECT s.status FROM loyalty.member_status_history s
-                 WHERE s.program_id = m.program_id AND s.member_id = m.member_id AND s.occurred_at < $2
-                 ORDER BY s.occurred_at DESC, s.history_id DESC LIMIT 1) AS status
-        FROM loyalty.members m
-        CROSS JOIN LATERAL (
-            SELECT coalesce(sum(e.points) FILTER (WHERE e.entry_type IN {LedgerSchema.CreditTypesSql}), 0)
+        WITH page AS MATERIALIZED (
+            SELECT m.member_id COLLATE "C" AS member_id, btrim(m.relation_reference, $5) AS customer_id, m.enrolled_at
+            FROM loyalty.members m
+            WHERE m.program_id = $1 AND m.enrolled_at < $2 AND m.member_id COLLATE "C" > $3
+              AND {CustomerIds.SqlIsSendable("m", "$5", "$6")}
+              AND NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
+                              WHERE u.program_id = m.program_id AND u.member_id COLLATE "C" = m.member_id COLLATE "C"
+                                AND u.occurred_at < $2 AND u.entry_type NOT IN {LedgerSchema.KnownTypesSql})
+            ORDER BY m.member_id COLLATE "C"
+            LIMIT $4),
+        page_range AS (SELECT max(member_id) AS last FROM page),
+        points AS (
+            SELECT e.member_id COLLATE "C" AS member_id,
+                   coalesce(sum(e.points) FILTER (WHERE e.entry_type IN {LedgerSchema.CreditTypesSql}), 0)
                      - coalesce(sum(e.points) FILTER (WHERE e.entry_type IN ('redemption', 'expiry')), 0) AS available,
                    coalesce(sum(e.points) FILTER (WHERE e.entry_type IN ('accrual', 'campaign_bonus', 'manual_bonus', 'tier_bonus')), 0) AS accrued,
                    coalesce(sum(e.points) FILTER (WHERE e.entry_type = 'redemption'), 0)
@@ -35,27 +41,43 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
                    max(e.occurred_at) FILTER (WHERE e.entry_type = 'accrual' AND e.transaction_id IS NOT NULL) AS last_transaction_at,
                    count(DISTINCT e.transaction_id) FILTER (WHERE e.entry_type = 'accrual') AS transactions
             FROM loyalty.point_entries e
-            WHERE e.program_id = m.program_id AND e.member_id = m.member_id AND e.occurred_at < $2) p
-        CROSS JOIN LATERAL (
-            SELECT coalesce(sum(l.remaining) FILTER (WHERE l.expires_at < $7), 0) AS expiring_30,
-                   coalesce(sum(l.remaining) FILTER (WHERE l.expires_at < $8), 0) AS expiring_60,
-                   coalesce(sum(l.remaining), 0) AS expiring_90
-            FROM (
-                SELECT c.expires_at,
-                       greatest(c.points - coalesce((
-                           SELECT sum(a.points) FROM loyalty.point_allocations a
-                           JOIN loyalty.point_entries d ON d.entry_id = a.debit_entry_id
-                           WHERE a.credit_entry_id = c.entry_id AND d.occurred_at < $2), 0), 0) AS remaining
-                FROM loyalty.point_entries c
-                WHERE c.program_id = m.program_id AND c.member_id = m.member_id AND c.occurred_at < $2
-                  AND c.entry_type IN {LedgerSchema.CreditTypesSql} AND c.expires_at >= $2 AND c.expires_at < $9) l) x
-        WHERE m.program_id = $1 AND m.enrolled_at < $2 AND m.member_id COLLATE "C" > $3
-          AND {CustomerIds.SqlIsSendable("m", "$5", "$6")}
-          AND NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
-                          WHERE u.program_id = m.program_id AND u.member_id = m.member_id AND u.occurred_at < $2
-                            AND u.entry_type NOT IN {LedgerSchema.KnownTypesSql})
-        ORDER BY m.member_id COLLATE "C"
-        LIMIT $4
+            WHERE e.{InPageRange}
+            GROUP BY 1),
+        lots AS MATERIALIZED (
+            SELECT c.member_id COLLATE "C" AS member_id, c.expires_at,
+                   greatest(c.points - coalesce((
+                       SELECT sum(a.points) FROM loyalty.point_allocations a
+                       JOIN loyalty.point_entries d ON d.entry_id = a.debit_entry_id
+                       WHERE a.credit_entry_id = c.entry_id AND d.occurred_at < $2), 0), 0) AS remaining
+            FROM loyalty.point_entries c
+            WHERE c.{InPageRange} AND c.entry_type IN {LedgerSchema.CreditTypesSql} AND c.expires_at >= $2 AND c.expires_at < $9),
+        expiring AS (
+            SELECT member_id,
+                   sum(remaining) FILTER (WHERE expires_at < $7)::bigint AS expiring_30,
+                   sum(remaining) FILTER (WHERE expires_at < $8)::bigint AS expiring_60,
+                   sum(remaining)::bigint AS expiring_90
+            FROM lots GROUP BY member_id),
+        tiers AS (
+            SELECT DISTINCT ON (1) t.member_id COLLATE "C" AS member_id, t.tier
+            FROM loyalty.member_tier_history t
+            WHERE t.{InPageRange}
+            ORDER BY 1, t.occurred_at DESC, t.history_id DESC),
+        statuses AS (
+            SELECT DISTINCT ON (1) s.member_id COLLATE "C" AS member_id, s.status
+            FROM loyalty.member_status_history s
+            WHERE s.{InPageRange}
+            ORDER BY 1, s.occurred_at DESC, s.history_id DESC)
+        SELECT p.member_id, p.customer_id, p.enrolled_at,
+               coalesce(pt.available, 0), coalesce(pt.accrued, 0), coalesce(pt.redeemed, 0), coalesce(pt.expired, 0),
+               pt.last_transaction_at, coalesce(pt.transactions, 0),
+               coalesce(x.expiring_30, 0), coalesce(x.expiring_60, 0), coalesce(x.expiring_90, 0),
+               t.tier, s.status
+        FROM page p
+        LEFT JOIN points pt ON pt.member_id = p.member_id
+        LEFT JOIN expiring x ON x.member_id = p.member_id
+        LEFT JOIN tiers t ON t.member_id = p.member_id
+        LEFT JOIN statuses s ON s.member_id = p.member_id
+        ORDER BY p.member_id
         """;
 
     /// <summary>

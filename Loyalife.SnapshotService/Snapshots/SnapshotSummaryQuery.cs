@@ -25,7 +25,7 @@ public sealed class SnapshotSummaryQuery(NpgsqlDataSource dataSource, EventSnaps
             SELECT CASE WHEN coalesce(btrim(m.relation_reference, $3), '') = '' THEN '{CustomerIds.MissingReference}'
                         WHEN lower(btrim(m.relation_reference, $3) COLLATE "C") = ANY($4) THEN '{CustomerIds.DisallowedReference}'
                         WHEN EXISTS (SELECT 1 FROM loyalty.point_entries u
-                                     WHERE u.program_id = m.program_id AND u.member_id = m.member_id AND u.occurred_at < $2
+                                     WHERE u.program_id = m.program_id AND u.member_id COLLATE "C" = m.member_id COLLATE "C" AND u.occurred_at < $2
                                        AND u.entry_type NOT IN {LedgerSchema.KnownTypesSql}) THEN '{UnknownEntryType}'
                    END AS reason
             FROM loyalty.members m
@@ -47,7 +47,7 @@ public sealed class SnapshotSummaryQuery(NpgsqlDataSource dataSource, EventSnaps
             WHERE x.program_id = $1 AND x.occurred_at >= $3 AND x.occurred_at < $2
               AND (array_position($4, x.tier) IS NULL OR EXISTS (
                    SELECT 1 FROM (SELECT p.tier FROM loyalty.member_tier_history p
-                                  WHERE p.program_id = x.program_id AND p.member_id = x.member_id
+                                  WHERE p.program_id = x.program_id AND p.member_id COLLATE "C" = x.member_id COLLATE "C"
                                     AND (p.occurred_at, p.history_id) < (x.occurred_at, x.history_id)
                                   ORDER BY p.occurred_at DESC, p.history_id DESC LIMIT 1) prev
                    WHERE array_position($4, prev.tier) IS NULL))),
