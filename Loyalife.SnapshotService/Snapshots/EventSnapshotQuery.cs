@@ -6,7 +6,8 @@ namespace Loyalife.SnapshotService.Snapshots;
 /// <summary>One page of the day's events (SPEC §6), ordered by (occurredAt, eventId ordinal).</summary>
 public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
 {
-    private static readonly string PageSql = EventSql.Page;
+    private static readonly string DayPageSql = EventSql.DayPage;
+    private static readonly string ExpiringPageSql = EventSql.ExpiringPage;
     private static readonly string CountSql = EventSql.CountByName;
 
     public static readonly string[] Names =
@@ -23,25 +24,41 @@ public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
         var (afterAt, afterId) = after is { } cursor
             ? (Format.FromMicros(cursor.Micros), cursor.EventId)
             : (scope.Day.Start.UtcDateTime.AddSeconds(-1), "");
-        await using var command = Command(PageSql, scope, afterAt, afterId, limit + 1);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        begin();
         var written = 0;
         (long Micros, string Id) last = (0, "");
-        while (await reader.ReadAsync(ct))
+
+        // Answers true when the page is full and more rows follow.
+        async Task<bool> CopyAsync(string sql, bool first)
         {
-            if (written == limit)
+            await using var command = Command(sql, scope, afterAt, afterId, limit - written + 1);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (first)
             {
-                return Cursors.ForEvent(last.Micros, last.Id);
+                begin();
             }
 
-            last = (Format.Micros(reader.GetDateTime(4)), reader.GetString(0));
-            WriteEvent(reader, scope.ProgramId, json);
-            written++;
-            if (written % 500 == 0)
+            while (await reader.ReadAsync(ct))
             {
-                await flush();
+                if (written == limit)
+                {
+                    return true;
+                }
+
+                last = (Format.Micros(reader.GetDateTime(4)), reader.GetString(0));
+                WriteEvent(reader, scope.ProgramId, json);
+                written++;
+                if (written % 500 == 0)
+                {
+                    await flush();
+                }
             }
+
+            return false;
+        }
+
+        if (await CopyAsync(DayPageSql, first: true) || await CopyAsync(ExpiringPageSql, first: false))
+        {
+            return Cursors.ForEvent(last.Micros, last.Id);
         }
 
         return null;

@@ -3,7 +3,10 @@ using Loyalife.SnapshotService.Ledger;
 namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>
-/// The day's events (SPEC §6) as one UNION ALL of per-kind queries with identical columns. Paged, each
+/// The day's events (SPEC §6) as one UNION ALL of per-kind queries with identical columns, in this
+/// order: event_id, name, member_id, customer_id, occurred_at, points, entry_type, transaction_id,
+/// transaction_amount, currency, channel, campaign_id, redemption_id, reason, expires_at, from_value,
+/// to_value, days, expiry_date. Paged, each
 /// part is a keyset query on (occurred_at, event_id COLLATE "C") with its own LIMIT over the
 /// time indexes, and the union is merged in the same order; unpaged, the summary counts it.
 /// Parameters: $1 program, $2 T_D, $3 start of D, $4/$5 cursor (occurred_at, event_id), $6 limit,
@@ -12,10 +15,6 @@ namespace Loyalife.SnapshotService.Snapshots;
 /// </summary>
 public static class EventSql
 {
-    public const string Columns =
-        "event_id, name, member_id, customer_id, occurred_at, points, entry_type, transaction_id, transaction_amount, " +
-        "currency, channel, campaign_id, redemption_id, reason, expires_at, from_value, to_value, days, expiry_date";
-
     // Only members that are sent (SPEC §5): enrolled before T_D, a usable reference, no unknown entry type.
     // A LATERAL ... LIMIT 1 keeps this a per-row primary-key lookup whatever the planner estimates, so
     // every part is driven by the day's rows from the time indexes.
@@ -32,12 +31,26 @@ public static class EventSql
 
     private const string InDay = "x.program_id = $1 AND x.occurred_at >= $3 AND x.occurred_at < $2";
 
-    public static string Union(bool paged) =>
-        string.Join("\nUNION ALL\n", new[] { PointEntries, TierChanges, SegmentChanges, StatusChanges, ExpiringSoon(30, "$10", "$11", "$17"), ExpiringSoon(60, "$12", "$13", "$18"), ExpiringSoon(90, "$14", "$15", "$19") }.Select(part => Part(part, paged)));
+    private static readonly string[] DayParts = [PointEntries, TierChanges, SegmentChanges, StatusChanges];
 
-    public static string Page => $"SELECT {Columns} FROM (\n{Union(paged: true)}\n) ev ORDER BY occurred_at, event_id COLLATE \"C\" LIMIT $6";
+    private static readonly string[] ExpiringParts =
+        [ExpiringSoon(30, "$10", "$11", "$17"), ExpiringSoon(60, "$12", "$13", "$18"), ExpiringSoon(90, "$14", "$15", "$19")];
 
-    public static string CountByName => $"SELECT name, count(*) FROM (\n{Union(paged: false)}\n) ev GROUP BY name";
+    /// <summary>A page of the events that happened during D (all before T_D).</summary>
+    public static string DayPage => Page(DayParts);
+
+    /// <summary>
+    /// A page of the expiring-soon events, which all sit at T_D, after every other event of the day.
+    /// Kept apart so only the pages that reach T_D pay for computing them.
+    /// </summary>
+    public static string ExpiringPage => Page(ExpiringParts);
+
+    public static string CountByName => $"SELECT name, count(*) FROM (\n{Union([.. DayParts, .. ExpiringParts], paged: false)}\n) ev GROUP BY name";
+
+    private static string Page(string[] parts) =>
+        $"SELECT ev.* FROM (\n{Union(parts, paged: true)}\n) ev ORDER BY occurred_at, event_id COLLATE \"C\" LIMIT $6";
+
+    private static string Union(string[] parts, bool paged) => string.Join("\nUNION ALL\n", parts.Select(part => Part(part, paged)));
 
     private static string Part(string body, bool paged) => paged
         ? $"(SELECT * FROM ({body}) k WHERE (k.occurred_at > $4 OR (k.occurred_at = $4 AND k.event_id COLLATE \"C\" > $5)) AND k.occurred_at >= $4 ORDER BY k.occurred_at, k.event_id COLLATE \"C\" LIMIT $6)"

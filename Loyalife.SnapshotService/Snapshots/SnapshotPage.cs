@@ -22,6 +22,8 @@ public sealed class SnapshotPage(SnapshotScope scope, SnapshotPage.ItemWriter wr
             await response.BodyWriter.FlushAsync(ct);
         }
 
+        // Until the first query succeeded nothing is written, so a failure still becomes a problem answer.
+        response.StatusCode = StatusCodes.Status500InternalServerError;
         void Begin()
         {
             response.StatusCode = StatusCodes.Status200OK;
@@ -33,7 +35,20 @@ public sealed class SnapshotPage(SnapshotScope scope, SnapshotPage.ItemWriter wr
             json.WriteStartArray("items");
         }
 
-        var next = await writeItems(json, Flush, Begin, ct);
+        string? next;
+        try
+        {
+            next = await writeItems(json, Flush, Begin, ct);
+        }
+        catch (Exception e) when (response.StatusCode == StatusCodes.Status200OK && e is not OperationCanceledException)
+        {
+            // Part of a page may already be on the wire: break the response rather than let an error
+            // document follow it, so the caller can never take half a page for a whole one.
+            httpContext.RequestServices.GetRequiredService<ILogger<SnapshotPage>>().LogError(e, "Snapshot page failed after it started");
+            httpContext.Abort();
+            return;
+        }
+
         json.WriteEndArray();
         json.WriteString("next", next);
         json.WriteEndObject();
