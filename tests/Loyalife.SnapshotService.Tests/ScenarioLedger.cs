@@ -75,6 +75,7 @@ public sealed class ScenarioLedger : IAsyncLifetime
         await w.StatusAsync(213, "p1", "M2", "2026-11-27T07:30:00Z", "inactive");
         // Same instant as M1's upgrade: "seg-304" sorts before "tier-102".
         await w.SegmentAsync(304, "p1", "M2", "2026-11-27T10:00:00Z", "promo", "entered");
+        await w.SegmentAsync(305, "p1", "M2", "2026-11-27T11:00:00Z", "promo", "exited");
 
         // Not sent: a disallowed reference (its event is not listed), no reference, a blank one.
         await w.MemberAsync("p1", "M3", "NULL", "2025-01-01T00:00:00Z");

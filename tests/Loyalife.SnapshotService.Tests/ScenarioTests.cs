@@ -57,6 +57,8 @@ public sealed class ScenarioTests(ScenarioLedger ledger) : IClassFixture<Scenari
                "attributes":{"program_id":"p1","loyalife_event_id":"seg-304","segment":"promo"}},
               {"eventId":"tier-102","name":"loyalty_tier_upgraded","memberId":"M1","customerId":"C1","occurredAt":"2026-11-27T10:00:00Z",
                "attributes":{"program_id":"p1","loyalife_event_id":"tier-102","from_tier":"Bronze","to_tier":"Silver"}},
+              {"eventId":"seg-305","name":"loyalty_segment_exited","memberId":"M2","customerId":"C2","occurredAt":"2026-11-27T11:00:00Z",
+               "attributes":{"program_id":"p1","loyalife_event_id":"seg-305","segment":"promo"}},
               {"eventId":"pe-14","name":"loyalty_points_redeemed","memberId":"M1","customerId":"C1","occurredAt":"2026-11-27T12:00:00Z",
                "attributes":{"program_id":"p1","loyalife_event_id":"pe-14","points":10,"redemption_id":"R3"}},
               {"eventId":"pe-15","name":"loyalty_redemption_reversed","memberId":"M1","customerId":"C1","occurredAt":"2026-11-27T13:00:00Z",
@@ -84,7 +86,7 @@ public sealed class ScenarioTests(ScenarioLedger ledger) : IClassFixture<Scenari
              "skippedMembers":{"missing_reference":2,"disallowed_reference":1,"unknown_entry_type":0},
              "events":{"loyalty_points_earned":1,"loyalty_points_redeemed":1,"loyalty_points_expired":1,"loyalty_redemption_reversed":1,
                        "loyalty_points_expiring_soon":3,"loyalty_tier_upgraded":1,"loyalty_tier_downgraded":1,"loyalty_segment_entered":2,
-                       "loyalty_segment_exited":0,"loyalty_member_activated":1,"loyalty_member_suspended":1},
+                       "loyalty_segment_exited":1,"loyalty_member_activated":1,"loyalty_member_suspended":1},
              "ledgerAnomalies":{"unknown_entry_type":0,"lot_over_allocated":0,"unknown_tier":0,"unknown_segment_change":0}}
             """, summary);
     }
