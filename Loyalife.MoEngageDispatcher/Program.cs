@@ -1,9 +1,21 @@
+using Loyalife.MoEngageDispatcher;
+using Loyalife.MoEngageDispatcher.Runs;
+using Loyalife.MoEngageDispatcher.Scheduling;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddDispatcherServices();     // registrations live in Extensions.cs
 
 var app = builder.Build();
 
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapNightlySyncApi();
+app.MapSyncRunsApi();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Dapr.Client;
+using Loyalife.MoEngageDispatcher.Auth;
+using Loyalife.MoEngageDispatcher.MoEngage;
+using Loyalife.MoEngageDispatcher.Pacing;
+using Loyalife.MoEngageDispatcher.Runs;
+using Loyalife.MoEngageDispatcher.Scheduling;
+using Loyalife.MoEngageDispatcher.Sources;
+using Loyalife.MoEngageDispatcher.Telemetry;
+
+namespace Loyalife.MoEngageDispatcher;
+
+internal static class Extensions
+{
+    public static void AddDispatcherServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource("loyalife");
+        builder.AddRedisClient("redis");
+        builder.Services.AddDaprClient();
+        builder.Services.AddProblemDetails();
+        builder.AddDispatcherAuth();
+
+        builder.Services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(sync => Validator.TryValidateObject(sync.Quota, new ValidationContext(sync.Quota), null, true), "Sync:Quota is invalid")
+            .ValidateOnStart();
+        builder.Services.AddOptions<MoEngageOptions>().BindConfiguration(MoEngageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DispatcherTelemetry>();
+
+        // Invocation through the sidecar; the endpoint and token come from the same settings the SDK reads.
+        var daprEndpoint = builder.Configuration["DAPR_HTTP_ENDPOINT"];
+        var daprToken = builder.Configuration["DAPR_API_TOKEN"];
+        builder.Services.AddSingleton<ISettingsSource>(_ =>
+            new DaprSettingsSource(DaprClient.CreateInvokeHttpClient(DaprSettingsSource.AppId, daprEndpoint, daprToken)));
+        builder.Services.AddSingleton<ISnapshotSource>(_ =>
+            new DaprSnapshotSource(DaprClient.CreateInvokeHttpClient(DaprSnapshotSource.AppId, daprEndpoint, daprToken)));
+
+        // Bulk Import POSTs are not idempotent: the standard resilience handler ServiceDefaults adds to every
+        // client would retry them behind the failure policy's back and duplicate events.
+        // RemoveAllResilienceHandlers is marked experimental; it is the documented way to undo a default handler.
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient(MoEngageClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        builder.Services.AddSingleton<MoEngageClient>();
+        builder.Services.AddSingleton<IQuotaLimiter, RedisQuotaLimiter>();
+
+        builder.Services.AddSingleton<RunStore>();
+        builder.Services.AddSingleton<ProgramLock>();
+        builder.Services.AddSingleton<RunEngine>();
+        builder.Services.AddSingleton<SyncScheduler>();
+        builder.Services.AddSingleton<DispatchWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DispatchWorker>());
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Loyalife.MoEngageDispatcher.MoEngage;
+using Loyalife.MoEngageDispatcher.Pacing;
+using Loyalife.MoEngageDispatcher.Scheduling;
+using Loyalife.MoEngageDispatcher.Sources;
+using Loyalife.MoEngageDispatcher.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace Loyalife.MoEngageDispatcher.Runs;
+
+/// <summary>
+/// Executes one run under a held program lock: credentials once, then for each date the member pages and
+/// then the event pages, packed, paced and posted, with a checkpoint after each accepted body.
+/// </summary>
+public sealed class RunEngine(
+    ISettingsSource settings,
+    ISnapshotSource snapshots,
+    MoEngageClient moengage,
+    IQuotaLimiter limiter,
+    RunStore store,
+    IOptions<SyncOptions> syncOptions,
+    IOptions<MoEngageOptions> moengageOptions,
+    DispatcherTelemetry telemetry,
+    TimeProvider time,
+    ILogger<RunEngine> logger)
+{
+    /// <summary>
+    /// Runs <paramref name="run"/> to its end and answers its final status, or null when it was left to be
+    /// resumed (the host is stopping, or a newer lock holder took it over).
+    /// </summary>
+    public async Task<string?> ExecuteAsync(SyncRun run, ProgramLease lease, ActivityContext trigger, CancellationToken stopping)
+    {
+        var links = ActivityContext.TryParse(run.TraceParent, null, out var requested) && requested != trigger
+            ? new[] { new ActivityLink(requested) }
+            : null;
+        using var activity = DispatcherTelemetry.Source.StartActivity(
+            ActivityKind.Internal, trigger, links: links, name: "sync run");
+        activity?.SetTag("loyalife.program_id", run.ProgramId);
+        activity?.SetTag("loyalife.run_id", run.RunId);
+        activity?.SetTag("loyalife.business_date", run.From == run.To ? $"{run.From:yyyy-MM-dd}" : $"{run.From:yyyy-MM-dd}..{run.To:yyyy-MM-dd}");
+        activity?.SetTag("loyalife.trigger", run.Trigger);
+        activity?.SetTag("loyalife.dry_run", run.DryRun);
+
+        var claimed = await store.ClaimAsync(run.RunId, lease.FencingToken, stopping);
+        if (claimed is null)
+        {
+            return null;
+        }
+
+        var report = claimed.Report;
+        if (report.Error is not null)
+        {
+            report.PreviousErrors.Add(report.Error);
+            report.Error = null;
+        }
+
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = run.RunId, ["ProgramId"] = run.ProgramId });
+        logger.LogInformation("Run {RunId} of program {ProgramId} for {From}..{To} ({Trigger}{Dry}) starts, attempt {Attempt}",
+            run.RunId, run.ProgramId, run.From, run.To, run.Trigger, run.DryRun ? ", dry run" : "", claimed.Attempts);
+        var started = time.GetTimestamp();
+        var execution = new RunExecution(this, claimed, lease, report, stopping);
+        string status;
+        try
+        {
+            await execution.RunAsync();
+            status = RunStatus.Succeeded;
+            await store.FinishAsync(run.RunId, lease.FencingToken, status, null, report, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is LeaseLostException
+            || (exception is OperationCanceledException && (stopping.IsCancellationRequested || lease.Lost.IsCancellationRequested)))
+        {
+            logger.LogWarning("Run {RunId} stopped before its end ({Why}); it resumes from its checkpoint", run.RunId, exception.Message);
+            activity?.SetStatus(ActivityStatusCode.Error, "interrupted");
+            return null;
+        }
+        catch (Exception exception)
+        {
+            status = RunStatus.Failed;
+            var reason = exception switch
+            {
+                CredentialsRejectedException or IntegrationDisabledException or MoEngageUnavailableException or SourceException => exception.Message,
+                _ => $"unexpected error: {exception.Message}",
+            };
+            report.Error = reason;
+            logger.LogError(exception is CredentialsRejectedException or IntegrationDisabledException ? null : exception,
+                "Run {RunId} failed: {Reason}", run.RunId, reason);
+            activity?.SetStatus(ActivityStatusCode.Error, reason);
+            try
+            {
+                await store.FinishAsync(run.RunId, lease.FencingToken, status, reason, report, CancellationToken.None);
+            }
+            catch (LeaseLostException)
+            {
+                return null;
+            }
+        }
+
+        telemetry.RunFinished(status, run.Trigger, time.GetElapsedTime(started));
+        activity?.SetTag("loyalife.status", status);
+        logger.LogInformation("Run {RunId} {Status}: {Members} members, {Events} events, {Requests} requests, {Rejected} rejected",
+            run.RunId, status, report.MembersSent, report.EventsSent.Values.Sum(), report.Requests, report.RejectedElements);
+        return status;
+    }
+
+    internal ISettingsSource Settings => settings;
+
+    internal ISnapshotSource Snapshots => snapshots;
+
+    internal MoEngageClient MoEngage => moengage;
+
+    internal IQuotaLimiter Limiter => limiter;
+
+    internal RunStore Store => store;
+
+    internal SyncOptions Sync => syncOptions.Value;
+
+    internal MoEngageOptions MoEngageSettings => moengageOptions.Value;
+
+    internal DispatcherTelemetry Telemetry => telemetry;
+
+    internal TimeProvider Time => time;
+
+    internal ILogger Logger => logger;
+}

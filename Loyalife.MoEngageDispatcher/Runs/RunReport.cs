@@ -1,0 +1,51 @@
+namespace Loyalife.MoEngageDispatcher.Runs;
+
+/// <summary>
+/// A run's report (SPEC §9), accumulated while it runs and saved with every checkpoint, so it is readable
+/// mid-run and survives a restart.
+/// </summary>
+public sealed class RunReport
+{
+    public long MembersSent { get; set; }
+
+    /// <summary>Members the snapshot left out, by reason, over every date of the run.</summary>
+    public Dictionary<string, long> MembersSkipped { get; set; } = [];
+
+    public Dictionary<string, long> EventsSent { get; set; } = [];
+
+    public int Requests { get; set; }
+
+    public int Retries { get; set; }
+
+    public int RateLimitWaits { get; set; }
+
+    public double RateLimitWaitSeconds { get; set; }
+
+    /// <summary>Time the shared quota limiter held bodies back (pacing, not errors).</summary>
+    public double PacingWaitSeconds { get; set; }
+
+    public long RejectedElements { get; set; }
+
+    public PossibleDuplicates PossibleDuplicates { get; set; } = new();
+
+    public long Bytes { get; set; }
+
+    /// <summary>Distinct bodies built (a retry is not a new body; a 413's halves are).</summary>
+    public int Bodies { get; set; }
+
+    /// <summary>Their total size, for the fill figure.</summary>
+    public long BodyBytes { get; set; }
+
+    /// <summary>Average body size as a share of MoEngage's 100 KB cap, in percent.</summary>
+    public double AverageBodyFillPercent { get; set; }
+
+    /// <summary>Dry runs: how long sending would take at the workspace's quota.</summary>
+    public double? EstimatedSeconds { get; set; }
+
+    public Dictionary<string, DayReport> Days { get; set; } = [];
+
+    public string? Error { get; set; }
+
+    /// <summary>Reasons of earlier failed attempts of this run, newest last.</summary>
+    public List<string> PreviousErrors { get; set; } = [];
+}

@@ -1,0 +1,10 @@
+namespace Loyalife.MoEngageDispatcher.Runs;
+
+/// <summary>The four states of a run (issue 7); a failed one carries its reason.</summary>
+public static class RunStatus
+{
+    public const string Pending = "pending";
+    public const string Running = "running";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+}

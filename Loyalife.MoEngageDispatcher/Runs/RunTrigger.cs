@@ -1,0 +1,9 @@
+namespace Loyalife.MoEngageDispatcher.Runs;
+
+/// <summary>What started a run: the nightly cron tick, an admin's run of one date, or an admin's range.</summary>
+public static class RunTrigger
+{
+    public const string Cron = "cron";
+    public const string Manual = "manual";
+    public const string Backfill = "backfill";
+}

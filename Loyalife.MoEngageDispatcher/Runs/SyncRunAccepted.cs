@@ -1,0 +1,3 @@
+namespace Loyalife.MoEngageDispatcher.Runs;
+
+public sealed record SyncRunAccepted(Guid RunId);

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using Loyalife.MoEngageDispatcher.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Loyalife.MoEngageDispatcher.Scheduling;
+
+/// <summary>The Dapr cron binding's route: each tick queues the due work and is answered at once.</summary>
+public static class NightlySyncApi
+{
+    public const string Route = "/nightly-sync";
+
+    public static RouteGroupBuilder MapNightlySyncApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("").WithTags("Cron").RequireAuthorization(AuthPolicies.Dapr);
+        api.MapPost(Route, Tick);
+        return api;
+    }
+
+    public static Ok Tick(DispatchWorker worker)
+    {
+        // The runs continue this request's trace (the sidecar's traceparent), so a trace reads from tick to MoEngage.
+        worker.Tick(Activity.Current?.Context ?? default);
+        return TypedResults.Ok();
+    }
+}

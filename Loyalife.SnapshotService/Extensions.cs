@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Loyalife.SnapshotService.Demo;
+using Loyalife.SnapshotService.Ledger;
+using Loyalife.SnapshotService.Programs;
+using Loyalife.SnapshotService.Snapshots;
+
+namespace Loyalife.SnapshotService;
+
+public static class Extensions
+{
+    /// <summary>Authorization policy for calls that came through the Dapr sidecar (header dapr-api-token).</summary>
+    public const string DaprPolicy = "Dapr";
+
+    public static WebApplicationBuilder AddSnapshotServices(this WebApplicationBuilder builder)
+    {
+        // BRIEF: without the token every internal call would be open to anyone who can reach the port.
+        var appApiToken = builder.Configuration["APP_API_TOKEN"];
+        if (string.IsNullOrWhiteSpace(appApiToken))
+        {
+            throw new InvalidOperationException("APP_API_TOKEN is not configured: snapshot-service only answers calls that come through its Dapr sidecar, which sends that token.");
+        }
+
+        builder.Services.AddAuthentication().AddDapr(options => options.Token = appApiToken);
+        builder.Services.AddAuthorization(options => options.AddDapr(DaprPolicy));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<LedgerMissingHandler>();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SnapshotJsonContext.Default));
+
+        builder.AddNpgsqlDataSource("loyalife");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateOnStart();
+        builder.Services.AddHostedService<DemoStartup>();
+
+        builder.Services.AddSingleton<ProgramStore>();
+        builder.Services.AddSingleton<MemberSnapshotQuery>();
+        builder.Services.AddSingleton<EventSnapshotQuery>();
+        builder.Services.AddSingleton<SnapshotSummaryQuery>();
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Loyalife.SnapshotService.Programs;
+
+/// <summary>The programs the ledger knows, so the dispatcher and settings UI can name zones and tiers.</summary>
+public static class ProgramsApi
+{
+    public static RouteGroupBuilder MapProgramsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/programs").WithTags("Programs").RequireAuthorization(Extensions.DaprPolicy);
+        group.MapGet("/", ListPrograms);
+        group.MapGet("/{programId}", GetProgram);
+        return group;
+    }
+
+    private static async Task<Ok<IReadOnlyList<LoyaltyProgram>>> ListPrograms(ProgramStore store, CancellationToken ct) =>
+        TypedResults.Ok(await store.ListAsync(ct));
+
+    private static async Task<Results<Ok<LoyaltyProgram>, ProblemHttpResult>> GetProgram(string programId, ProgramStore store, CancellationToken ct) =>
+        await store.FindAsync(programId, ct) is { } program
+            ? TypedResults.Ok(program)
+            : Problems.UnknownProgram(programId);
+}

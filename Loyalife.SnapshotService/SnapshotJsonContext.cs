@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Loyalife.SnapshotService.Programs;
+using Loyalife.SnapshotService.Snapshots;
+
+namespace Loyalife.SnapshotService;
+
+/// <summary>Source-generated serializers for the small responses; pages are written with Utf8JsonWriter.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(IReadOnlyList<LoyaltyProgram>))]
+[JsonSerializable(typeof(LoyaltyProgram))]
+[JsonSerializable(typeof(SnapshotSummary))]
+internal sealed partial class SnapshotJsonContext : JsonSerializerContext;

@@ -1,0 +1,141 @@
+using Loyalife.SnapshotService.Ledger;
+
+namespace Loyalife.SnapshotService.Snapshots;
+
+/// <summary>
+/// The day's events (SPEC §6) as one UNION ALL of per-kind queries with identical columns, in this
+/// order: event_id, name, member_id, customer_id, occurred_at, points, entry_type, transaction_id,
+/// transaction_amount, currency, channel, campaign_id, redemption_id, reason, expires_at, from_value,
+/// to_value, days, expiry_date. Paged, each
+/// part is a keyset query on (occurred_at, event_id COLLATE "C") with its own LIMIT over the
+/// time indexes, and the union is merged in the same order; unpaged, the summary counts it.
+/// Parameters: $1 program, $2 T_D, $3 start of D, $4/$5 cursor (occurred_at, event_id), $6 limit,
+/// $7 white space, $8 disallowed ids, $9 program tiers, $10..$15 expiring-soon windows for D+30/60/90,
+/// $16 D, $17..$19 the local dates D+30/60/90.
+/// </summary>
+public static class EventSql
+{
+    // Only members that are sent (SPEC §5): enrolled before T_D, a usable reference, no unknown entry type.
+    // A LATERAL ... LIMIT 1 keeps this a per-row primary-key lookup whatever the planner estimates, so
+    // every part is driven by the day's rows from the time indexes.
+    private static readonly string SentMember = $"""
+        CROSS JOIN LATERAL (
+            SELECT m.relation_reference FROM loyalty.members m
+            WHERE m.program_id = x.program_id AND m.member_id = x.member_id AND m.enrolled_at < $2
+              AND {CustomerIds.SqlIsSendable("m", "$7", "$8")}
+              AND NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
+                              WHERE u.program_id = m.program_id AND u.member_id COLLATE "C" = m.member_id COLLATE "C" AND u.occurred_at < $2
+                                AND u.entry_type NOT IN {LedgerSchema.KnownTypesSql})
+            LIMIT 1) m
+        """;
+
+    private const string InDay = "x.program_id = $1 AND x.occurred_at >= $3 AND x.occurred_at < $2";
+
+    private static readonly string[] DayParts = [PointEntries, TierChanges, SegmentChanges, StatusChanges];
+
+    private static readonly string[] ExpiringParts =
+        [ExpiringSoon(30, "$10", "$11", "$17"), ExpiringSoon(60, "$12", "$13", "$18"), ExpiringSoon(90, "$14", "$15", "$19")];
+
+    /// <summary>A page of the events that happened during D (all before T_D).</summary>
+    public static string DayPage => Page(DayParts);
+
+    /// <summary>
+    /// A page of the expiring-soon events, which all sit at T_D, after every other event of the day.
+    /// Kept apart so only the pages that reach T_D pay for computing them.
+    /// </summary>
+    public static string ExpiringPage => Page(ExpiringParts);
+
+    public static string CountByName => $"SELECT name, count(*) FROM (\n{Union([.. DayParts, .. ExpiringParts], paged: false)}\n) ev GROUP BY name";
+
+    private static string Page(string[] parts) =>
+        $"SELECT ev.* FROM (\n{Union(parts, paged: true)}\n) ev ORDER BY occurred_at, event_id COLLATE \"C\" LIMIT $6";
+
+    private static string Union(string[] parts, bool paged) => string.Join("\nUNION ALL\n", parts.Select(part => Part(part, paged)));
+
+    private static string Part(string body, bool paged) => paged
+        ? $"(SELECT * FROM ({body}) k WHERE (k.occurred_at > $4 OR (k.occurred_at = $4 AND k.event_id COLLATE \"C\" > $5)) AND k.occurred_at >= $4 ORDER BY k.occurred_at, k.event_id COLLATE \"C\" LIMIT $6)"
+        : $"({body})";
+
+    private static string Customer => "btrim(m.relation_reference, $7)";
+
+    private static string PointEntries => $"""
+        SELECT 'pe-' || x.entry_id AS event_id,
+               CASE x.entry_type WHEN 'redemption' THEN 'loyalty_points_redeemed'
+                                 WHEN 'expiry' THEN 'loyalty_points_expired'
+                                 WHEN 'redemption_reversal' THEN 'loyalty_redemption_reversed'
+                                 ELSE 'loyalty_points_earned' END AS name,
+               x.member_id, {Customer} AS customer_id, x.occurred_at, x.points::bigint AS points, x.entry_type,
+               x.transaction_id, x.transaction_amount, x.currency, x.channel, x.campaign_id, x.redemption_id, x.reason, x.expires_at,
+               NULL::text AS from_value, NULL::text AS to_value, NULL::int AS days, NULL::text AS expiry_date
+        FROM loyalty.point_entries x
+        {SentMember}
+        WHERE {InDay} AND x.entry_type IN {LedgerSchema.KnownTypesSql}
+        """;
+
+    // A tier change is an event only when both tiers are among the program's tiers and their ranks
+    // differ; a row naming an unknown tier is a ledger anomaly (counted by the summary), never a guess.
+    private static string TierChanges => $"""
+        SELECT 'tier-' || x.history_id AS event_id,
+               CASE WHEN array_position($9, x.tier) > array_position($9, prev.tier) THEN 'loyalty_tier_upgraded'
+                    ELSE 'loyalty_tier_downgraded' END AS name,
+               x.member_id, {Customer} AS customer_id, x.occurred_at, NULL::bigint, NULL::text, NULL::text, NULL::numeric, NULL::text,
+               NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz, prev.tier AS from_value, x.tier AS to_value, NULL::int, NULL::text
+        FROM loyalty.member_tier_history x
+        {SentMember}
+        CROSS JOIN LATERAL (
+            SELECT p.tier FROM loyalty.member_tier_history p
+            WHERE p.program_id = x.program_id
+              AND p.member_id COLLATE "C" = x.member_id COLLATE "C"
+              AND (p.occurred_at, p.history_id) < (x.occurred_at, x.history_id)
+            ORDER BY p.occurred_at DESC, p.history_id DESC LIMIT 1) prev
+        WHERE {InDay} AND array_position($9, x.tier) <> array_position($9, prev.tier)
+        """;
+
+    private static string SegmentChanges => $"""
+        SELECT 'seg-' || x.history_id AS event_id,
+               CASE x.change WHEN 'entered' THEN 'loyalty_segment_entered' ELSE 'loyalty_segment_exited' END AS name,
+               x.member_id, {Customer} AS customer_id, x.occurred_at, NULL::bigint, NULL::text, NULL::text, NULL::numeric, NULL::text,
+               NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz, x.segment AS from_value, NULL::text, NULL::int, NULL::text
+        FROM loyalty.segment_history x
+        {SentMember}
+        WHERE {InDay} AND x.change IN ('entered', 'exited')
+        """;
+
+    // Only changes to active or suspended are events, and only when the status really changed;
+    // the first row is the status at enrolment, not a change.
+    private static string StatusChanges => $"""
+        SELECT 'st-' || x.history_id AS event_id,
+               CASE x.status WHEN 'active' THEN 'loyalty_member_activated' ELSE 'loyalty_member_suspended' END AS name,
+               x.member_id, {Customer} AS customer_id, x.occurred_at, NULL::bigint, NULL::text, NULL::text, NULL::numeric, NULL::text,
+               NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz, prev.status AS from_value, x.status AS to_value, NULL::int, NULL::text
+        FROM loyalty.member_status_history x
+        {SentMember}
+        CROSS JOIN LATERAL (
+            SELECT p.status FROM loyalty.member_status_history p
+            WHERE p.program_id = x.program_id
+              AND p.member_id COLLATE "C" = x.member_id COLLATE "C"
+              AND (p.occurred_at, p.history_id) < (x.occurred_at, x.history_id)
+            ORDER BY p.occurred_at DESC, p.history_id DESC LIMIT 1) prev
+        WHERE {InDay} AND x.status IN ('active', 'suspended') AND x.status <> prev.status
+        """;
+
+    // Remaining points as of T_D of credit lots expiring on local date D+N, one event per member and N.
+    // An over-allocated lot counts 0 (clamped), as in the member attributes. One part per N, so each
+    // window is a constant range on the expiry index.
+    private static string ExpiringSoon(int days, string windowStart, string windowEnd, string expiryDate) => $"""
+        SELECT 'xs{days}-' || x.member_id || '-' || $16 AS event_id, 'loyalty_points_expiring_soon' AS name,
+               x.member_id, min({Customer}) AS customer_id, $2 AS occurred_at, sum(greatest(x.points - coalesce(used.points, 0), 0))::bigint AS points,
+               NULL::text, NULL::text, NULL::numeric, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz,
+               NULL::text, NULL::text, {days} AS days, min({expiryDate}) AS expiry_date
+        FROM loyalty.point_entries x
+        {SentMember}
+        LEFT JOIN LATERAL (
+            SELECT sum(a.points) AS points FROM loyalty.point_allocations a
+            JOIN loyalty.point_entries d ON d.entry_id = a.debit_entry_id
+            WHERE a.credit_entry_id = x.entry_id AND d.occurred_at < $2) used ON true
+        WHERE x.program_id = $1 AND x.expires_at >= {windowStart} AND x.expires_at < {windowEnd}
+          AND x.occurred_at < $2 AND x.entry_type IN {LedgerSchema.CreditTypesSql}
+        GROUP BY x.member_id
+        HAVING sum(greatest(x.points - coalesce(used.points, 0), 0)) > 0
+        """;
+}

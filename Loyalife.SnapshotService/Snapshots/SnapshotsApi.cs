@@ -1,0 +1,114 @@
+using System.Globalization;
+using Loyalife.SnapshotService.Programs;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Loyalife.SnapshotService.Snapshots;
+
+/// <summary>SPEC §7: what the dispatcher pages through, via Dapr service invocation only.</summary>
+public static class SnapshotsApi
+{
+    public const int DefaultLimit = 1000;
+    public const int MaxLimit = 10000;
+
+    public static RouteGroupBuilder MapSnapshotsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/programs/{programId}/snapshots/{date}").WithTags("Snapshots").RequireAuthorization(Extensions.DaprPolicy);
+        group.MapGet("/members", GetMembers);
+        group.MapGet("/events", GetEvents);
+        group.MapGet("/summary", GetSummary);
+        return group;
+    }
+
+    private static async Task<Results<SnapshotPage, ProblemHttpResult>> GetMembers(
+        string programId, string date, string? after, string? limit, ProgramStore programs, TimeProvider time, MemberSnapshotQuery query, CancellationToken ct)
+    {
+        if (ParseLimit(limit) is not { } pageSize)
+        {
+            return BadLimit();
+        }
+
+        var afterMember = "";
+        if (after is not null && !Cursors.TryParseMember(after, out afterMember))
+        {
+            return BadCursor();
+        }
+
+        var (scope, problem) = await ResolveAsync(programId, date, programs, time, ct);
+        return scope is null
+            ? problem!
+            : new SnapshotPage(scope, (json, flush, begin, token) => query.WriteItemsAsync(scope, afterMember!, pageSize, json, flush, begin, token));
+    }
+
+    private static async Task<Results<SnapshotPage, ProblemHttpResult>> GetEvents(
+        string programId, string date, string? after, string? limit, ProgramStore programs, TimeProvider time, EventSnapshotQuery query, CancellationToken ct)
+    {
+        if (ParseLimit(limit) is not { } pageSize)
+        {
+            return BadLimit();
+        }
+
+        (long, string)? afterEvent = null;
+        if (after is not null)
+        {
+            if (!Cursors.TryParseEvent(after, out var micros, out var eventId))
+            {
+                return BadCursor();
+            }
+
+            afterEvent = (micros, eventId);
+        }
+
+        var (scope, problem) = await ResolveAsync(programId, date, programs, time, ct);
+        return scope is null
+            ? problem!
+            : new SnapshotPage(scope, (json, flush, begin, token) => query.WriteItemsAsync(scope, afterEvent, pageSize, json, flush, begin, token));
+    }
+
+    private static async Task<Results<Ok<SnapshotSummary>, ProblemHttpResult>> GetSummary(
+        string programId, string date, ProgramStore programs, TimeProvider time, SnapshotSummaryQuery query, CancellationToken ct)
+    {
+        var (scope, problem) = await ResolveAsync(programId, date, programs, time, ct);
+        return scope is null ? problem! : TypedResults.Ok(await query.ReadAsync(scope, ct));
+    }
+
+    /// <summary>Malformed date → 400, unknown program → 404, not yet closed → 409, in that order.</summary>
+    private static async Task<(SnapshotScope?, ProblemHttpResult?)> ResolveAsync(
+        string programId, string date, ProgramStore programs, TimeProvider time, CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var businessDate))
+        {
+            return (null, Problems.BadRequest("Malformed business date", $"'{date}' is not a date of the form YYYY-MM-DD."));
+        }
+
+        if (await programs.FindAsync(programId, ct) is not { } program)
+        {
+            return (null, Problems.UnknownProgram(programId));
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(program.TimeZone, out var zone))
+        {
+            return (null, Problems.BadTimeZone(programId, program.TimeZone));
+        }
+
+        var day = new BusinessDay(businessDate, zone);
+        return day.IsClosed(time.GetUtcNow())
+            ? (new SnapshotScope(program, day), null)
+            : (null, Problems.NotClosed(programId, businessDate, day.End));
+    }
+
+    private static int? ParseLimit(string? limit)
+    {
+        if (limit is null)
+        {
+            return DefaultLimit;
+        }
+
+        return int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= MaxLimit ? value : null;
+    }
+
+    private static ProblemHttpResult BadLimit() =>
+        Problems.BadRequest("Malformed limit", $"limit must be a whole number from 1 to {MaxLimit} (default {DefaultLimit}).");
+
+    private static ProblemHttpResult BadCursor() =>
+        Problems.BadRequest("Malformed cursor", "The 'after' cursor is not one this endpoint handed out; pass the 'next' value of the previous page unchanged.");
+}

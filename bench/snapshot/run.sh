@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Snapshot-service benchmark (run by a person, not CI).
+#   bench/snapshot/run.sh [members ...]        default: 100000 1000000
+# For each size: generates the `demo` program (Europe/Amsterdam) with that many members into a throwaway
+# PostgreSQL (local binaries, as the postgres user when run as root), starts the service (Release),
+# pages the whole member snapshot and the day's events of the latest closed day through the API with
+# limit=10000, and prints time, rows/s, the service's peak RSS (VmHWM) and, as the floor, how long
+# PostgreSQL alone needs for the points aggregate over all members (EXPLAIN ANALYZE via psql).
+# Needs: .NET SDK 10, PostgreSQL server binaries (initdb, pg_ctl, psql), curl, bc.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+sizes=("${@:-100000 1000000}")
+read -r -a sizes <<<"${sizes[*]}"
+
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+export PATH="${pgbin:+$pgbin:}$PATH"
+for tool in initdb pg_ctl psql curl dotnet; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y postgresql curl; .NET SDK 10)"; exit 1; }
+done
+
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+work=$(mktemp -d /tmp/snapshot-bench.XXXXXX)
+as_pg=()
+if [[ $(id -u) == 0 ]]; then chown postgres "$work"; as_pg=(runuser -u postgres --); fi
+pgport=$(free_port)
+service_pid=""
+cleanup() {
+  [[ -n $service_pid ]] && kill "$service_pid" 2>/dev/null || true
+  "${as_pg[@]}" pg_ctl -D "$work/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== throwaway PostgreSQL on port $pgport ($work)"
+"${as_pg[@]}" initdb -D "$work/data" -U postgres --auth=trust -E UTF8 --no-sync >/dev/null
+"${as_pg[@]}" pg_ctl -D "$work/data" -l "$work/postgres.log" -w start -o "-p $pgport -k $work -c listen_addresses=127.0.0.1 \
+  -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB -c work_mem=64MB \
+  -c maintenance_work_mem=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min" >/dev/null
+
+echo "== building the service (Release)"
+out="$work/service"
+dotnet publish Loyalife.SnapshotService -c Release -o "$out" -v q -nologo >/dev/null
+chmod 755 "$work"
+
+now=$(date -u +%FT%TZ)
+day=$(TZ=Europe/Amsterdam date -d "$now -1 day" +%F)
+asof=$(date -u -d "TZ=\"Europe/Amsterdam\" $(TZ=Europe/Amsterdam date -d "$now" +%F) 00:00" +%FT%TZ)
+echo "== now $now; business date $day of program demo (T_D = $asof)"
+echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) (shared with whoever else runs here)"
+
+page_through() { # $1 = members|events, prints "rows seconds"
+  local kind=$1 next="" rows=0 start end body
+  body="$work/page.json"
+  start=$(date +%s.%N)
+  while :; do
+    curl -sf -H "dapr-api-token: bench" -o "$body" \
+      "http://127.0.0.1:$appport/v1/programs/demo/snapshots/$day/$kind?limit=10000${next:+&after=$next}"
+    rows=$((rows + $(grep -o '"customerId"' "$body" | wc -l)))
+    next=$(tail -c 400 "$body" | grep -o '"next":"[^"]*"' | cut -d'"' -f4 || true)
+    [[ -z $next ]] && break
+  done
+  end=$(date +%s.%N)
+  echo "$rows $(echo "$end - $start" | bc)"
+}
+
+printf '\n%-9s %-10s %-22s %-22s %-10s %-12s %-s\n' members generate "members (rows, s, rows/s)" "events (rows, s, rows/s)" summary "peak RSS" "floor: PostgreSQL points aggregate"
+for members in "${sizes[@]}"; do
+  db="bench_$members"
+  psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE DATABASE $db"
+  connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$db"
+  gen_start=$(date +%s.%N)
+  dotnet "$out/Loyalife.SnapshotService.dll" generate --members "$members" --programs demo --now "$now" --connection "$connection" >"$work/generate.log"
+  gen=$(echo "$(date +%s.%N) - $gen_start" | bc)
+
+  appport=$(free_port)
+  ConnectionStrings__loyalife="$connection;Maximum Pool Size=20" APP_API_TOKEN=bench ASPNETCORE_URLS="http://127.0.0.1:$appport" \
+    Logging__LogLevel__Default=Warning dotnet "$out/Loyalife.SnapshotService.dll" >"$work/service.log" 2>&1 &
+  service_pid=$!
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$appport/alive" >/dev/null && break; sleep 0.2; done
+
+  read -r mrows msecs < <(page_through members)
+  read -r erows esecs < <(page_through events)
+  s_start=$(date +%s.%N)
+  curl -sf -H "dapr-api-token: bench" -o "$work/summary.json" "http://127.0.0.1:$appport/v1/programs/demo/snapshots/$day/summary"
+  ssecs=$(echo "$(date +%s.%N) - $s_start" | bc)
+  rss=$(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$service_pid/status")
+  kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
+
+  floor=$(psql -h 127.0.0.1 -p "$pgport" -U postgres -d "$db" -Atc "EXPLAIN (ANALYZE, TIMING OFF)
+    SELECT m.member_id, p.* FROM loyalty.members m JOIN (
+      SELECT member_id,
+             sum(points) FILTER (WHERE entry_type IN ('accrual','campaign_bonus','manual_bonus','tier_bonus','redemption_reversal'))
+               - sum(points) FILTER (WHERE entry_type IN ('redemption','expiry')) AS available,
+             sum(points) FILTER (WHERE entry_type = 'redemption') AS redeemed,
+             max(occurred_at) FILTER (WHERE entry_type = 'accrual') AS last_activity,
+             count(DISTINCT transaction_id) AS transactions
+      FROM loyalty.point_entries WHERE program_id = 'demo' AND occurred_at < '$asof' GROUP BY member_id) p USING (member_id)
+    WHERE m.program_id = 'demo' AND m.enrolled_at < '$asof'" | awk '/Execution Time/ {printf "%.1f s", $3/1000}')
+
+  printf '%-9s %-10s %-22s %-22s %-10s %-12s %-s\n' "$members" "${gen%.*} s" \
+    "$mrows, $(printf %.1f "$msecs"), $(echo "$mrows / $msecs" | bc)" \
+    "$erows, $(printf %.1f "$esecs"), $(echo "$erows / $esecs" | bc)" "$(printf %.1f "$ssecs") s" "$rss" "$floor"
+  echo "   summary: $(cat "$work/summary.json")"
+  psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "DROP DATABASE $db"
+done

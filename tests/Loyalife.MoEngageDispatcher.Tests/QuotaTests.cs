@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Loyalife.MoEngageDispatcher.MoEngage;
+using Loyalife.MoEngageDispatcher.Pacing;
+using Loyalife.MoEngageDispatcher.Runs;
+using Loyalife.MoEngageDispatcher.Scheduling;
+using Loyalife.MoEngageDispatcher.Tests.Fakes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Loyalife.MoEngageDispatcher.Tests;
+
+public sealed class QuotaTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+{
+    [Fact]
+    public async Task LimitersOnTwoReplicasNeverAdmitMoreThanTheQuotaInAnyWindowYetKeepItFull()
+    {
+        var options = Options.Create(new SyncOptions
+        {
+            Quota = new QuotaOptions { UsersPerMinute = 100, Window = TimeSpan.FromSeconds(1), SafetyMargin = TimeSpan.FromMilliseconds(500) },
+        });
+        var redis = (await RedisServer.Shared).ConnectionString;
+        await using var first = await ConnectionMultiplexer.ConnectAsync(redis);
+        await using var second = await ConnectionMultiplexer.ConnectAsync(redis);
+        IQuotaLimiter[] replicas =
+        [
+            new RedisQuotaLimiter(first, options, TimeProvider.System, NullLogger<RedisQuotaLimiter>.Instance),
+            new RedisQuotaLimiter(second, options, TimeProvider.System, NullLogger<RedisQuotaLimiter>.Instance),
+        ];
+        var workspace = "ws-" + Guid.NewGuid().ToString("N");
+        foreach (var replica in replicas)
+        {
+            // Loads the script and warms the connection, so admission times are observed within milliseconds.
+            await replica.ReserveAsync("warm-" + workspace, ElementKind.Customer, 1, CancellationToken.None);
+        }
+
+        var admitted = new ConcurrentBag<(TimeSpan At, int Count)>();
+        var clock = Stopwatch.StartNew();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+        {
+            while (clock.Elapsed < TimeSpan.FromSeconds(3.2))
+            {
+                // Admission happens at the end of a call, a Redis round trip before it returns; the safety margin
+                // (0.5 s) absorbs how late a busy test machine observes it.
+                await replicas[worker % 2].ReserveAsync(workspace, ElementKind.Customer, 7, CancellationToken.None);
+                admitted.Add((clock.Elapsed, 7));
+            }
+        })));
+
+        var log = admitted.OrderBy(a => a.At).ToList();
+        foreach (var (at, _) in log)
+        {
+            var inWindow = log.Where(a => a.At > at - TimeSpan.FromSeconds(1) && a.At <= at).Sum(a => a.Count);
+            Assert.True(inWindow <= 100, $"{inWindow} elements admitted in the second ending at {at}");
+        }
+
+        // Windows of 1.5 s start at 0, 1.5 and 3.0 s: the quota is used, not wasted (at least two full windows).
+        Assert.True(log.Sum(a => a.Count) >= 2 * 98, $"only {log.Sum(a => a.Count)} admitted");
+    }
+
+    [Fact]
+    public async Task TwoReplicasSyncingTwoProgramsOfOneWorkspaceStayWithinItsQuotaWithoutA429()
+    {
+        env.Dapr.Programs.Clear();
+        var limits = new JsonObject { ["bulkUsersPerMinute"] = 100, ["bulkEventsPerMinute"] = 100 };
+        var one = await env.ProgramAsync(members: 70, events: 0, limits);
+        var other = env.Dapr.Add(new FakeProgram
+        {
+            ProgramId = one.ProgramId + "b", AppId = one.AppId, ApiKey = one.ApiKey, ApiBaseUrl = one.ApiBaseUrl,
+            Members = FakeProgram.MakeMembers(70, start: 1000),
+        });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Sync:MaxCatchUpDays"] = "1", ["MoEngage:MaxBodyBytes"] = "2048",
+            ["Sync:Quota:UsersPerMinute"] = "100", ["Sync:Quota:EventsPerMinute"] = "100",
+            ["Sync:MaxConcurrentPrograms"] = "1",
+        };
+        await using var first = env.Dispatcher(settings: settings);
+        await using var second = env.Dispatcher(settings: settings);
+
+        await Task.WhenAll(first.TickAsync(), second.TickAsync());
+        var runs = (await first.WaitForRunsAsync(one.ProgramId, timeout: TimeSpan.FromSeconds(100)))
+            .Concat(await first.WaitForRunsAsync(other.ProgramId, timeout: TimeSpan.FromSeconds(100))).ToList();
+
+        Assert.All(runs, run => Assert.Equal(RunStatus.Succeeded, run.Status));
+        var stats = await env.StandIn.StatsAsync(one.AppId);
+        Assert.Equal(0, stats.Stat("rateLimited"));
+        Assert.Equal(140, stats.Stat("customersUpdated"));
+        Assert.Equal(0, runs.Sum(run => run.Report.RateLimitWaits));
+        // 140 users at 100 a minute cannot all go in one minute: the limiter held some back.
+        Assert.True(runs.Sum(run => run.Report.PacingWaitSeconds) > 50);
+    }
+}

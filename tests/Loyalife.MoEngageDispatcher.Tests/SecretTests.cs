@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Loyalife.MoEngageDispatcher.Runs;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Loyalife.MoEngageDispatcher.Tests;
+
+public sealed class SecretTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+{
+    [Fact]
+    public async Task TheApiKeyAppearsInNoLogLineReportOrRunAnswerEvenWhenMoEngageRejectsIt()
+    {
+        var program = await env.ProgramAsync(members: 5, events: 1);
+        var rightKey = program.ApiKey;
+        program.ApiKey = "secret-" + Guid.NewGuid().ToString("N");
+        var lines = new ConcurrentQueue<string>();
+        await using var dispatcher = env.Dispatcher(settings: new Dictionary<string, string?>
+        {
+            ["Sync:MaxCatchUpDays"] = "1", ["Logging:LogLevel:Default"] = "Trace",
+        });
+        await using var logged = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+            services.AddSingleton<ILoggerProvider>(new CapturingProvider(lines))));
+
+        using (var client = logged.CreateClient())
+        {
+            using var tick = new HttpRequestMessage(HttpMethod.Post, "/nightly-sync");
+            tick.Headers.Add("dapr-api-token", Fakes.DispatcherApp.AppApiToken);
+            (await client.SendAsync(tick)).EnsureSuccessStatusCode();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", Fakes.DispatcherApp.AdminToken);
+            string runs;
+            do
+            {
+                await Task.Delay(100);
+                runs = await client.GetStringAsync($"/v1/programs/{program.ProgramId}/sync-runs");
+            }
+            while (!runs.Contains(RunStatus.Failed));
+
+            Assert.DoesNotContain(program.ApiKey, runs);
+        }
+
+        Assert.NotEmpty(lines);
+        Assert.Contains(lines, line => line.Contains("credentials rejected"));
+        Assert.DoesNotContain(lines, line => line.Contains(program.ApiKey) || line.Contains(rightKey));
+    }
+
+    private sealed class CapturingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Capturing(lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Capturing(ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue($"{formatter(state, exception)} {exception} {state}");
+        }
+    }
+}

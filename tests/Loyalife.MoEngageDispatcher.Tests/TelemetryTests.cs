@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Loyalife.MoEngageDispatcher.Telemetry;
+
+namespace Loyalife.MoEngageDispatcher.Tests;
+
+public sealed class TelemetryTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+{
+    [Fact]
+    public async Task ARunContinuesTheCronTicksTraceWithCredentialsPagesAndRequestsAsChildren()
+    {
+        var program = await env.ProgramAsync(members: 30, events: 4);
+        var traceId = ActivityTraceId.CreateRandom();
+        var spans = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == DispatcherTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> options) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.TraceId == traceId)
+                {
+                    spans.Add(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var dispatcher = env.Dispatcher(settings: new Dictionary<string, string?> { ["Sync:MaxCatchUpDays"] = "1" });
+
+        using (var client = dispatcher.CreateClient())
+        {
+            using var tick = new HttpRequestMessage(HttpMethod.Post, "/nightly-sync");
+            tick.Headers.Add("dapr-api-token", Fakes.DispatcherApp.AppApiToken);
+            tick.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+            (await client.SendAsync(tick)).EnsureSuccessStatusCode();
+        }
+
+        await dispatcher.WaitForRunsAsync(program.ProgramId);
+        await Task.Delay(200);
+
+        var run = Assert.Single(spans, span => span.OperationName == "sync run");
+        Assert.Equal(program.ProgramId, run.GetTagItem("loyalife.program_id"));
+        var children = spans.Where(span => span.ParentSpanId == run.SpanId).Select(span => span.OperationName).ToList();
+        Assert.Single(children, name => name == "credentials");
+        Assert.Equal(2, children.Count(name => name == "snapshot page"));
+        Assert.Equal(2, children.Count(name => name == "moengage bulk import"));
+        Assert.All(spans, span => Assert.DoesNotContain(program.ApiKey, string.Join(' ', span.Tags.Select(tag => tag.Value))));
+    }
+}
