@@ -20,27 +20,32 @@ public static class DemoIntegrationExtensions
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Once settings-service is healthy, points the demo program's MoEngage integration at the stand-in's demo
+    /// Once settings-service answers, points the demo program's MoEngage integration at the stand-in's demo
     /// workspace through settings-service's own admin API (so the key goes to the secret store and the change
     /// is audited like any admin's), unless it already is. Only while <c>moengage-api-base-url</c> is the
-    /// stand-in: the demo key means nothing to the real MoEngage.
+    /// stand-in: the demo key means nothing to the real MoEngage. settings-service counts as healthy only once
+    /// this is done, so "every resource healthy" means "Run sync now" works; a failure shows as its health.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithDemoIntegration(
         this IResourceBuilder<ProjectResource> settings, IResourceBuilder<ParameterResource> adminToken, IResourceBuilder<ProjectResource> standIn)
     {
-        settings.ApplicationBuilder.Services.AddHttpClient();
-        return settings.OnResourceReady((resource, e, ct) =>
+        var builder = settings.ApplicationBuilder;
+        var check = new DemoIntegrationCheck($"{settings.Resource.Name}-demo-integration");
+        builder.Services.AddHttpClient();
+        builder.Services.AddHealthChecks().AddCheck(check.Name, () => check.Result);
+        builder.Eventing.Subscribe<AfterResourcesCreatedEvent>((e, ct) =>
         {
-            var logger = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
+            var logger = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(settings.Resource);
             var stopping = e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-            // In the background: ready handlers hold up the AppHost's start-up, and this may wait for the demo data.
-            _ = ConfigureAsync(resource, adminToken.Resource, standIn.Resource, e.Services, logger, stopping);
+            _ = ConfigureAsync(settings.Resource, adminToken.Resource, standIn.Resource, check, e.Services, logger, stopping);
             return Task.CompletedTask;
         });
+        return settings.WithHealthCheck(check.Name);
     }
 
     private static async Task ConfigureAsync(
-        ProjectResource settings, ParameterResource adminToken, ProjectResource standIn, IServiceProvider services, ILogger logger, CancellationToken stopping)
+        ProjectResource settings, ParameterResource adminToken, ProjectResource standIn, DemoIntegrationCheck check,
+        IServiceProvider services, ILogger logger, CancellationToken stopping)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         timeout.CancelAfter(Patience);
@@ -50,12 +55,15 @@ public static class DemoIntegrationExtensions
             var apiBaseUrl = model.Resources.OfType<ParameterResource>().Single(p => p.Name == StandInExtensions.ApiBaseUrlParameterName);
             if (await apiBaseUrl.GetValueAsync(timeout.Token) != StandInExtensions.StandInValue)
             {
-                logger.LogInformation("Demo program '{Program}' left unconfigured: {Parameter} is not the stand-in", ProgramId, apiBaseUrl.Name);
+                check.Done(logger, $"Demo program '{ProgramId}' left unconfigured: {apiBaseUrl.Name} is not the stand-in");
                 return;
             }
 
-            // Saving checks the key against MoEngage, here the stand-in.
-            await services.GetRequiredService<ResourceNotificationService>().WaitForResourceHealthyAsync(standIn.Name, timeout.Token);
+            var notifications = services.GetRequiredService<ResourceNotificationService>();
+            // settings-service's own checks (not this one, which waits for this step) and the stand-in, which
+            // settings-service asks to verify the key.
+            await notifications.WaitForResourceAsync(settings.Name, e => check.OthersHealthy(e.Snapshot), timeout.Token);
+            await notifications.WaitForResourceHealthyAsync(standIn.Name, timeout.Token);
             using var http = services.GetRequiredService<IHttpClientFactory>().CreateClient();
             http.BaseAddress = new Uri(settings.GetEndpoint("http").Url);
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await adminToken.GetValueAsync(timeout.Token));
@@ -67,7 +75,7 @@ public static class DemoIntegrationExtensions
                 {
                     if (current.IsSuccessStatusCode && IsDemoWorkspace(await current.Content.ReadFromJsonAsync<JsonElement>(timeout.Token)))
                     {
-                        logger.LogInformation("Demo program '{Program}' already syncs to the stand-in's workspace {AppId}", ProgramId, DemoWorkspace.AppId);
+                        check.Done(logger, $"Demo program '{ProgramId}' already syncs to the stand-in's workspace {DemoWorkspace.AppId}");
                         return;
                     }
                 }
@@ -81,8 +89,7 @@ public static class DemoIntegrationExtensions
                 }, timeout.Token);
                 if (saved.IsSuccessStatusCode)
                 {
-                    logger.LogInformation("Demo program '{Program}' now syncs to the stand-in's workspace {AppId} (data centre {DataCenter})",
-                        ProgramId, DemoWorkspace.AppId, DemoWorkspace.DataCenter);
+                    check.Done(logger, $"Demo program '{ProgramId}' now syncs to the stand-in's workspace {DemoWorkspace.AppId} (data centre {DemoWorkspace.DataCenter})");
                     return;
                 }
 
@@ -90,8 +97,7 @@ public static class DemoIntegrationExtensions
                 if (saved.StatusCode != HttpStatusCode.NotFound)
                 {
                     // Problem details never echo the key.
-                    logger.LogWarning("Demo program '{Program}' could not be configured: settings-service answered {Status}: {Problem}",
-                        ProgramId, (int)saved.StatusCode, await saved.Content.ReadAsStringAsync(timeout.Token));
+                    check.Failed(logger, $"Demo program '{ProgramId}' could not be configured: settings-service answered {(int)saved.StatusCode}: {await saved.Content.ReadAsStringAsync(timeout.Token)}");
                     return;
                 }
 
@@ -100,7 +106,7 @@ public static class DemoIntegrationExtensions
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
         {
-            logger.LogWarning("Demo program '{Program}' was not configured within {Patience}: it does not exist in loyalty.programs", ProgramId, Patience);
+            check.Failed(logger, $"Demo program '{ProgramId}' was not configured within {Patience.TotalMinutes} minutes (is it in loyalty.programs? is the stand-in healthy?)");
         }
         catch (OperationCanceledException)
         {
@@ -108,7 +114,7 @@ public static class DemoIntegrationExtensions
         }
         catch (Exception exception) when (exception is HttpRequestException or JsonException or DistributedApplicationException)
         {
-            logger.LogWarning("Demo program '{Program}' could not be configured: {Reason}", ProgramId, exception.Message);
+            check.Failed(logger, $"Demo program '{ProgramId}' could not be configured: {exception.Message}");
         }
     }
 

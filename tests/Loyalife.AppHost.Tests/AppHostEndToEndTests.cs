@@ -1,4 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -43,9 +47,14 @@ public sealed class AppHostEndToEndTests
                     }
                 }
 
-                // The dashboard's button reaches the dispatcher's admin API (whatever the dispatcher then answers).
+                // A newcomer's first click: the demo program is configured by the time everything is healthy,
+                // and the dashboard's button produces a run that succeeds within a minute.
                 var sync = await app.ResourceCommands.ExecuteCommandAsync("moengage-dispatcher", RunSyncNowCommand.Name, timeout.Token);
-                Assert.Matches("^(Sync of demo for \\d{4}-\\d{2}-\\d{2} accepted|The dispatcher answered \\d{3})", sync.Message);
+                Assert.True(sync.Success, $"Run sync now: {sync.Message}");
+                var accepted = Regex.Match(sync.Message ?? "", "^Sync of demo for \\d{4}-\\d{2}-\\d{2} accepted: .*\"runId\":\"(?<id>[^\"]+)\"");
+                Assert.True(accepted.Success, $"Run sync now answered: {sync.Message}");
+                var runId = accepted.Groups["id"].Value;
+                await WaitForSucceededRunAsync(app, builder.Resources, runId, timeout.Token);
 
                 await app.StopAsync(timeout.Token);
             }
@@ -56,6 +65,36 @@ public sealed class AppHostEndToEndTests
         finally
         {
             Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static async Task WaitForSucceededRunAsync(DistributedApplication app, IResourceCollection resources, string runId, CancellationToken ct)
+    {
+        var token = await resources.OfType<ParameterResource>().Single(p => p.Name == "admin-token").GetValueAsync(ct);
+        using var http = new HttpClient { BaseAddress = app.GetEndpoint("moengage-dispatcher", "http") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var minute = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        minute.CancelAfter(TimeSpan.FromMinutes(1));
+        var run = default(JsonElement);
+        try
+        {
+            while (true)
+            {
+                run = await http.GetFromJsonAsync<JsonElement>($"/v1/sync-runs/{runId}", minute.Token);
+                var status = run.GetProperty("status").GetString();
+                Assert.True(status != "failed", $"Run sync now's run {runId} failed: {run}");
+                if (status == "succeeded")
+                {
+                    Assert.True(run.GetProperty("report").GetProperty("membersSent").GetInt64() > 0, $"Run {runId} sent no members: {run}");
+                    return;
+                }
+
+                await Task.Delay(500, minute.Token);
+            }
+        }
+        catch (OperationCanceledException) when (minute.IsCancellationRequested)
+        {
+            Assert.Fail($"Run sync now's run {runId} did not succeed within a minute; last seen: {run}");
         }
     }
 
