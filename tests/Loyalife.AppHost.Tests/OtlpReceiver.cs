@@ -5,7 +5,7 @@ namespace Loyalife.AppHost.Tests;
 
 /// <summary>
 /// A minimal OTLP/HTTP (protobuf) receiver: keeps every span exported to it and answers every export with
-/// 200, so the exporters never retry. Logs and metrics are accepted and dropped.
+/// 200, so the exporters never retry. Logs and metrics are accepted and dropped; other paths are 404.
 /// </summary>
 internal sealed class OtlpReceiver : IAsyncDisposable
 {
@@ -43,24 +43,17 @@ internal sealed class OtlpReceiver : IAsyncDisposable
 
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
-            var path = context.Request.Url?.AbsolutePath ?? "/";
-            // Services post to /v1/traces; the local sidecar posts traces and logs to the endpoint as given.
-            if (path is "/v1/traces" or "/")
+            // OTLP/HTTP's paths, as the dashboard serves them: an exporter posting elsewhere loses its telemetry there too.
+            var path = context.Request.Url?.AbsolutePath;
+            if (path == "/v1/traces")
             {
-                try
+                foreach (var span in OtlpTraceParser.Parse(body.ToArray()))
                 {
-                    foreach (var span in OtlpTraceParser.Parse(body.ToArray()))
-                    {
-                        spans.Enqueue(span);
-                    }
-                }
-                catch (FormatException) when (path == "/")
-                {
-                    // The sidecar's logs.
+                    spans.Enqueue(span);
                 }
             }
 
-            context.Response.StatusCode = 200;
+            context.Response.StatusCode = path is "/v1/traces" or "/v1/logs" or "/v1/metrics" ? 200 : 404;
             context.Response.ContentType = "application/x-protobuf";
             context.Response.Close();
         }

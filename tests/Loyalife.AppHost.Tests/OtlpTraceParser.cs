@@ -2,8 +2,8 @@ namespace Loyalife.AppHost.Tests;
 
 /// <summary>
 /// Reads an OTLP/HTTP protobuf <c>ExportTraceServiceRequest</c> by the wire format alone (the test needs ids,
-/// names, scopes and string attributes, not a generated client). A body that is not a trace export (the local
-/// sidecar posts its logs to the same URL) fails with <see cref="FormatException"/>.
+/// names, scopes and string attributes, not a generated client). A body that is not a trace export fails with
+/// <see cref="FormatException"/>.
 /// </summary>
 internal static class OtlpTraceParser
 {
