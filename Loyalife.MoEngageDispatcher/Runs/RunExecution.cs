@@ -162,13 +162,15 @@ internal sealed class RunExecution(RunEngine engine, SyncRun run, ProgramLease l
                     activity?.SetTag("loyalife.snapshot.items", page.Count);
                 }
 
+                // Read before handing the page over: the reader disposes it as soon as it is packed.
+                var next = page.Next;
                 await writer.WriteAsync(page, cancellationToken);
-                if (page.Next is null)
+                if (next is null)
                 {
                     break;
                 }
 
-                after = page.Next;
+                after = next;
             }
 
             writer.Complete();
