@@ -25,6 +25,7 @@ public sealed partial class NightlySyncRun : IAsyncLifetime
 
     private static readonly TimeSpan StartBudget = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan RunBudget = TimeSpan.FromMinutes(1.5);
+    private static readonly TimeSpan StopBudget = TimeSpan.FromMinutes(1);
 
     private readonly string data = AppHostRun.CreateDataDirectory();
     private readonly string components = Directory.CreateTempSubdirectory("loyalife-components-").FullName;
@@ -170,7 +171,8 @@ public sealed partial class NightlySyncRun : IAsyncLifetime
     {
         if (app is not null)
         {
-            await app.StopAsync();
+            using var stopping = new CancellationTokenSource(StopBudget);
+            await app.StopAsync(stopping.Token);
             await app.DisposeAsync();
         }
 
