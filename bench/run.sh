@@ -192,6 +192,7 @@ cpu_delta() { # $1 before file, $2 after file → JSON {name: seconds}
 now=$(date -u +%FT%TZ)
 day=$(TZ=Europe/Amsterdam date -d "$now -1 day" +%F)
 asof=$(date -u -d "TZ=\"Europe/Amsterdam\" $(TZ=Europe/Amsterdam date -d "$now" +%F) 00:00" +%FT%TZ)
+day_start=$(date -u -d "TZ=\"Europe/Amsterdam\" $day 00:00" +%FT%TZ)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_start=$SECONDS
 echo "== now $now; business date $day of program demo; machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $load_start"
@@ -207,7 +208,9 @@ for members in "${sizes[@]}"; do
     || { echo "generation failed:"; tail -20 "$work/generate.log"; exit 1; }
   generate_s=$(echo "$(date +%s.%N) - $t" | bc)
   ledger_rows=$(psql_ -d "$db" -Atc "SELECT count(*) FROM loyalty.point_entries")
-  echo "   generated in $(printf %.0f "$generate_s") s ($ledger_rows ledger rows)"
+  active=$(psql_ -d "$db" -Atc "SELECT count(DISTINCT member_id) FROM loyalty.point_entries
+    WHERE program_id = 'demo' AND occurred_at >= '$day_start' AND occurred_at < '$asof'")
+  echo "   generated in $(printf %.0f "$generate_s") s ($ledger_rows ledger rows, $active members with ledger rows on $day)"
 
   standin_port=$(free_port); standin="http://127.0.0.1:$standin_port"
   start standin env ASPNETCORE_URLS="$standin" Logging__LogLevel__Default=Warning dotnet "$(bin dev/Loyalife.MoEngageStandIn)"
@@ -248,18 +251,19 @@ for members in "${sizes[@]}"; do
     quota_json=$(jq --argjson quota "$quota" '{members: .report.membersSent, events: ([.report.eventsSent[]] | add // 0),
         seconds: .durationSeconds, lowerBoundSeconds: (.report.membersSent / $quota * 60),
         ratio: (.durationSeconds / (.report.membersSent / $quota * 60)),
+        windowBoundSeconds: (((.report.membersSent - 1) / $quota | floor) * 62),
         lowerBoundBothSeconds: ((.report.membersSent + ([.report.eventsSent[]] | add // 0)) / $quota * 60),
         pacingWaitSeconds: .report.pacingWaitSeconds, rateLimitWaits: .report.rateLimitWaits,
         rateLimited: (input.rateLimited // null)}' "$work/quota-$members.json" "$work/quota-$members.json.standin")
     echo "   end to end at the quota: $(jq -r '"\(.seconds | round) s, ratio \(.ratio * 100 | round / 100) to members ÷ quota"' <<<"$quota_json")"
   fi
 
-  jq -n --argjson members "$members" --argjson ledger "$ledger_rows" --argjson gen "$generate_s" \
+  jq -n --argjson members "$members" --argjson ledger "$ledger_rows" --argjson active "$active" --argjson gen "$generate_s" \
     --argjson mrows "$mrows" --argjson msecs "$msecs" --argjson erows "$erows" --argjson esecs "$esecs" \
     --argjson floor "${floor_ms:-null}" --argjson cpu "$cpu" --argjson rss "$rss" --argjson quota "$quota_json" \
     --slurpfile run "$work/run-$members.json" --slurpfile stats "$work/run-$members.json.standin" '
     ($run[0]) as $r | {
-      members: $members, ledgerRows: $ledger, generateSeconds: $gen,
+      members: $members, ledgerRows: $ledger, activeMembers: $active, generateSeconds: $gen,
       snapshot: {members: $mrows, membersSeconds: $msecs, membersPerSecond: ($mrows / $msecs),
                  events: $erows, eventsSeconds: $esecs, eventsPerSecond: (if $esecs > 0 then $erows / $esecs else null end)},
       floorPointsAggregateSeconds: (if $floor then $floor / 1000 else null end),
