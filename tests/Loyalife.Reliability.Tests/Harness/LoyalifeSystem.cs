@@ -202,7 +202,10 @@ public sealed class LoyalifeSystem : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Waits for the run to finish, ticking now and then as the cron binding would.</summary>
+    /// <summary>
+    /// Waits for the run to finish (or, with <paramref name="tick"/>, to succeed: a failed run is retried on a
+    /// later tick), ticking every second as the cron binding would.
+    /// </summary>
     public Task<SyncRun> WaitForRunAsync(Guid runId, TimeSpan timeout, bool tick = false)
     {
         var lastTick = DateTime.UtcNow;
@@ -217,7 +220,7 @@ public sealed class LoyalifeSystem : IAsyncDisposable
 
                 return await RunAsync(runId);
             },
-            run => run.Finished,
+            run => tick ? run.Status == "succeeded" : run.Finished,
             timeout,
             run => $"run {runId} still {run.Status} ({run.Reason}); report {run.Report}");
     }

@@ -1,0 +1,58 @@
+using Loyalife.Reliability.Tests.Harness;
+
+namespace Loyalife.Reliability.Tests;
+
+public sealed class DependencyOutageTests
+{
+    [Theory]
+    [InlineData("settings-service")]
+    [InlineData("snapshot-service")]
+    [InlineData("redis")]
+    public async Task ARunWhoseDependencyGoesDownMidwayFailsOrPausesAndCompletesOnALaterTickWithNothingLost(string dependency)
+    {
+        await using var redis = new OwnRedis();
+        await redis.StartAsync();
+        await using var system = await LoyalifeSystem.StartAsync(redis: redis.ConnectionString,
+            dispatcherSettings: new Dictionary<string, string?> { ["MoEngage:MaxConcurrentRequests"] = "1" });
+        var date = LoyalifeSystem.Yesterday;
+        await system.PutWorkspaceAsync("outage-app", "outage-key", new { slowRate = 1.0, slowMilliseconds = 200, seed = 9 });
+        await system.ConfigureIntegrationAsync("outage-app", "outage-key");
+        var runId = await system.StartRunAsync(date);
+        await Wait.UntilAsync(() => system.RunAsync(runId), run => run.MembersSent > 0 || run.Finished, TimeSpan.FromSeconds(30), run => $"run never got going: {run}");
+
+        Func<Task> restart = dependency switch
+        {
+            "settings-service" => await StopAsync(system.Settings.StopAsync, () => system.Settings.Start()),
+            "snapshot-service" => await StopAsync(system.Snapshots.StopAsync, () => system.Snapshots.Start()),
+            _ => await StopAsync(() => { redis.Stop(); return Task.CompletedTask; }, redis.StartAsync),
+        };
+        // While it is down the run cannot go through: it fails with a reason, or waits unfinished.
+        var during = await Wait.UntilAsync(() => system.RunAsync(runId), run => run.Finished, TimeSpan.FromSeconds(8), run => run.ToString())
+            .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default);
+        Assert.True(during is null || during.Status == "failed" && !string.IsNullOrWhiteSpace(during.Reason),
+            $"with {dependency} down: {during}");
+        await restart();
+
+        var run = await system.WaitForRunAsync(runId, TimeSpan.FromSeconds(90), tick: true);
+
+        Assert.True(run.Status == "succeeded", $"{run}\nwhile {dependency} was down: {during}");
+        var snapshot = await Snapshot.ReadAsync(system, date);
+        (await Workspace.ReadAsync(system.StandIn, "outage-app", snapshot.Members.Keys)).AssertDelivered(snapshot, run.PossibleDuplicateEvents);
+    }
+
+    private static async Task<Func<Task>> StopAsync(Func<Task> stop, Func<Task> start)
+    {
+        await stop();
+        return start;
+    }
+
+    private static async Task<Func<Task>> StopAsync(Func<Task> stop, Action start)
+    {
+        await stop();
+        return () =>
+        {
+            start();
+            return Task.CompletedTask;
+        };
+    }
+}
