@@ -26,6 +26,7 @@ public sealed class LoyalifeSystem : IAsyncDisposable
     public const string DashboardUrl = "https://dashboard-01.moengage.com";
 
     private readonly string directory;
+    private OwnRedis? ownRedis;
 
     private LoyalifeSystem(string directory, RunningStandIn standIn, string database)
     {
@@ -54,7 +55,11 @@ public sealed class LoyalifeSystem : IAsyncDisposable
     public static DateOnly Yesterday { get; } = DateOnly.FromDateTime(
         TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).Date).AddDays(-1);
 
-    /// <summary>Starts everything; <paramref name="database"/> and <paramref name="redis"/> default to the shared servers.</summary>
+    /// <summary>
+    /// Starts everything; <paramref name="database"/> defaults to a new database of the shared server, <paramref name="redis"/>
+    /// to a redis-server of this system's own (every system syncs program "demo", whose lock lives in Redis, and
+    /// test classes run in parallel).
+    /// </summary>
     public static async Task<LoyalifeSystem> StartAsync(
         string? database = null, string? redis = null, IReadOnlyDictionary<string, string?>? dispatcherSettings = null, int members = 400)
     {
@@ -62,11 +67,17 @@ public sealed class LoyalifeSystem : IAsyncDisposable
         var components = Directory.CreateDirectory(Path.Combine(directory, "components")).FullName;
         File.Copy(Path.Combine(Repository.Root, "components", "secretstore.yaml"), Path.Combine(components, "secretstore.yaml"));
         database ??= await (await PostgresServer.Shared).CreateDatabaseAsync();
-        redis ??= (await RedisServer.Shared).ConnectionString;
         var standIn = await MoEngageStandInHost.StartAsync();
         var system = new LoyalifeSystem(directory, standIn, database);
         try
         {
+            if (redis is null)
+            {
+                system.ownRedis = new OwnRedis();
+                await system.ownRedis.StartAsync();
+                redis = system.ownRedis.ConnectionString;
+            }
+
             await system.StartServicesAsync(components, redis, dispatcherSettings, members);
         }
         catch
@@ -236,6 +247,7 @@ public sealed class LoyalifeSystem : IAsyncDisposable
             () => Snapshots?.StopAsync() ?? Task.CompletedTask,
             () => SnapshotsSidecar?.StopAsync() ?? Task.CompletedTask,
             async () => await StandIn.DisposeAsync(),
+            async () => await (ownRedis?.DisposeAsync() ?? ValueTask.CompletedTask),
         })
         {
             try
