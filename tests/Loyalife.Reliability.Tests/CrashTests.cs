@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Loyalife.Reliability.Tests.Harness;
 
 namespace Loyalife.Reliability.Tests;
@@ -42,10 +40,6 @@ public sealed class CrashTests
         var crashed = await Workspace.ReadAsync(system.StandIn, "crash-app", snapshot.Members.Keys);
         crashed.AssertDelivered(snapshot, run.PossibleDuplicateEvents);
         crashed.AssertSameAs(clean);
-        var stats = await system.StandIn.Control.GetFromJsonAsync<JsonElement>("/control/workspaces/crash-app/stats");
-        var profileUpdates = stats.GetProperty("customersUpdated").GetInt64();
-        var profiles = snapshot.Members.Keys.Count(Workspace.IsProfile);
-        Assert.True(profileUpdates - profiles <= run.PossibleDuplicateMembers,
-            $"{profileUpdates} profile updates for {profiles} profiles, {run.PossibleDuplicateMembers} reported as possible duplicates; stops: {string.Join("; ", stops)}");
+        await Workspace.AssertProfileUpdatesAsync(system.StandIn, "crash-app", snapshot, run.PossibleDuplicateMembers);
     }
 }

@@ -26,6 +26,7 @@ public sealed class FaultTests
         var snapshot = await Snapshot.ReadAsync(system, LoyalifeSystem.Yesterday);
         var workspace = await Workspace.ReadAsync(system.StandIn, "faulty-app", snapshot.Members.Keys);
         workspace.AssertDelivered(snapshot, run.PossibleDuplicateEvents);
+        await Workspace.AssertProfileUpdatesAsync(system.StandIn, "faulty-app", snapshot, run.PossibleDuplicateMembers);
         Assert.True(run.Report.GetProperty("retries").GetInt32() > 0, $"no fault met: {run}");
     }
 }

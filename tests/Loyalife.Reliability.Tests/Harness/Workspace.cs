@@ -57,6 +57,16 @@ public sealed record Workspace(IReadOnlyDictionary<string, JsonNode?> Customers,
         Assert.True(copies <= possibleDuplicateEvents, $"{copies} duplicate events stored, {possibleDuplicateEvents} reported as possible duplicates");
     }
 
+    /// <summary>Every profile updated once, more only as often as the run reported possible duplicates.</summary>
+    public static async Task AssertProfileUpdatesAsync(RunningStandIn standIn, string appId, Snapshot snapshot, long possibleDuplicateMembers)
+    {
+        var stats = await standIn.Control.GetFromJsonAsync<JsonElement>($"/control/workspaces/{appId}/stats");
+        var updates = stats.GetProperty("customersUpdated").GetInt64();
+        var profiles = snapshot.Members.Keys.Count(IsProfile);
+        Assert.True(updates >= profiles && updates - profiles <= possibleDuplicateMembers,
+            $"{updates} profile updates for {profiles} profiles, {possibleDuplicateMembers} reported as possible duplicates");
+    }
+
     /// <summary>Same attributes for every profile and the same events by customer and name.</summary>
     public void AssertSameAs(Workspace clean)
     {
