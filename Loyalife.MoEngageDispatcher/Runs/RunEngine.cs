@@ -5,6 +5,7 @@ using Loyalife.MoEngageDispatcher.Scheduling;
 using Loyalife.MoEngageDispatcher.Sources;
 using Loyalife.MoEngageDispatcher.Telemetry;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Loyalife.MoEngageDispatcher.Runs;
 
@@ -79,6 +80,8 @@ public sealed class RunEngine(
             var reason = exception switch
             {
                 CredentialsRejectedException or IntegrationDisabledException or MoEngageUnavailableException or SourceException => exception.Message,
+                // The client's own message is a page of connection diagnostics; an on-call engineer needs the dependency first.
+                RedisException or RedisTimeoutException => $"Redis (program locks, shared quota) is unavailable: {exception.Message.Split(" - ")[0]}",
                 _ => $"unexpected error: {exception.Message}",
             };
             report.Error = reason;

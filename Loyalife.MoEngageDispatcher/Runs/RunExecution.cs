@@ -22,6 +22,15 @@ internal sealed class RunExecution(RunEngine engine, SyncRun run, ProgramLease l
         using var waits = CancellationTokenSource.CreateLinkedTokenSource(stopping, lease.Lost);
         waitToken = waits.Token;
         credentials = await ReadCredentialsAsync();
+        if (report.InFlight.Requests > 0)
+        {
+            // An earlier attempt died with these bodies sent and unconfirmed; they go out again from the checkpoint.
+            report.PossibleDuplicates.Requests += report.InFlight.Requests;
+            report.PossibleDuplicates.Members += report.InFlight.Members;
+            report.PossibleDuplicates.Events += report.InFlight.Events;
+            report.InFlight = new();
+        }
+
         lastEnabledCheck = engine.Time.GetTimestamp();
         var checkpoint = run.Checkpoint ?? new Checkpoint(run.From, SnapshotKind.Members, StreamPosition.Start);
         for (var date = checkpoint.Date; date <= run.To; date = date.AddDays(1))
@@ -261,7 +270,32 @@ internal sealed class RunExecution(RunEngine engine, SyncRun run, ProgramLease l
             await ApplyNextAsync();
         }
 
+        // Recorded before the send, so that a kill between send and checkpoint cannot hide a possible duplicate.
+        CountInFlight(body.Kind, body.Count, +1);
+        try
+        {
+            await engine.Store.SaveReportAsync(run.RunId, lease.FencingToken, report, CancellationToken.None);
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+
         inFlight.Enqueue(SendAsync(date, body));
+    }
+
+    private void CountInFlight(ElementKind kind, int elements, int sign)
+    {
+        report.InFlight.Requests += sign;
+        if (kind == ElementKind.Customer)
+        {
+            report.InFlight.Members += sign * elements;
+        }
+        else
+        {
+            report.InFlight.Events += sign * elements;
+        }
     }
 
     private async Task<Delivered> SendAsync(DateOnly date, BulkBody body)
@@ -270,7 +304,7 @@ internal sealed class RunExecution(RunEngine engine, SyncRun run, ProgramLease l
         {
             var parts = new List<Part>();
             await SendPartAsync(body, parts);
-            return new Delivered(date, body.Kind, body.End, parts);
+            return new Delivered(date, body.Kind, body.End, parts, body.Count);
         }
     }
 
@@ -308,6 +342,7 @@ internal sealed class RunExecution(RunEngine engine, SyncRun run, ProgramLease l
     private async Task ApplyNextAsync()
     {
         var delivered = await inFlight.Dequeue();
+        CountInFlight(delivered.Kind, delivered.Elements, -1);
         Apply(delivered, checkpoint: true);
         await SaveAsync(new Checkpoint(delivered.Date, delivered.Kind == ElementKind.Customer ? SnapshotKind.Members : SnapshotKind.Events, delivered.End));
     }
@@ -351,6 +386,9 @@ internal sealed class RunExecution(RunEngine engine, SyncRun run, ProgramLease l
                 engine.Logger.LogDebug(exception, "A body in flight failed while the run was stopping");
             }
         }
+
+        // Each was counted above if accepted; none is left for a later attempt to count again.
+        report.InFlight = new();
     }
 
     private void Apply(Delivered delivered, bool checkpoint)

@@ -28,6 +28,13 @@ public sealed class RunReport
 
     public PossibleDuplicates PossibleDuplicates { get; set; } = new();
 
+    /// <summary>
+    /// Bodies handed to MoEngage that no checkpoint covers yet, saved before each is sent: an attempt killed
+    /// with bodies in flight leaves them here, and the next attempt, which sends them again, reports them as
+    /// possible duplicates.
+    /// </summary>
+    public PossibleDuplicates InFlight { get; set; } = new();
+
     public long Bytes { get; set; }
 
     /// <summary>Distinct bodies built (a retry is not a new body; a 413's halves are).</summary>

@@ -211,6 +211,13 @@ public sealed class RunStore(NpgsqlDataSource database, TimeProvider time)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Saves the report alone (what is in flight before a body is sent), or throws if the lease was lost.</summary>
+    public async Task SaveReportAsync(Guid runId, long fencingToken, RunReport report, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await UpdateAsync(connection, null, runId, fencingToken, null, report, null, null, cancellationToken);
+    }
+
     public async Task FinishAsync(
         Guid runId, long fencingToken, string status, string? reason, RunReport report, CancellationToken cancellationToken)
     {

@@ -1,0 +1,32 @@
+using Loyalife.Reliability.Tests.Harness;
+
+namespace Loyalife.Reliability.Tests;
+
+public sealed class FaultTests
+{
+    [Fact]
+    public async Task AProgramDayThroughTenPercentOfEachFaultArrivesOnceExceptWhatTheReportCountsAsPossibleDuplicates()
+    {
+        await using var system = await LoyalifeSystem.StartAsync();
+        await system.PutWorkspaceAsync("faulty-app", "faulty-key", new
+        {
+            serverErrorRate = 0.1,
+            tooManyRequestsRate = 0.1,
+            slowRate = 0.1,
+            slowMilliseconds = 2500,
+            dropAfterAcceptRate = 0.1,
+            seed = 7,
+        });
+        await system.ConfigureIntegrationAsync("faulty-app", "faulty-key");
+
+        var runId = await system.StartRunAsync(LoyalifeSystem.Yesterday);
+        var run = await system.WaitForRunAsync(runId, TimeSpan.FromSeconds(90));
+
+        Assert.True(run.Status == "succeeded", run.ToString());
+        var snapshot = await Snapshot.ReadAsync(system, LoyalifeSystem.Yesterday);
+        var workspace = await Workspace.ReadAsync(system.StandIn, "faulty-app", snapshot.Members.Keys);
+        workspace.AssertDelivered(snapshot, run.PossibleDuplicateEvents);
+        await Workspace.AssertProfileUpdatesAsync(system.StandIn, "faulty-app", snapshot, run.PossibleDuplicateMembers);
+        Assert.True(run.Report.GetProperty("retries").GetInt32() > 0, $"no fault met: {run}");
+    }
+}
