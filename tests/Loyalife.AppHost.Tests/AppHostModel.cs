@@ -23,7 +23,7 @@ internal sealed class AppHostModel
 
     public string DataDirectory { get; }
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     /// <summary>Local infrastructure and the local sidecar unless the test's arguments say otherwise.</summary>
     public static async Task<AppHostModel> CreateAsync(params string[] arguments)
@@ -69,15 +69,4 @@ internal sealed class AppHostModel
 
     private static Task<IExecutionConfigurationResult> RunConfigurationAsync(IExecutionConfigurationBuilder configuration) =>
         configuration.BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), NullLogger.Instance, CancellationToken.None);
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Loyalife.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Loyalife.sln not found above " + AppContext.BaseDirectory);
-    }
 }

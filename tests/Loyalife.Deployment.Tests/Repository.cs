@@ -3,7 +3,7 @@ namespace Loyalife.Deployment.Tests;
 /// <summary>Paths in the checkout the tests run from.</summary>
 internal static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Loyalife.Testing.Repository.Root;
 
     public static string Infra => Path.Combine(Root, "infra");
 
@@ -16,19 +16,4 @@ internal static class Repository
     public static string MainParameters => Path.Combine(Infra, "main.parameters.json");
 
     public static string BicepConfig => Path.Combine(Infra, "bicepconfig.json");
-
-    // azure.yaml sits at the root next to the solution; walking up from the test binaries finds it
-    // wherever the checkout is.
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Loyalife.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Loyalife.sln above {AppContext.BaseDirectory}.");
-    }
 }

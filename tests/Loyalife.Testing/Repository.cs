@@ -1,4 +1,4 @@
-namespace Loyalife.Reliability.Tests.Harness;
+namespace Loyalife.Testing;
 
 public static class Repository
 {
