@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Loyalife.MoEngageDispatcher.Tests.Fakes;
+using static Loyalife.Testing.HostileAuth;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 
@@ -12,7 +13,7 @@ namespace Loyalife.MoEngageDispatcher.Tests;
 /// </summary>
 public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) : IClassFixture<HostileInputTests.Dispatcher>
 {
-    private static readonly Dictionary<string, Case> Table = BuildTable();
+    private static readonly Dictionary<string, HostileRequest> Table = BuildTable();
 
     public static TheoryData<string> Cases => [.. Table.Keys];
 
@@ -20,31 +21,15 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
     [MemberData(nameof(Cases))]
     public async Task AHostileRequestGetsA4xxProblemNoSecretAndTheServiceStaysHealthy(string name)
     {
-        var hostile = Table[name];
         using var client = dispatcher.App.CreateClient();
         client.Timeout = TimeSpan.FromSeconds(30);
-        var path = hostile.Path.Replace("{known}", dispatcher.Program.ProgramId, StringComparison.Ordinal);
-        using var request = new HttpRequestMessage(new HttpMethod(hostile.Method), path) { Content = hostile.Content?.Invoke() };
-        hostile.Auth(request);
-        // As a careful client sends a big body: the server can refuse it by its length before a byte is sent.
-        request.Headers.ExpectContinue = request.Content is not null;
+        var hostile = Table[name];
 
-        using var response = await client.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        var status = (int)response.StatusCode;
+        var failure = await hostile.SendAndJudgeAsync(client,
+            [DispatcherApp.AdminToken, DispatcherApp.AppApiToken, FakeDapr.ApiToken, dispatcher.Program.ApiKey],
+            hostile.Path.Replace("{known}", dispatcher.Program.ProgramId, StringComparison.Ordinal));
 
-        Assert.True(hostile.Expected.Contains(status), $"{name}: expected {string.Join("/", hostile.Expected)}, got {status}: {body}");
-        if (status >= 400 && body.Length > 0)
-        {
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        }
-
-        var answer = body + string.Join(";", response.Headers.Concat(response.Content.Headers).Select(h => $"{h.Key}={string.Join(',', h.Value)}"));
-        foreach (var secret in new[] { DispatcherApp.AdminToken, DispatcherApp.AppApiToken, FakeDapr.ApiToken, dispatcher.Program.ApiKey })
-        {
-            Assert.DoesNotContain(secret, answer, StringComparison.Ordinal);
-        }
-
+        Assert.True(failure is null, $"{name}: {failure}");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
     }
 
@@ -59,12 +44,12 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
         Assert.Empty(await dispatcher.App.RunsAsync(dispatcher.Program.ProgramId));
     }
 
-    private static Dictionary<string, Case> BuildTable()
+    private static Dictionary<string, HostileRequest> BuildTable()
     {
         const string Runs = "/v1/programs/{known}/sync-runs";
-        var table = new Dictionary<string, Case>();
+        var table = new Dictionary<string, HostileRequest>();
         void Add(string name, string method, string path, Action<HttpRequestMessage> auth, int[] expected, Func<HttpContent>? content = null) =>
-            table.Add(name, new Case(method, path, auth, expected, content));
+            table.Add(name, new HostileRequest(method, path, auth, expected, content));
         void Start(string name, string json, int[]? expected = null) =>
             Add(name, "POST", Runs, Admin, expected ?? [400], () => new StringContent(json, Encoding.UTF8, "application/json"));
 
@@ -79,8 +64,8 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
             Add($"{method} {path} with the admin token plus a character", method, path, Bearer(DispatcherApp.AdminToken + "x"), [401], body);
             Add($"{method} {path} with the app token as bearer", method, path, Bearer(DispatcherApp.AppApiToken), [401], body);
             Add($"{method} {path} with the app token header only", method, path, AppToken(DispatcherApp.AppApiToken), [401], body);
-            Add($"{method} {path} with Basic credentials", method, path, Raw("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:" + DispatcherApp.AdminToken))), [401], body);
-            Add($"{method} {path} with an expired unsigned JWT", method, path, Bearer(ExpiredJwt), [401], body);
+            Add($"{method} {path} with Basic credentials", method, path, Basic("admin", DispatcherApp.AdminToken), [401], body);
+            Add($"{method} {path} with an expired unsigned JWT", method, path, Bearer(ExpiredUnsignedJwt), [401], body);
         }
 
         Add("nightly sync without the app token", "POST", "/nightly-sync", None, [401]);
@@ -88,7 +73,7 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
         Add("nightly sync with the Dapr API token as app token", "POST", "/nightly-sync", AppToken(FakeDapr.ApiToken), [401]);
         Add("nightly sync with the admin bearer", "POST", "/nightly-sync", Admin, [401]);
         Add("nightly sync with the app token as bearer", "POST", "/nightly-sync", Bearer(DispatcherApp.AppApiToken), [401]);
-        Add("nightly sync with a 5 MB body and no token", "POST", "/nightly-sync", None, [401, 413], () => HugeJson("x", 5 * 1024 * 1024));
+        Add("nightly sync with a 5 MB body and no token", "POST", "/nightly-sync", None, [401, 413], () => new StreamedJsonContent("x", 5 * 1024 * 1024));
         Add("a 64 KB bearer token", "GET", Runs, Bearer(new string('A', 64 * 1024)), [400, 401, 431]);
 
         // Start bodies: wrong JSON types, missing fields, nulls, malformed JSON, bad dates, hostile strings.
@@ -129,8 +114,8 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
         {
             Headers = { ContentType = new MediaTypeHeaderValue("application/json") },
         });
-        Add("a 5 MB businessDate", "POST", Runs, Admin, [400, 413], () => HugeJson("businessDate", 5 * 1024 * 1024));
-        Add("a 50 MB businessDate", "POST", Runs, Admin, [400, 413], () => HugeJson("businessDate", 50 * 1024 * 1024));
+        Add("a 5 MB businessDate", "POST", Runs, Admin, [400, 413], () => new StreamedJsonContent("businessDate", 5 * 1024 * 1024));
+        Add("a 50 MB businessDate", "POST", Runs, Admin, [400, 413], () => new StreamedJsonContent("businessDate", 50 * 1024 * 1024));
         Add("a text/plain body", "POST", Runs, Admin, [415], () => new StringContent("""{"businessDate":"2026-01-01"}""", Encoding.UTF8, "text/plain"));
         Add("an XML body", "POST", Runs, Admin, [415], () => new StringContent("<run businessDate=\"2026-01-01\"/>", Encoding.UTF8, "application/xml"));
         Add("a form body", "POST", Runs, Admin, [415], () => new FormUrlEncodedContent([new("businessDate", "2026-01-01")]));
@@ -171,42 +156,7 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
         return table;
     }
 
-    private const string ExpiredJwt =
-        "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhZG1pbiIsImV4cCI6MTAwMDAwMDAwMCwiYXVkIjoibG95YWxpZmUifQ.";
-
-    private static void None(HttpRequestMessage request)
-    {
-    }
-
     private static void Admin(HttpRequestMessage request) => Bearer(DispatcherApp.AdminToken)(request);
-
-    private static Action<HttpRequestMessage> Bearer(string token) =>
-        request => request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
-
-    private static Action<HttpRequestMessage> Raw(string authorization) =>
-        request => request.Headers.TryAddWithoutValidation("Authorization", authorization);
-
-    private static Action<HttpRequestMessage> AppToken(string token) =>
-        request => request.Headers.TryAddWithoutValidation("dapr-api-token", token);
-
-    /// <summary>A JSON object whose one string field is <paramref name="length"/> characters, streamed so the test holds no copy of it.</summary>
-    private static HttpContent HugeJson(string field, int length)
-    {
-        var prefix = Encoding.UTF8.GetBytes("{\"" + field + "\":\"");
-        var content = new PushStreamContent(prefix.Length + length + 2, async stream =>
-        {
-            await stream.WriteAsync(prefix);
-            var chunk = Encoding.UTF8.GetBytes(new string('A', 64 * 1024));
-            for (var written = 0; written < length; written += chunk.Length)
-            {
-                await stream.WriteAsync(chunk.AsMemory(0, Math.Min(chunk.Length, length - written)));
-            }
-
-            await stream.WriteAsync("\"}"u8.ToArray());
-        });
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return content;
-    }
 
     /// <summary>The engine tests' environment and one dispatcher on real Kestrel, with one program whose integration is disabled.</summary>
     public sealed class Dispatcher : IAsyncLifetime
@@ -232,29 +182,6 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
         {
             await App.DisposeAsync();
             await environment.DisposeAsync();
-        }
-    }
-
-    private sealed record Case(string Method, string Path, Action<HttpRequestMessage> Auth, int[] Expected, Func<HttpContent>? Content);
-
-    private sealed class PushStreamContent(long length, Func<Stream, Task> write) : HttpContent
-    {
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            try
-            {
-                await write(stream);
-            }
-            catch (Exception exception) when (exception is IOException or HttpRequestException)
-            {
-                // The server may answer 413 and close before the whole body is sent; the answer is what the test reads.
-            }
-        }
-
-        protected override bool TryComputeLength(out long computed)
-        {
-            computed = length;
-            return true;
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Loyalife.SettingsService.Tests.Infrastructure;
+using static Loyalife.Testing.HostileAuth;
 
 namespace Loyalife.SettingsService.Tests;
 
@@ -19,7 +20,7 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
     private const string Injection = "%27%3B%20DROP%20TABLE%20loyalty.programs%3B--";
     private const string Moengage = "/v1/programs/demo/integrations/moengage";
 
-    private static readonly Dictionary<string, Case> Table = BuildTable();
+    private static readonly Dictionary<string, HostileRequest> Table = BuildTable();
 
     private SettingsServiceHost Host => fixture.Host;
 
@@ -42,29 +43,11 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
     [MemberData(nameof(Cases))]
     public async Task AHostileRequestGetsA4xxProblemNoSecretAndTheServiceStaysHealthy(string name)
     {
-        var hostile = Table[name];
         using var client = new HttpClient { BaseAddress = Host.AppUrl, Timeout = TimeSpan.FromSeconds(30) };
-        using var request = new HttpRequestMessage(new HttpMethod(hostile.Method), hostile.Path) { Content = hostile.Content?.Invoke() };
-        hostile.Auth(request);
-        // As a careful client sends a big body: the server can refuse it by its length before a byte is sent.
-        request.Headers.ExpectContinue = request.Content is not null;
 
-        using var response = await client.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        var status = (int)response.StatusCode;
+        var failure = await Table[name].SendAndJudgeAsync(client, [ApiKey, SettingsServiceHost.AdminToken, SettingsServiceHost.AppApiToken, SettingsServiceHost.DaprApiToken]);
 
-        Assert.True(hostile.Expected.Contains(status), $"{name}: expected {string.Join("/", hostile.Expected)}, got {status}: {body}");
-        if (status >= 400 && body.Length > 0)
-        {
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        }
-
-        var answer = body + string.Join(";", response.Headers.Concat(response.Content.Headers).Select(h => $"{h.Key}={string.Join(',', h.Value)}"));
-        foreach (var secret in new[] { ApiKey, SettingsServiceHost.AdminToken, SettingsServiceHost.AppApiToken, SettingsServiceHost.DaprApiToken })
-        {
-            Assert.DoesNotContain(secret, answer, StringComparison.Ordinal);
-        }
-
+        Assert.True(failure is null, $"{name}: {failure}");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
     }
 
@@ -82,11 +65,11 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await Host.Admin.GetAsync("/v1/programs")).StatusCode);
     }
 
-    private static Dictionary<string, Case> BuildTable()
+    private static Dictionary<string, HostileRequest> BuildTable()
     {
-        var table = new Dictionary<string, Case>();
+        var table = new Dictionary<string, HostileRequest>();
         void Add(string name, string method, string path, Action<HttpRequestMessage> auth, int[] expected, Func<HttpContent>? content = null) =>
-            table.Add(name, new Case(method, path, auth, expected, content));
+            table.Add(name, new HostileRequest(method, path, auth, expected, content));
         void Put(string name, string json, int[]? expected = null) =>
             Add(name, "PUT", Moengage, Admin, expected ?? [400], () => new StringContent(json, Encoding.UTF8, "application/json"));
 
@@ -104,8 +87,8 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
             Add($"{method} {path} with the admin token plus a character", method, path, Bearer(SettingsServiceHost.AdminToken + "x"), [401]);
             Add($"{method} {path} with the app token as bearer", method, path, Bearer(SettingsServiceHost.AppApiToken), [401]);
             Add($"{method} {path} with the app token header only", method, path, AppToken(SettingsServiceHost.AppApiToken), [401]);
-            Add($"{method} {path} with Basic credentials", method, path, Raw("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:" + SettingsServiceHost.AdminToken))), [401]);
-            Add($"{method} {path} with an expired unsigned JWT", method, path, Bearer(ExpiredJwt), [401]);
+            Add($"{method} {path} with Basic credentials", method, path, Basic("admin", SettingsServiceHost.AdminToken), [401]);
+            Add($"{method} {path} with an expired unsigned JWT", method, path, Bearer(ExpiredUnsignedJwt), [401]);
         }
 
         foreach (var path in new[] { SettingsPaths.EnabledPrograms, SettingsPaths.Credentials(Configured) })
@@ -152,13 +135,13 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
         {
             Headers = { ContentType = new MediaTypeHeaderValue("application/json") },
         });
-        Add("a 5 MB appId", "PUT", Moengage, Admin, [400, 413], () => HugeJson("appId", 5 * 1024 * 1024));
-        Add("a 50 MB apiKey", "PUT", Moengage, Admin, [400, 413], () => HugeJson("apiKey", 50 * 1024 * 1024));
+        Add("a 5 MB appId", "PUT", Moengage, Admin, [400, 413], () => new StreamedJsonContent("appId", 5 * 1024 * 1024));
+        Add("a 50 MB apiKey", "PUT", Moengage, Admin, [400, 413], () => new StreamedJsonContent("apiKey", 50 * 1024 * 1024));
         Add("a text/plain body", "PUT", Moengage, Admin, [415], () => new StringContent("""{"enabled":true}""", Encoding.UTF8, "text/plain"));
         Add("an XML body", "PUT", Moengage, Admin, [415], () => new StringContent("<settings enabled=\"true\"/>", Encoding.UTF8, "application/xml"));
         Add("a form body", "PUT", Moengage, Admin, [415], () => new FormUrlEncodedContent([new("enabled", "true")]));
         Add("no content type", "PUT", Moengage, Admin, [415], () => new ByteArrayContent("{}"u8.ToArray()));
-        Add("a body on verify", "POST", Moengage + "/verify", Admin, [200, 400, 415], () => HugeJson("x", 1024 * 1024));
+        Add("a body on verify", "POST", Moengage + "/verify", Admin, [200, 400, 415], () => new StreamedJsonContent("x", 1024 * 1024));
 
         // Hostile program ids on every per-program endpoint, and hostile query strings.
         string[] programIds =
@@ -206,63 +189,5 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
         return table;
     }
 
-    private const string ExpiredJwt =
-        "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhZG1pbiIsImV4cCI6MTAwMDAwMDAwMCwiYXVkIjoibG95YWxpZmUifQ.";
-
-    private static void None(HttpRequestMessage request)
-    {
-    }
-
     private static void Admin(HttpRequestMessage request) => Bearer(SettingsServiceHost.AdminToken)(request);
-
-    private static Action<HttpRequestMessage> Bearer(string token) =>
-        request => request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
-
-    private static Action<HttpRequestMessage> Raw(string authorization) =>
-        request => request.Headers.TryAddWithoutValidation("Authorization", authorization);
-
-    private static Action<HttpRequestMessage> AppToken(string token) =>
-        request => request.Headers.TryAddWithoutValidation("dapr-api-token", token);
-
-    /// <summary>A JSON object whose one string field is <paramref name="length"/> characters, streamed so the test holds no copy of it.</summary>
-    private static HttpContent HugeJson(string field, int length)
-    {
-        var prefix = Encoding.UTF8.GetBytes("{\"enabled\":true,\"" + field + "\":\"");
-        var content = new PushStreamContent(prefix.Length + length + 2, async stream =>
-        {
-            await stream.WriteAsync(prefix);
-            var chunk = Encoding.UTF8.GetBytes(new string('A', 64 * 1024));
-            for (var written = 0; written < length; written += chunk.Length)
-            {
-                await stream.WriteAsync(chunk.AsMemory(0, Math.Min(chunk.Length, length - written)));
-            }
-
-            await stream.WriteAsync("\"}"u8.ToArray());
-        });
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return content;
-    }
-
-    private sealed record Case(string Method, string Path, Action<HttpRequestMessage> Auth, int[] Expected, Func<HttpContent>? Content);
-
-    private sealed class PushStreamContent(long length, Func<Stream, Task> write) : HttpContent
-    {
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            try
-            {
-                await write(stream);
-            }
-            catch (Exception exception) when (exception is IOException or HttpRequestException)
-            {
-                // The server may answer 413 and close before the whole body is sent; the answer is what the test reads.
-            }
-        }
-
-        protected override bool TryComputeLength(out long computed)
-        {
-            computed = length;
-            return true;
-        }
-    }
 }
