@@ -6,9 +6,12 @@ namespace Loyalife.Testing;
 /// </summary>
 public sealed record HostileRequest(string Method, string Path, Action<HttpRequestMessage> Auth, int[] Expected, Func<HttpContent>? Content = null)
 {
+    /// <summary>What an error's body must be; an API that imitates another's errors (the MoEngage stand-in) names its own.</summary>
+    public string ErrorMediaType { get; init; } = "application/problem+json";
+
     /// <summary>
     /// Sends the request and judges the answer: null when the status is one of <see cref="Expected"/>, an error that
-    /// has a body is an RFC 7807 problem, and no secret appears in the body or a header; otherwise what is wrong.
+    /// has a body is an RFC 7807 problem (or <see cref="ErrorMediaType"/>), and no secret appears in the body or a header; otherwise what is wrong.
     /// </summary>
     public async Task<string?> SendAndJudgeAsync(HttpClient client, IEnumerable<string> secrets, string? path = null)
     {
@@ -25,9 +28,9 @@ public sealed record HostileRequest(string Method, string Path, Action<HttpReque
             return $"expected {string.Join("/", Expected)}, got {status}: {body}";
         }
 
-        if (status >= 400 && body.Length > 0 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        if (status >= 400 && body.Length > 0 && response.Content.Headers.ContentType?.MediaType != ErrorMediaType)
         {
-            return $"{status} answered {response.Content.Headers.ContentType} instead of a problem: {body}";
+            return $"{status} answered {response.Content.Headers.ContentType} instead of {ErrorMediaType}: {body}";
         }
 
         var answer = body + string.Join(";", response.Headers.Concat(response.Content.Headers).Select(h => $"{h.Key}={string.Join(',', h.Value)}"));
