@@ -1,5 +1,6 @@
 using Loyalife.AppHost;
 using Loyalife.AppHost.Dapr;
+using Loyalife.AppHost.Demo;
 using Loyalife.AppHost.Infrastructure;
 using Loyalife.AppHost.MoEngage;
 using Loyalife.AppHost.Sync;
@@ -24,11 +25,13 @@ builder.AddProject<Projects.Loyalife_SettingsService>("settings-service")
     .WithEnvironment("MoEngage__ApiBaseUrl", moengageApiBaseUrl)
     .WithLocalFileSecretStore()
     .WithHttpHealthCheck("/health")
-    .WithDaprSidecar();
+    .WithDaprSidecar()
+    // A newcomer's demo program syncs to the stand-in from the start (configured through the admin API).
+    .WithDemoIntegration(adminToken, moengage);
 
 builder.AddProject<Projects.Loyalife_SnapshotService>("snapshot-service")
     .WithReference(loyalife).WaitFor(loyalife)
-    .WithEnvironment("Demo__Enabled", "true")
+    .WithDemoData()
     .WithHttpHealthCheck("/health")
     .WithDaprSidecar();
 

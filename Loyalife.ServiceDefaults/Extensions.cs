@@ -47,7 +47,9 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(TelemetryPrefix + "*"))
             .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName, TelemetryPrefix + "*", "Npgsql")
+                // Grpc.Net.Client: the Dapr SDK's gRPC calls (secret reads); without its span the sidecar's
+                // server span would hang off a parent no one exported.
+                .AddSource(builder.Environment.ApplicationName, TelemetryPrefix + "*", "Npgsql", "Grpc.Net.Client")
                 .AddAspNetCoreInstrumentation(aspnet =>
                     // Probes hit every few seconds; as traces they would bury the runs people look for.
                     aspnet.Filter = context => !IsProbe(context.Request.Path))

@@ -7,6 +7,8 @@ public static class StandInExtensions
     /// <summary>Parameter value that means "the local MoEngage stand-in" (its URL is only known once it runs).</summary>
     public const string StandInValue = "stand-in";
 
+    public const string ApiBaseUrlParameterName = "moengage-api-base-url";
+
     /// <summary>The local MoEngage Data API stand-in (dev/Loyalife.MoEngageStandIn), with the demo workspace.</summary>
     public static IResourceBuilder<ProjectResource> AddMoEngageStandIn(this IDistributedApplicationBuilder builder, string name)
     {
@@ -37,7 +39,7 @@ public static class StandInExtensions
     /// </summary>
     public static ReferenceExpression AddMoEngageApiBaseUrl(this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> standIn)
     {
-        var parameter = builder.AddParameter("moengage-api-base-url", new FixedParameterDefault(StandInValue))
+        var parameter = builder.AddParameter(ApiBaseUrlParameterName, new FixedParameterDefault(StandInValue))
             .WithDescription("MoEngage Data API base URL with {dc}, e.g. https://api-{dc}.moengage.com; 'stand-in' = the local stand-in.");
         var standInTemplate = ReferenceExpression.Create($"{standIn.GetEndpoint("http")}/dc/{{dc}}");
         return ReferenceExpression.CreateConditional(parameter.Resource, StandInValue, standInTemplate, ReferenceExpression.Create($"{parameter}"));

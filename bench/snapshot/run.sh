@@ -9,6 +9,7 @@
 # Needs: .NET SDK 10, PostgreSQL server binaries (initdb, pg_ctl, psql), curl, bc.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/lib.sh
 sizes=("${@:-100000 1000000}")
 read -r -a sizes <<<"${sizes[*]}"
 
@@ -17,14 +18,6 @@ export PATH="${pgbin:+$pgbin:}$PATH"
 for tool in initdb pg_ctl psql curl dotnet; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y postgresql curl; .NET SDK 10)"; exit 1; }
 done
-
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 40000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-}
 
 work=$(mktemp -d /tmp/snapshot-bench.XXXXXX)
 as_pg=()
@@ -55,21 +48,6 @@ asof=$(date -u -d "TZ=\"Europe/Amsterdam\" $(TZ=Europe/Amsterdam date -d "$now" 
 echo "== now $now; business date $day of program demo (T_D = $asof)"
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) (shared with whoever else runs here)"
 
-page_through() { # $1 = members|events, prints "rows seconds"
-  local kind=$1 next="" rows=0 start end body
-  body="$work/page.json"
-  start=$(date +%s.%N)
-  while :; do
-    curl -sf -H "dapr-api-token: bench" -o "$body" \
-      "http://127.0.0.1:$appport/v1/programs/demo/snapshots/$day/$kind?limit=10000${next:+&after=$next}"
-    rows=$((rows + $(grep -o '"customerId"' "$body" | wc -l)))
-    next=$(tail -c 400 "$body" | grep -o '"next":"[^"]*"' | cut -d'"' -f4 || true)
-    [[ -z $next ]] && break
-  done
-  end=$(date +%s.%N)
-  echo "$rows $(echo "$end - $start" | bc)"
-}
-
 printf '\n%-9s %-10s %-22s %-22s %-10s %-12s %-s\n' members generate "members (rows, s, rows/s)" "events (rows, s, rows/s)" summary "peak RSS" "floor: PostgreSQL points aggregate"
 for members in "${sizes[@]}"; do
   db="bench_$members"
@@ -84,25 +62,17 @@ for members in "${sizes[@]}"; do
     Logging__LogLevel__Default=Warning dotnet "$out/Loyalife.SnapshotService.dll" >"$work/service.log" 2>&1 &
   service_pid=$!
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$appport/alive" >/dev/null && break; sleep 0.2; done
+  api="http://127.0.0.1:$appport/v1/programs/demo/snapshots/$day"
 
-  read -r mrows msecs < <(page_through members)
-  read -r erows esecs < <(page_through events)
+  read -r mrows msecs < <(page_through "$api/members" bench "$work/page.json")
+  read -r erows esecs < <(page_through "$api/events" bench "$work/page.json")
   s_start=$(date +%s.%N)
   curl -sf -H "dapr-api-token: bench" -o "$work/summary.json" "http://127.0.0.1:$appport/v1/programs/demo/snapshots/$day/summary"
   ssecs=$(echo "$(date +%s.%N) - $s_start" | bc)
   rss=$(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$service_pid/status")
   kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
 
-  floor=$(psql -h 127.0.0.1 -p "$pgport" -U postgres -d "$db" -Atc "EXPLAIN (ANALYZE, TIMING OFF)
-    SELECT m.member_id, p.* FROM loyalty.members m JOIN (
-      SELECT member_id,
-             sum(points) FILTER (WHERE entry_type IN ('accrual','campaign_bonus','manual_bonus','tier_bonus','redemption_reversal'))
-               - sum(points) FILTER (WHERE entry_type IN ('redemption','expiry')) AS available,
-             sum(points) FILTER (WHERE entry_type = 'redemption') AS redeemed,
-             max(occurred_at) FILTER (WHERE entry_type = 'accrual') AS last_activity,
-             count(DISTINCT transaction_id) AS transactions
-      FROM loyalty.point_entries WHERE program_id = 'demo' AND occurred_at < '$asof' GROUP BY member_id) p USING (member_id)
-    WHERE m.program_id = 'demo' AND m.enrolled_at < '$asof'" | awk '/Execution Time/ {printf "%.1f s", $3/1000}')
+  floor=$(psql -h 127.0.0.1 -p "$pgport" -U postgres -d "$db" -Atc "$(points_floor_sql demo "$asof")" | awk '/Execution Time/ {printf "%.1f s", $3/1000}')
 
   printf '%-9s %-10s %-22s %-22s %-10s %-12s %-s\n' "$members" "${gen%.*} s" \
     "$mrows, $(printf %.1f "$msecs"), $(echo "$mrows / $msecs" | bc)" \

@@ -1,4 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -20,28 +24,16 @@ public sealed class AppHostEndToEndTests
     public async Task EveryResourceBecomesHealthyEachServiceAnswersThroughEverySidecarAndNothingOutlivesTheAppHost()
     {
         using var timeout = new CancellationTokenSource(Budget);
-        var data = Directory.CreateTempSubdirectory("loyalife-apphost-e2e-").FullName;
-        // Temporary folders are private to root; PostgreSQL runs as the postgres user and must reach its cluster.
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(data, (UnixFileMode)0b111_101_101);
-        }
+        var data = AppHostRun.CreateDataDirectory();
         try
         {
-            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Loyalife_AppHost>(
-                [
-                    "--Infrastructure:Mode=Local", "--Dapr:Runtime=Local", $"--AppHost:DataDirectory={data}",
-                    // Other tests run beside this one: no fixed ports, and stopping waits for every process.
-                    "--DcpPublisher:RandomizePorts=true", "--DcpPublisher:WaitForResourceCleanup=true",
-                ],
-                (options, _) => options.DisableDashboard = true,
-                timeout.Token);
+            var builder = await AppHostRun.CreateBuilderAsync(data, [], timeout.Token);
 
             IReadOnlyDictionary<int, (long, string)> started;
             await using (var app = await builder.BuildAsync(timeout.Token))
             {
                 await app.StartAsync(timeout.Token);
-                await WaitUntilAllHealthyAsync(app, builder.Resources, timeout.Token);
+                await AppHostRun.WaitUntilAllHealthyAsync(app, builder.Resources, timeout.Token);
                 started = ProcessTree.WithDescendants(ProcessIds(app, builder.Resources));
 
                 var sidecars = builder.Resources.OfType<DaprSidecarResource>().ToList();
@@ -55,9 +47,14 @@ public sealed class AppHostEndToEndTests
                     }
                 }
 
-                // The dashboard's button reaches the dispatcher's admin API (whatever the dispatcher then answers).
+                // A newcomer's first click: the demo program is configured by the time everything is healthy,
+                // and the dashboard's button produces a run that succeeds within a minute.
                 var sync = await app.ResourceCommands.ExecuteCommandAsync("moengage-dispatcher", RunSyncNowCommand.Name, timeout.Token);
-                Assert.Matches("^(Sync of demo for \\d{4}-\\d{2}-\\d{2} accepted|The dispatcher answered \\d{3})", sync.Message);
+                Assert.True(sync.Success, $"Run sync now: {sync.Message}");
+                var accepted = Regex.Match(sync.Message ?? "", "^Sync of demo for \\d{4}-\\d{2}-\\d{2} accepted: .*\"runId\":\"(?<id>[^\"]+)\"");
+                Assert.True(accepted.Success, $"Run sync now answered: {sync.Message}");
+                var runId = accepted.Groups["id"].Value;
+                await WaitForSucceededRunAsync(app, builder.Resources, runId, timeout.Token);
 
                 await app.StopAsync(timeout.Token);
             }
@@ -71,45 +68,34 @@ public sealed class AppHostEndToEndTests
         }
     }
 
-    private static async Task WaitUntilAllHealthyAsync(DistributedApplication app, IResourceCollection resources, CancellationToken ct)
+    private static async Task WaitForSucceededRunAsync(DistributedApplication app, IResourceCollection resources, string runId, CancellationToken ct)
     {
+        var token = await resources.OfType<ParameterResource>().Single(p => p.Name == "admin-token").GetValueAsync(ct);
+        using var http = new HttpClient { BaseAddress = app.GetEndpoint("moengage-dispatcher", "http") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var minute = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        minute.CancelAfter(TimeSpan.FromMinutes(1));
+        var run = default(JsonElement);
         try
         {
-            foreach (var resource in Started(resources))
+            while (true)
             {
-                await app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, ct);
-            }
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or DistributedApplicationException)
-        {
-            var states = new List<string>();
-            foreach (var resource in Started(resources))
-            {
-                app.ResourceNotifications.TryGetCurrentState(resource.Name, out var e);
-                states.Add($"{resource.Name}: {e?.Snapshot.State?.Text} {e?.Snapshot.HealthStatus}");
-                if (e?.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+                run = await http.GetFromJsonAsync<JsonElement>($"/v1/sync-runs/{runId}", minute.Token);
+                var status = run.GetProperty("status").GetString();
+                Assert.True(status != "failed", $"Run sync now's run {runId} failed: {run}");
+                if (status == "succeeded")
                 {
-                    states.AddRange((await LastLogLinesAsync(app, resource)).Select(line => "    " + line));
+                    Assert.True(run.GetProperty("report").GetProperty("membersSent").GetInt64() > 0, $"Run {runId} sent no members: {run}");
+                    return;
                 }
+
+                await Task.Delay(500, minute.Token);
             }
-
-            Assert.Fail($"Not all resources became healthy ({exception.Message}):\n{string.Join('\n', states)}");
         }
-    }
-
-    /// <summary>Everything that starts by itself (not parameters, nor Aspire's on-demand project rebuilders).</summary>
-    private static IEnumerable<IResource> Started(IResourceCollection resources) =>
-        resources.Where(r => r is not ParameterResource && !r.Annotations.OfType<ExplicitStartupAnnotation>().Any());
-
-    private static async Task<IEnumerable<string>> LastLogLinesAsync(DistributedApplication app, IResource resource)
-    {
-        var lines = new List<string>();
-        await foreach (var batch in app.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(resource))
+        catch (OperationCanceledException) when (minute.IsCancellationRequested)
         {
-            lines.AddRange(batch.Select(l => l.Content));
+            Assert.Fail($"Run sync now's run {runId} did not succeed within a minute; last seen: {run}");
         }
-
-        return lines.TakeLast(15);
     }
 
     private static IEnumerable<int> ProcessIds(DistributedApplication app, IResourceCollection resources) =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -30,13 +31,20 @@ internal static class SidecarTelemetry
                     !context.Request.Path.StartsWithSegments("/v1.0/healthz") && !context.Request.Path.StartsWithSegments("/metrics"))
                 .AddHttpClientInstrumentation();
             if (sidecar.Environment.OtlpEndpoint is { } endpoint)
-                tracing.AddOtlpExporter(o => o.Endpoint = new Uri(endpoint));
+                tracing.AddOtlpExporter(o => o.Endpoint = SignalEndpoint(endpoint, o.Protocol, "v1/traces"));
         });
         // The sidecar's log lines belong in the dashboard beside its spans.
         if (sidecar.Environment.OtlpEndpoint is { } logsEndpoint)
             telemetry.WithLogging(
-                logging => logging.AddOtlpExporter(o => o.Endpoint = new Uri(logsEndpoint)),
+                logging => logging.AddOtlpExporter(o => o.Endpoint = SignalEndpoint(logsEndpoint, o.Protocol, "v1/logs")),
                 options => options.IncludeFormattedMessage = true);
         return services;
     }
+
+    /// <summary>
+    /// An endpoint set in code is used as given, so over http/protobuf (the AppHost's dashboard protocol) the
+    /// signal's path must be added, as the exporter itself does for <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.
+    /// </summary>
+    private static Uri SignalEndpoint(string endpoint, OtlpExportProtocol protocol, string signalPath) =>
+        protocol == OtlpExportProtocol.HttpProtobuf ? new Uri($"{endpoint.TrimEnd('/')}/{signalPath}") : new Uri(endpoint);
 }

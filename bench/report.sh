@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Prints the table of a bench/run.sh result: bench/report.sh bench/results/<timestamp>.json
+set -euo pipefail
+jq -r '
+  def r1: . * 10 | round / 10;
+  def c: if length > 3 then (.[:-3] | c) + "," + .[-3:] else . end;
+  def n: round | tostring | c;
+  def mb: if . == null then "-" else "\(.) MB" end;
+  "machine: \(.machine.cores) cores, \(.machine.memory), \(.machine.os); load average \(.machine.loadAverageAtStart) at start, \(.machine.loadAverageAtEnd) at end (shared machine)",
+  "business date \(.businessDate) of program demo; quota case at \(.quotaPerMinute) users/min and \(.quotaPerMinute) events/min",
+  "",
+  (["members", "ledger rows", "generate", "snapshot members (s, rows/s)", "snapshot events (rows, s, rows/s)", "PG floor", "end to end unlimited (s, elements/s)", "bytes/body (% of 100 KB)", "requests"] | join(" | ")),
+  (.sizes[] | [ (.members | n), (.ledgerRows | n), "\(.generateSeconds | round) s",
+     "\(.snapshot.membersSeconds | r1) s, \(.snapshot.membersPerSecond | round | n)",
+     "\(.snapshot.events | n), \(.snapshot.eventsSeconds | r1) s, \(.snapshot.eventsPerSecond // 0 | round | n)",
+     "\(.floorPointsAggregateSeconds // 0 | r1) s",
+     "\(.unlimited.seconds | r1) s, \(.unlimited.elementsPerSecond | round | n)",
+     "\(.unlimited.bytesPerBody // 0 | round | n) (\(.unlimited.bodyFillPercent | r1) %)",
+     "\(.unlimited.requests)"] | join(" | ")),
+  "",
+  "data shape; members sent / skipped (unlimited run):",
+  (.sizes[] | "  \(.members | n): \(.ledgerRows / .members | r1) ledger rows a member, \(if .activeMembers then "\(.activeMembers / .members * 100 | r1) % with ledger rows in the day; " else "" end)\(.unlimited.membersSent | n) sent, \(.unlimited.eventsSent | n) events; skipped \(.unlimited.membersSkipped | tojson); stand-in \(.unlimited.standIn | {customersUpdated, customersIgnored, eventsAccepted, rateLimited} | tojson)"),
+  "",
+  "at the quota (a subset that fits the time budget: the \(.sizes | map(select(.quota)) | .[0].members // 0 | n)-member program, not 1M, whose lower bound is ~17 min):",
+  (.quotaPerMinute as $q | .sizes[] | select(.quota) | .quota | "  \(.members | n) members + \(.events | n) events: \(.seconds | r1) s; lower bound members ÷ quota \(.lowerBoundSeconds | r1) s → ratio \(.ratio * 100 | round / 100); (members + events) ÷ quota \(.lowerBoundBothSeconds | r1) s → ratio \(.seconds / .lowerBoundBothSeconds * 100 | round / 100); window bound ⌊(members − 1) ÷ quota⌋ minutes of 62 s (60 s + the limiter safety margin of 2 s: a fresh window admits a full quota at once) \(((.members - 1) / $q | floor) * 62) s → ratio \(if .members > $q then .seconds / (((.members - 1) / $q | floor) * 62) * 100 | round / 100 else "n/a" end); pacing waits \(.pacingWaitSeconds | r1) s, 429 waits \(.rateLimitWaits), stand-in 429s \(.rateLimited)"),
+  "",
+  "peak RSS (VmHWM):",
+  (.sizes[] | "  \(.members | n): " + (.peakRssMb | to_entries | map("\(.key | sub("Loyalife\\."; "")) \(.value | mb)") | join(", "))),
+  "",
+  "where time went (CPU seconds of each process during the unlimited run, vs its wall time; snapshot paging alone for comparison):",
+  (.sizes[] | "  \(.members | n): wall \(.unlimited.seconds | r1) s; snapshot paging alone \(.snapshot.membersSeconds + .snapshot.eventsSeconds | r1) s; CPU " + (.cpuSecondsDuringRun | to_entries | sort_by(-.value) | map(select(.value > 0)) | map("\(.key | sub("Loyalife\\."; "")) \(.value)") | join(", "))),
+  "",
+  (if .growth then .growth | "growth from the first to the last size (×\(.members | round) members): snapshot members ×\(.snapshotMembersSeconds | r1), snapshot events ×\(.snapshotEventsSeconds | r1), end to end ×\(.endToEndSeconds | r1), PostgreSQL floor ×\(.floorSeconds // 0 | r1)" else empty end),
+  "total wall time \(.wallSeconds) s"
+' "$1"

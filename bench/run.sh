@@ -1,0 +1,298 @@
+#!/usr/bin/env bash
+# The end-to-end benchmark (a person runs it; not CI):
+#   bench/run.sh [members ...]            default: 100000 1000000
+#   BENCH_QUOTA_MEMBERS=100000            the size whose program also runs at MoEngage's quota (0 = skip)
+# For each size: the demo generator fills program `demo` (Europe/Amsterdam) in a throwaway PostgreSQL;
+# snapshot-service, settings-service and moengage-dispatcher (Release) start with the local Dapr sidecar,
+# next to the MoEngage stand-in and a throwaway redis-server. The integration is saved through
+# settings-service's admin API, runs start through the dispatcher's admin API, and the script prints a
+# table and writes bench/results/<timestamp>.json. Needs: .NET SDK 10, PostgreSQL 15 server binaries,
+# redis-server, curl, jq, bc.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+source bench/lib.sh
+
+sizes=("${@:-100000 1000000}")
+read -r -a sizes <<<"${sizes[*]}"
+quota_members=${BENCH_QUOTA_MEMBERS:-${sizes[0]}}
+quota=60000
+run_timeout=${BENCH_RUN_TIMEOUT:-1200}
+
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+export PATH="${pgbin:+$pgbin:}$PATH"
+for tool in initdb pg_ctl psql redis-server curl jq bc dotnet; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y postgresql redis-server curl jq bc; .NET SDK 10)"; exit 1; }
+done
+
+work=$(mktemp -d /tmp/loyalife-bench.XXXXXX)
+chmod 755 "$work"
+as_pg=()
+if [[ $(id -u) == 0 ]]; then as_pg=(runuser -u postgres --); fi
+declare -A pid_of=()
+
+stop_pid() { # $1 pid: TERM, then KILL after 10 s
+  local pid=$1
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local pid
+  for pid in "${pid_of[@]}"; do stop_pid "$pid"; done
+  [[ -d $work/pg ]] && "${as_pg[@]}" pg_ctl -D "$work/pg" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'echo "interrupted"; exit 130' INT TERM
+
+# start NAME CMD...: a background process, logging to $work/NAME.log.
+start() {
+  local name=$1; shift
+  "$@" >"$work/$name.log" 2>&1 &
+  pid_of[$name]=$!
+}
+# stop NAME
+stop() { stop_pid "${pid_of[$1]}"; unset "pid_of[$1]"; }
+# wait_http NAME URL [SECONDS]: until URL answers 2xx, or fail naming the process and showing its log.
+wait_http() {
+  local name=$1 url=$2 limit=${3:-60} i
+  for ((i = 0; i < limit * 5; i++)); do
+    curl -sf --max-time 2 -o /dev/null "$url" && return 0
+    kill -0 "${pid_of[$name]}" 2>/dev/null || { echo "$name exited while starting:"; tail -20 "$work/$name.log"; exit 1; }
+    sleep 0.2
+  done
+  echo "$name did not answer $url within $limit s:"; tail -20 "$work/$name.log"; exit 1
+}
+peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo null; }
+cpu_seconds() { # utime+stime of a process (and, for the postmaster, its live and reaped children)
+  local pid=$1 ticks
+  ticks=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+  if [[ ${2:-} == tree ]]; then
+    for child in $(ps --ppid "$pid" -o pid= 2>/dev/null); do
+      ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
+    done
+  fi
+  echo "scale=1; $ticks / $(getconf CLK_TCK)" | bc
+}
+
+echo "== building (Release)"
+for project in Loyalife.SnapshotService Loyalife.SettingsService Loyalife.MoEngageDispatcher dev/Loyalife.DaprSidecar dev/Loyalife.MoEngageStandIn; do
+  dotnet build -c Release -v q -nologo "$project" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+done
+bin() { echo "$root/$1/bin/Release/net10.0/$(basename "$1").dll"; }
+
+pgport=$(free_port)
+echo "== throwaway PostgreSQL on port $pgport, redis-server, MoEngage stand-in ($work)"
+mkdir "$work/pg"
+[[ ${#as_pg[@]} -gt 0 ]] && chown postgres "$work/pg"
+"${as_pg[@]}" initdb -D "$work/pg" -U postgres --auth=trust -E UTF8 --no-sync >/dev/null
+"${as_pg[@]}" pg_ctl -D "$work/pg" -l "$work/pg/server.log" -w -t 60 start -o "-p $pgport -k $work/pg -c listen_addresses=127.0.0.1 \
+  -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB -c work_mem=64MB \
+  -c maintenance_work_mem=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min -c max_connections=200" >/dev/null \
+  || { echo "PostgreSQL did not start:"; tail -20 "$work/pg/server.log"; exit 1; }
+postmaster=$(head -1 "$work/pg/postmaster.pid")
+psql_() { psql -h 127.0.0.1 -p "$pgport" -U postgres "$@"; }
+
+redisport=$(free_port)
+start redis redis-server --port "$redisport" --bind 127.0.0.1 --save '' --appendonly no
+for _ in $(seq 50); do redis-cli -p "$redisport" ping >/dev/null 2>&1 && break; sleep 0.2; done
+
+# Dapr: one registry for the run, a bench components folder (the secret store only: no cron ticks).
+registry="$work/dapr-registry"; mkdir -p "$registry" "$work/components"
+secrets="$work/dapr-secrets.json"
+cat >"$work/components/secretstore.yaml" <<YAML
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: secretstore
+spec:
+  type: secretstores.local.file
+  version: v1
+  metadata:
+    - name: secretsFile
+      value: $secrets
+    - name: nestedSeparator
+      value: ":"
+scopes:
+  - settings-service
+YAML
+dapr_token=$(head -c 24 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')
+app_token=$(head -c 24 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')
+admin_token=$(head -c 24 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')
+declare -A app_port=()
+
+# service NAME APP-ID [ENV...]: the app plus its sidecar; the app's port is in app_port[NAME].
+service() {
+  local name=$1 appid=$2; shift 2
+  local port http grpc
+  port=${app_port[$name]:-$(free_port)}; http=$(free_port); grpc=$(free_port)
+  app_port[$name]=$port
+  start "$name" env ASPNETCORE_URLS="http://127.0.0.1:$port" ConnectionStrings__loyalife="$connection" \
+    DAPR_HTTP_ENDPOINT="http://127.0.0.1:$http" DAPR_GRPC_ENDPOINT="http://127.0.0.1:$grpc" \
+    DAPR_API_TOKEN="$dapr_token" APP_API_TOKEN="$app_token" Admin__Token="$admin_token" \
+    Logging__LogLevel__Default=Warning "$@" dotnet "$(bin "$name")"
+  start "$name-dapr" env DAPR_API_TOKEN="$dapr_token" APP_API_TOKEN="$app_token" LOYALIFE_DAPR_REGISTRY="$registry" \
+    dotnet "$(bin dev/Loyalife.DaprSidecar)" --app-id "$appid" --app-port "$port" --app-protocol http \
+    --dapr-http-port "$http" --dapr-grpc-port "$grpc" --metrics-port 0 --resources-path "$work/components" --log-level warn
+  wait_http "$name" "http://127.0.0.1:$port/health" 120
+  wait_http "$name-dapr" "http://127.0.0.1:$http/v1.0/healthz" 60
+}
+dispatcher() { # $1 = quota per minute (0 = unlimited)
+  service Loyalife.MoEngageDispatcher moengage-dispatcher ConnectionStrings__redis="127.0.0.1:$redisport" \
+    Sync__Quota__UsersPerMinute="$1" Sync__Quota__EventsPerMinute="$1" Sync__EnabledCheckInterval=00:00:30
+}
+stop_service() { stop "$1-dapr"; stop "$1"; }
+
+# workspace APPID LIMIT: a stand-in workspace (limit null = unlimited) and the integration pointing at it.
+workspace() {
+  local appid=$1 limit=$2
+  curl -sf --max-time 30 -X PUT -H 'content-type: application/json' "$standin/control/workspaces/$appid" -d "$(jq -n \
+    --arg limit "$limit" '{dataCenter:"01", apiKey:"bench-key", customerIdPattern:"^C\\d{7}[0-8]$",
+      limits:{bulkUsersPerMinute:($limit|fromjson), bulkEventsPerMinute:($limit|fromjson), trackUserPerMinute:null, createEventPerMinute:null}}')" >/dev/null \
+    || { echo "stand-in refused workspace $appid"; exit 1; }
+  local status
+  status=$(curl -s --max-time 60 -o "$work/settings.json" -w '%{http_code}' -X PUT -H "authorization: Bearer $admin_token" \
+    -H 'content-type: application/json' "http://127.0.0.1:${app_port[Loyalife.SettingsService]}/v1/programs/demo/integrations/moengage" \
+    -d "{\"enabled\":true,\"appId\":\"$appid\",\"apiKey\":\"bench-key\",\"dashboardUrl\":\"https://dashboard-01.moengage.com\"}")
+  [[ $status == 2* ]] || { echo "settings-service refused the integration ($status):"; cat "$work/settings.json"; exit 1; }
+}
+
+# sync_run APPID OUT: starts a run of the business day, polls it to the end, saves the run JSON to OUT.
+sync_run() {
+  local appid=$1 out=$2 run_id status deadline
+  local dispatcher_url="http://127.0.0.1:${app_port[Loyalife.MoEngageDispatcher]}"
+  run_id=$(curl -sf --max-time 30 -X POST -H "authorization: Bearer $admin_token" -H 'content-type: application/json' \
+    "$dispatcher_url/v1/programs/demo/sync-runs" -d "{\"businessDate\":\"$day\"}" | jq -r .runId) \
+    || { echo "the dispatcher refused the run"; exit 1; }
+  deadline=$((SECONDS + run_timeout))
+  while :; do
+    sleep 1
+    curl -sf --max-time 30 -H "authorization: Bearer $admin_token" -o "$out" "$dispatcher_url/v1/sync-runs/$run_id" || continue
+    status=$(jq -r .status "$out")
+    [[ $status == succeeded || $status == failed ]] && break
+    ((SECONDS < deadline)) || { echo "run $run_id still $status after $run_timeout s (BENCH_RUN_TIMEOUT); report: $(jq -c .report "$out")"; exit 1; }
+  done
+  [[ $status == succeeded ]] || { echo "run $run_id failed: $(jq -r .reason "$out")"; jq .report "$out"; exit 1; }
+  curl -sf --max-time 30 -o "$out.standin" "$standin/control/workspaces/$appid/stats" || echo '{}' >"$out.standin"
+}
+
+# cpu_snapshot: "name seconds" lines for every bench process and PostgreSQL (the whole cluster).
+cpu_snapshot() {
+  local name
+  for name in "${!pid_of[@]}"; do echo "$name $(cpu_seconds "${pid_of[$name]}")"; done
+  echo "postgres $(cpu_seconds "$postmaster" tree)"
+}
+cpu_delta() { # $1 before file, $2 after file → JSON {name: seconds}
+  join <(sort "$1") <(sort "$2") | awk '{printf "%s %.1f\n", $1, $3 - $2}' | jq -Rn '[inputs | split(" ") | {(.[0]): (.[1]|tonumber)}] | add'
+}
+
+now=$(date -u +%FT%TZ)
+day=$(TZ=Europe/Amsterdam date -d "$now -1 day" +%F)
+asof=$(date -u -d "TZ=\"Europe/Amsterdam\" $(TZ=Europe/Amsterdam date -d "$now" +%F) 00:00" +%FT%TZ)
+day_start=$(date -u -d "TZ=\"Europe/Amsterdam\" $day 00:00" +%FT%TZ)
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+bench_start=$SECONDS
+echo "== now $now; business date $day of program demo; machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $load_start"
+
+results="$work/results.jsonl"
+for members in "${sizes[@]}"; do
+  echo "== $members members"
+  db="bench_$members"
+  psql_ -qc "CREATE DATABASE $db"
+  connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$db"
+  t=$(date +%s.%N)
+  dotnet "$(bin Loyalife.SnapshotService)" generate --members "$members" --programs demo --now "$now" --connection "$connection" >"$work/generate.log" 2>&1 \
+    || { echo "generation failed:"; tail -20 "$work/generate.log"; exit 1; }
+  generate_s=$(echo "$(date +%s.%N) - $t" | bc)
+  ledger_rows=$(psql_ -d "$db" -Atc "SELECT count(*) FROM loyalty.point_entries")
+  active=$(psql_ -d "$db" -Atc "SELECT count(DISTINCT member_id) FROM loyalty.point_entries
+    WHERE program_id = 'demo' AND occurred_at >= '$day_start' AND occurred_at < '$asof'")
+  echo "   generated in $(printf %.0f "$generate_s") s ($ledger_rows ledger rows, $active members with ledger rows on $day)"
+
+  standin_port=$(free_port); standin="http://127.0.0.1:$standin_port"
+  start standin env ASPNETCORE_URLS="$standin" Logging__LogLevel__Default=Warning dotnet "$(bin dev/Loyalife.MoEngageStandIn)"
+  wait_http standin "$standin/" 60
+  unset 'app_port[Loyalife.MoEngageDispatcher]'
+  service Loyalife.SnapshotService snapshot-service
+  service Loyalife.SettingsService settings-service SecretStore__Kind=LocalFile SecretStore__FilePath="$secrets" \
+    MoEngage__ApiBaseUrl="$standin/dc/{dc}"
+  dispatcher 0
+
+  # Snapshot paging straight from snapshot-service (the floor under the dispatcher's fetch).
+  snapshot="http://127.0.0.1:${app_port[Loyalife.SnapshotService]}/v1/programs/demo/snapshots/$day"
+  read -r mrows msecs < <(page_through "$snapshot/members" "$app_token" "$work/page.json")
+  read -r erows esecs < <(page_through "$snapshot/events" "$app_token" "$work/page.json")
+  echo "   snapshot paging: $mrows members in $(printf %.1f "$msecs") s, $erows events in $(printf %.1f "$esecs") s"
+  floor_ms=$(psql_ -d "$db" -Atc "$(points_floor_sql demo "$asof")" | awk '/Execution Time/ {print $3}')
+
+  # End to end, stand-in unlimited.
+  workspace "BENCH-$members" null
+  cpu_snapshot >"$work/cpu.before"
+  sync_run "BENCH-$members" "$work/run-$members.json"
+  cpu_snapshot >"$work/cpu.after"
+  cpu=$(cpu_delta "$work/cpu.before" "$work/cpu.after")
+  echo "   end to end (unlimited): $(jq -r '.durationSeconds | . * 10 | round / 10' "$work/run-$members.json") s"
+
+  # Peak RSS now, before the quota case replaces the dispatcher.
+  rss=$(for name in Loyalife.SnapshotService Loyalife.SettingsService Loyalife.MoEngageDispatcher standin \
+      Loyalife.SnapshotService-dapr Loyalife.SettingsService-dapr Loyalife.MoEngageDispatcher-dapr; do
+      echo "$name $(peak_rss_mb "${pid_of[$name]}")"; done | jq -Rn '[inputs | split(" ") | {(.[0]): (.[1]|tonumber)}] | add')
+
+  quota_json=null
+  if [[ $members == "$quota_members" ]]; then
+    stop_service Loyalife.MoEngageDispatcher
+    dispatcher "$quota"
+    workspace "BENCH-$members-QUOTA" "$quota"
+    echo "   end to end at the quota ($quota users/min, $quota events/min): running (at least $((members * 60 / quota)) s)"
+    sync_run "BENCH-$members-QUOTA" "$work/quota-$members.json"
+    quota_json=$(jq --argjson quota "$quota" '{members: .report.membersSent, events: ([.report.eventsSent[]] | add // 0),
+        seconds: .durationSeconds, lowerBoundSeconds: (.report.membersSent / $quota * 60),
+        ratio: (.durationSeconds / (.report.membersSent / $quota * 60)),
+        windowBoundSeconds: (((.report.membersSent - 1) / $quota | floor) * 62),
+        lowerBoundBothSeconds: ((.report.membersSent + ([.report.eventsSent[]] | add // 0)) / $quota * 60),
+        pacingWaitSeconds: .report.pacingWaitSeconds, rateLimitWaits: .report.rateLimitWaits,
+        rateLimited: (input.rateLimited // null)}' "$work/quota-$members.json" "$work/quota-$members.json.standin")
+    echo "   end to end at the quota: $(jq -r '"\(.seconds | round) s, ratio \(.ratio * 100 | round / 100) to members ÷ quota"' <<<"$quota_json")"
+  fi
+
+  jq -n --argjson members "$members" --argjson ledger "$ledger_rows" --argjson active "$active" --argjson gen "$generate_s" \
+    --argjson mrows "$mrows" --argjson msecs "$msecs" --argjson erows "$erows" --argjson esecs "$esecs" \
+    --argjson floor "${floor_ms:-null}" --argjson cpu "$cpu" --argjson rss "$rss" --argjson quota "$quota_json" \
+    --slurpfile run "$work/run-$members.json" --slurpfile stats "$work/run-$members.json.standin" '
+    ($run[0]) as $r | {
+      members: $members, ledgerRows: $ledger, activeMembers: $active, generateSeconds: $gen,
+      snapshot: {members: $mrows, membersSeconds: $msecs, membersPerSecond: ($mrows / $msecs),
+                 events: $erows, eventsSeconds: $esecs, eventsPerSecond: (if $esecs > 0 then $erows / $esecs else null end)},
+      floorPointsAggregateSeconds: (if $floor then $floor / 1000 else null end),
+      unlimited: {seconds: $r.durationSeconds, membersSent: $r.report.membersSent, eventsSent: ([$r.report.eventsSent[]] | add // 0),
+                  membersSkipped: $r.report.membersSkipped, requests: $r.report.requests, retries: $r.report.retries,
+                  bodies: $r.report.bodies, bytesPerBody: (if $r.report.bodies > 0 then $r.report.bodyBytes / $r.report.bodies else null end),
+                  bodyFillPercent: $r.report.averageBodyFillPercent,
+                  elementsPerSecond: (($r.report.membersSent + ([$r.report.eventsSent[]] | add // 0)) / $r.durationSeconds),
+                  standIn: $stats[0]},
+      cpuSecondsDuringRun: $cpu, quota: $quota, peakRssMb: $rss}' >>"$results"
+
+  for name in Loyalife.MoEngageDispatcher Loyalife.SettingsService Loyalife.SnapshotService; do stop_service "$name"; done
+  stop standin
+  psql_ -qc "DROP DATABASE $db"
+done
+
+mkdir -p bench/results
+file="bench/results/$(date -u +%Y%m%dT%H%M%SZ).json"
+jq -s --arg now "$now" --arg day "$day" --arg loadStart "$load_start" --arg loadEnd "$(cut -d' ' -f1-3 /proc/loadavg)" \
+  --arg cores "$(nproc)" --arg mem "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)" \
+  --arg os "$(. /etc/os-release && echo "$PRETTY_NAME")" --argjson wall "$((SECONDS - bench_start))" --argjson quota "$quota" '
+  {machine: {cores: ($cores|tonumber), memory: $mem, os: $os, loadAverageAtStart: $loadStart, loadAverageAtEnd: $loadEnd},
+   generatedAt: $now, businessDate: $day, quotaPerMinute: $quota, wallSeconds: $wall, sizes: .,
+   growth: (if length > 1 then (.[0]) as $a | (.[-1]) as $b | {
+     members: ($b.members / $a.members), snapshotMembersSeconds: ($b.snapshot.membersSeconds / $a.snapshot.membersSeconds),
+     snapshotEventsSeconds: ($b.snapshot.eventsSeconds / $a.snapshot.eventsSeconds),
+     endToEndSeconds: ($b.unlimited.seconds / $a.unlimited.seconds),
+     floorSeconds: (if $a.floorPointsAggregateSeconds then $b.floorPointsAggregateSeconds / $a.floorPointsAggregateSeconds else null end)}
+   else null end)}' "$results" >"$file"
+
+bench/report.sh "$file"
+echo "saved $file (wall $((SECONDS - bench_start)) s)"
