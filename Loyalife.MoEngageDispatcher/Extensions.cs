@@ -18,6 +18,9 @@ internal static class Extensions
         builder.AddRedisClient("redis");
         builder.Services.AddDaprClient();
         builder.Services.AddProblemDetails();
+        // A malformed body is the caller's mistake in every environment: a 400 problem, never a 500 (Development
+        // would otherwise throw it to the exception handler).
+        builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = false);
         builder.AddDispatcherAuth();
 
         builder.Services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section)

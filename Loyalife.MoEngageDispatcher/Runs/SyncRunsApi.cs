@@ -15,6 +15,10 @@ public static class SyncRunsApi
     private const int HistoryLimit = 100;
     private const int RejectedShown = 100;
 
+    // The calendar arithmetic (day end in the zone) overflows near DateOnly's ends; snapshot-service pages the same range.
+    private static readonly DateOnly MinDate = new(1900, 1, 1);
+    private static readonly DateOnly MaxDate = new(9000, 12, 31);
+
     /// <summary><c>"businessDate": "latest"</c>: the program's latest closed date (the dashboard's "Run sync now").</summary>
     public const string Latest = "latest";
 
@@ -115,7 +119,7 @@ public static class SyncRunsApi
         {
             if (!TryParse(request.BusinessDate, out from))
             {
-                errors["businessDate"] = ["businessDate must be a date in the form YYYY-MM-DD."];
+                errors["businessDate"] = [$"businessDate must be a date in the form YYYY-MM-DD, from {MinDate:yyyy-MM-dd} to {MaxDate:yyyy-MM-dd}."];
                 return false;
             }
 
@@ -125,12 +129,12 @@ public static class SyncRunsApi
 
         if (!TryParse(request.From, out from))
         {
-            errors["from"] = ["from must be a date in the form YYYY-MM-DD."];
+            errors["from"] = [$"from must be a date in the form YYYY-MM-DD, from {MinDate:yyyy-MM-dd} to {MaxDate:yyyy-MM-dd}."];
         }
 
         if (!TryParse(request.To, out to))
         {
-            errors["to"] = ["to must be a date in the form YYYY-MM-DD."];
+            errors["to"] = [$"to must be a date in the form YYYY-MM-DD, from {MinDate:yyyy-MM-dd} to {MaxDate:yyyy-MM-dd}."];
         }
 
         if (errors.Count == 0 && from > to)
@@ -147,7 +151,8 @@ public static class SyncRunsApi
     }
 
     private static bool TryParse(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+        && date >= MinDate && date <= MaxDate;
 
     // 404 and 409 answers are RFC 7807 problems (application/problem+json), like the framework's 400s.
     private static ProblemHttpResult Problem(int status, string title, string detail) =>

@@ -1,4 +1,6 @@
 using Loyalife.SettingsService.Auth;
+using Loyalife.SettingsService.Programs;
+using Loyalife.SettingsService.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Loyalife.SettingsService.Admin;
@@ -30,11 +32,20 @@ public static class AdminPage
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SyncRunsAsync(
-        string programId, HttpContext http, SyncRunsClient dispatcher, CancellationToken ct) =>
-        await dispatcher.TryGetAsync(programId, http.Request.Headers.Authorization.ToString(), ct) is { } json
+        string programId, HttpContext http, ProgramDirectory programs, SyncRunsClient dispatcher, CancellationToken ct)
+    {
+        // An id the ledger does not know is the caller's mistake (404), not the dispatcher's: answer it here,
+        // without forwarding a hostile id and the admin's credentials, and without a 502 when the dispatcher is away.
+        if (!await programs.ExistsAsync(programId, ct))
+        {
+            return SettingsProblems.UnknownProgram(programId);
+        }
+
+        return await dispatcher.TryGetAsync(programId, http.Request.Headers.Authorization.ToString(), ct) is { } json
             ? TypedResults.Text(json, "application/json")
             : TypedResults.Problem(
                 title: "Sync runs unavailable",
                 detail: "moengage-dispatcher could not be reached through Dapr or did not answer.",
                 statusCode: StatusCodes.Status502BadGateway);
+    }
 }

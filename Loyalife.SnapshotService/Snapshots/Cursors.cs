@@ -52,7 +52,9 @@ public static class Cursors
     {
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Base64Url.DecodeFromChars(cursor));
+            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Base64Url.DecodeFromChars(cursor));
+            // PostgreSQL text cannot hold NUL, so no key handed out has one; passing it on would fail the query (500).
+            return text.Contains('\0', StringComparison.Ordinal) ? null : text;
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {

@@ -10,6 +10,9 @@ public static class SnapshotsApi
     public const int DefaultLimit = 1000;
     public const int MaxLimit = 10000;
 
+    private static readonly DateOnly MinDate = new(1900, 1, 1);
+    private static readonly DateOnly MaxDate = new(9000, 12, 31);
+
     public static RouteGroupBuilder MapSnapshotsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/programs/{programId}/snapshots/{date}").WithTags("Snapshots").RequireAuthorization(Extensions.DaprPolicy);
@@ -78,6 +81,12 @@ public static class SnapshotsApi
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var businessDate))
         {
             return (null, Problems.BadRequest("Malformed business date", $"'{date}' is not a date of the form YYYY-MM-DD."));
+        }
+
+        // The calendar arithmetic (day end, +90 days, zone offsets) overflows near DateOnly's ends: a 400, not a 500.
+        if (businessDate < MinDate || businessDate > MaxDate)
+        {
+            return (null, Problems.BadRequest("Business date out of range", $"A business date lies from {MinDate:yyyy-MM-dd} to {MaxDate:yyyy-MM-dd}."));
         }
 
         if (await programs.FindAsync(programId, ct) is not { } program)

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
@@ -27,6 +28,11 @@ internal static class ElementValidator
         if (element.ValueKind != JsonValueKind.Object)
         {
             return "element is not a JSON object";
+        }
+
+        if (HasBrokenText(element))
+        {
+            return "element holds text that is not valid UTF-8 or has a lone surrogate";
         }
 
         if (!element.TryGetProperty("type"u8, out var type) || type.ValueKind != JsonValueKind.String)
@@ -57,6 +63,67 @@ internal static class ElementValidator
         }
 
         return kind == ElementKind.Customer ? ValidateCustomer(element) : ValidateEvent(element, now);
+    }
+
+    // Such text parses but cannot become a .NET string: every later GetString would throw (a 500). Raw bytes are
+    // checked without allocating; only escaped text, where a lone surrogate can hide, is decoded to be sure.
+    private static bool HasBrokenText(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                var raw = JsonMarshal.GetRawUtf8Value(element);
+                return !Utf8.IsValid(raw) || (raw.Contains((byte)'\\') && !CanRead(element));
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = JsonMarshal.GetRawUtf8PropertyName(property);
+                    if (!Utf8.IsValid(name) || (name.Contains((byte)'\\') && !CanRead(property)) || HasBrokenText(property.Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (HasBrokenText(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool CanRead(JsonElement text)
+    {
+        try
+        {
+            _ = text.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool CanRead(JsonProperty property)
+    {
+        try
+        {
+            _ = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static string? ValidateCustomer(JsonElement element)
