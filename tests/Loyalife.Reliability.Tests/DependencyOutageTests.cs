@@ -14,9 +14,9 @@ public sealed class DependencyOutageTests
     {
         await using var redis = new OwnRedis();
         await redis.StartAsync();
-        await using var postgres = new OwnPostgres();
         // Only this case needs a cluster it may stop; the others take a database of the shared one.
-        var database = dependency == "postgresql" ? await postgres.StartAsync() : null;
+        await using var postgres = dependency == "postgresql" ? await PostgresServer.StartAsync() : null;
+        var database = postgres is null ? null : await postgres.CreateDatabaseAsync();
         await using var system = await LoyalifeSystem.StartAsync(database, redis.ConnectionString,
             dispatcherSettings: new Dictionary<string, string?> { ["MoEngage:MaxConcurrentRequests"] = "1" });
         var date = LoyalifeSystem.Yesterday;
@@ -31,7 +31,7 @@ public sealed class DependencyOutageTests
             "settings-service sidecar" => await StopAsync(system.SettingsSidecar.StopAsync, system.SettingsSidecar.StartAsync),
             "snapshot-service" => await StopAsync(system.Snapshots.StopAsync, () => system.Snapshots.Start()),
             "redis" => await StopAsync(() => { redis.Stop(); return Task.CompletedTask; }, redis.StartAsync),
-            _ => await StopAsync(postgres.StopAsync, postgres.StartAgainAsync),
+            _ => await StopAsync(postgres!.CrashAsync, postgres!.RestartAsync),
         };
         // While it is down the run cannot go through: it fails with a reason, or waits unfinished.
         var during = await Wait.UntilAsync(() => system.RunAsync(runId), run => run.Finished, TimeSpan.FromSeconds(8), run => run.ToString())

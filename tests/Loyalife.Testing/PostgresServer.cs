@@ -6,7 +6,7 @@ namespace Loyalife.Testing;
 /// <summary>
 /// A throwaway PostgreSQL cluster from the machine's own binaries, on a free loopback port,
 /// started once per test process (<see cref="Shared"/>) and removed when the process exits.
-/// Each test class takes its own database from it.
+/// Each test class takes its own database from it; a test that must take the server down starts its own.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -44,11 +44,8 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         await RunAsPostgresAsync(initdb, ["-D", dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"]);
-        var port = FreePort.Next();
-        var options = $"-p {port} -k {dataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
-        await RunAsPostgresAsync(pgCtl, ["-D", dataDirectory, "-o", options, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "start"]);
-
-        var server = new PostgresServer(dataDirectory, pgCtl, port);
+        var server = new PostgresServer(dataDirectory, pgCtl, FreePort.Next());
+        await server.RestartAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.StopAsync().GetAwaiter().GetResult();
         var stop = Prerequisite.IsRoot ? $"runuser -u postgres -- {pgCtl}" : pgCtl;
         ParentWatch.CleanUpAfterExit($"{stop} -D {dataDirectory} -m immediate -w stop >/dev/null 2>&1; rm -rf {dataDirectory}");
@@ -66,6 +63,16 @@ public sealed class PostgresServer : IAsyncDisposable
         return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name}";
     }
 
+    /// <summary>Stops the server as a crash would (immediate mode: every connection cut), keeping its data.</summary>
+    public Task CrashAsync() => RunAsPostgresAsync(pgCtl, ["-D", dataDirectory, "-m", "immediate", "-w", "stop"], check: false);
+
+    /// <summary>Starts the server (again) on the same port and data.</summary>
+    public Task RestartAsync()
+    {
+        var options = $"-p {Port} -k {dataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+        return RunAsPostgresAsync(pgCtl, ["-D", dataDirectory, "-o", options, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "start"]);
+    }
+
     public async Task StopAsync()
     {
         if (!Directory.Exists(dataDirectory))
@@ -73,7 +80,7 @@ public sealed class PostgresServer : IAsyncDisposable
             return;
         }
 
-        await RunAsPostgresAsync(pgCtl, ["-D", dataDirectory, "-m", "immediate", "-w", "stop"], check: false);
+        await CrashAsync();
         Directory.Delete(dataDirectory, recursive: true);
     }
 
