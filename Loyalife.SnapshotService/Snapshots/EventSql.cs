@@ -82,12 +82,7 @@ public static class EventSql
                NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz, prev.tier AS from_value, x.tier AS to_value, NULL::int, NULL::text
         FROM loyalty.member_tier_history x
         {SentMember}
-        CROSS JOIN LATERAL (
-            SELECT p.tier FROM loyalty.member_tier_history p
-            WHERE p.program_id = x.program_id
-              AND p.member_id COLLATE "C" = x.member_id COLLATE "C"
-              AND (p.occurred_at, p.history_id) < (x.occurred_at, x.history_id)
-            ORDER BY p.occurred_at DESC, p.history_id DESC LIMIT 1) prev
+        CROSS JOIN LATERAL {HistorySql.PreviousRow("member_tier_history", "tier")} prev
         WHERE {InDay} AND array_position($9, x.tier) <> array_position($9, prev.tier)
         """;
 
@@ -110,12 +105,7 @@ public static class EventSql
                NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz, prev.status AS from_value, x.status AS to_value, NULL::int, NULL::text
         FROM loyalty.member_status_history x
         {SentMember}
-        CROSS JOIN LATERAL (
-            SELECT p.status FROM loyalty.member_status_history p
-            WHERE p.program_id = x.program_id
-              AND p.member_id COLLATE "C" = x.member_id COLLATE "C"
-              AND (p.occurred_at, p.history_id) < (x.occurred_at, x.history_id)
-            ORDER BY p.occurred_at DESC, p.history_id DESC LIMIT 1) prev
+        CROSS JOIN LATERAL {HistorySql.PreviousRow("member_status_history", "status")} prev
         WHERE {InDay} AND x.status IN ('active', 'suspended') AND x.status <> prev.status
         """;
 

@@ -46,10 +46,7 @@ public sealed class SnapshotSummaryQuery(NpgsqlDataSource dataSource, EventSnaps
           (SELECT count(*) FROM loyalty.member_tier_history x
             WHERE x.program_id = $1 AND x.occurred_at >= $3 AND x.occurred_at < $2
               AND (array_position($4, x.tier) IS NULL OR EXISTS (
-                   SELECT 1 FROM (SELECT p.tier FROM loyalty.member_tier_history p
-                                  WHERE p.program_id = x.program_id AND p.member_id COLLATE "C" = x.member_id COLLATE "C"
-                                    AND (p.occurred_at, p.history_id) < (x.occurred_at, x.history_id)
-                                  ORDER BY p.occurred_at DESC, p.history_id DESC LIMIT 1) prev
+                   SELECT 1 FROM {HistorySql.PreviousRow("member_tier_history", "tier")} prev
                    WHERE array_position($4, prev.tier) IS NULL))),
           (SELECT count(*) FROM loyalty.segment_history x
             WHERE x.program_id = $1 AND x.occurred_at >= $3 AND x.occurred_at < $2 AND x.change NOT IN ('entered', 'exited'))
