@@ -41,10 +41,7 @@ internal sealed class DataRequestHandler(WorkspaceRegistry registry, TimeProvide
         facts = facts with { Note = fault.Delay > TimeSpan.Zero ? $"injected delay of {fault.Delay.TotalMilliseconds:0} ms" : null };
         try
         {
-            if (fault.Delay > TimeSpan.Zero)
-            {
-                await Task.Delay(fault.Delay, time, http.RequestAborted);
-            }
+            await DelayAtLeastAsync(fault.Delay, http.RequestAborted);
 
             var (payload, rejection, bytes) = await JsonBody.ReadAsync(request, http.RequestAborted);
             facts = facts with { Bytes = bytes };
@@ -135,5 +132,17 @@ internal sealed class DataRequestHandler(WorkspaceRegistry registry, TimeProvide
         headers["x-ratelimit-limit"] = quota.Limit.ToString(CultureInfo.InvariantCulture);
         headers["x-ratelimit-remaining"] = quota.Remaining.ToString(CultureInfo.InvariantCulture);
         headers["x-ratelimit-reset"] = quota.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+    }
+
+    // A timer may fire a tick before its due time (the runtime's timer queue counts whole milliseconds),
+    // so a slow answer waits out whatever the timer left, measured on the monotonic clock.
+    private async Task DelayAtLeastAsync(TimeSpan delay, CancellationToken ct)
+    {
+        var start = time.GetTimestamp();
+        TimeSpan left;
+        while ((left = delay - time.GetElapsedTime(start)) > TimeSpan.Zero)
+        {
+            await Task.Delay(left, time, ct);
+        }
     }
 }
