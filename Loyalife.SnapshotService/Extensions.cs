@@ -14,7 +14,7 @@ public static class Extensions
 
     public static WebApplicationBuilder AddSnapshotServices(this WebApplicationBuilder builder)
     {
-        // BRIEF: without the token every internal call would be open to anyone who can reach the port.
+        // Without the token every internal call would be open to anyone who can reach the port.
         var appApiToken = builder.Configuration["APP_API_TOKEN"];
         if (string.IsNullOrWhiteSpace(appApiToken))
         {

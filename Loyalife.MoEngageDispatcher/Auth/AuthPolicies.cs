@@ -1,6 +1,6 @@
 namespace Loyalife.MoEngageDispatcher.Auth;
 
-/// <summary>The two callers the dispatcher accepts (BRIEF): Dapr (cron binding) and admins.</summary>
+/// <summary>The two callers the dispatcher accepts: Dapr (the cron binding, with the app token) and admins.</summary>
 public static class AuthPolicies
 {
     /// <summary>Calls that came through the Dapr sidecar (<c>dapr-api-token</c> = APP_API_TOKEN).</summary>

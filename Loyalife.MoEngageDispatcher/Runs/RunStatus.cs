@@ -1,6 +1,6 @@
 namespace Loyalife.MoEngageDispatcher.Runs;
 
-/// <summary>The four states of a run (issue 7); a failed one carries its reason.</summary>
+/// <summary>The four states of a run; a failed one carries its reason.</summary>
 public static class RunStatus
 {
     public const string Pending = "pending";

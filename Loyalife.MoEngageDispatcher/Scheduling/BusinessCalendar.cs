@@ -1,8 +1,8 @@
 namespace Loyalife.MoEngageDispatcher.Scheduling;
 
 /// <summary>
-/// SPEC §4: a business date D runs from the first local instant of D to the first local instant of D+1
-/// in the program's zone, daylight saving included; D is closed once now ≥ that end.
+/// The business day (docs/ledger.md): a business date D runs from the first local instant of D to the
+/// first local instant of D+1 in the program's zone, daylight saving included; D is closed once now ≥ that end.
 /// </summary>
 public static class BusinessCalendar
 {

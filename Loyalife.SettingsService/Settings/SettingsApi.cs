@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Loyalife.SettingsService.Settings;
 
-/// <summary>SPEC §8 for admins: a program's MoEngage settings, their check, their audit trail and the export.</summary>
+/// <summary>For admins (docs/architecture.md): a program's MoEngage settings, their check, audit trail and export.</summary>
 public static class SettingsApi
 {
     public static RouteGroupBuilder MapSettingsApi(this IEndpointRouteBuilder routes)

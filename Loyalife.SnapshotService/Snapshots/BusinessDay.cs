@@ -1,7 +1,7 @@
 namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>
-/// A program's business date D (SPEC §4): from the first instant of local date D to the first instant of
+/// A program's business date D (docs/ledger.md): from the first instant of local date D to the first instant of
 /// D+1 (<see cref="End"/> = T_D), daylight-saving aware. "+N days" means N calendar days in the zone.
 /// </summary>
 public sealed record BusinessDay(DateOnly Date, TimeZoneInfo Zone)

@@ -7,7 +7,7 @@ using static Loyalife.Testing.HostileAuth;
 namespace Loyalife.MoEngageDispatcher.Tests;
 
 /// <summary>
-/// Issue 9's bad input sweep for moengage-dispatcher: malformed and hostile requests against every endpoint of
+/// The bad input sweep for moengage-dispatcher: malformed and hostile requests against every endpoint of
 /// SyncRunsApi and NightlySyncApi, over real Kestrel. Each must answer a 4xx (a problem where there is a body), never
 /// a 5xx, never echo a token or the program's API key, and leave the service healthy with no run started.
 /// </summary>

@@ -5,7 +5,7 @@ using static Loyalife.Testing.HostileAuth;
 namespace Loyalife.MoEngageStandIn.Tests;
 
 /// <summary>
-/// Issue 9's bad input sweep for the MoEngage stand-in: malformed and hostile requests against every endpoint of
+/// The bad input sweep for the MoEngage stand-in: malformed and hostile requests against every endpoint of
 /// DataApi and ControlApi. Each must answer a 4xx (the Data API in MoEngage's own error shape, the control API a
 /// problem), never a 5xx, never echo the workspace's API key, and leave the stand-in healthy with its workspace intact.
 /// </summary>
@@ -60,7 +60,7 @@ public sealed class HostileInputTests(StandInFixture fixture) : IClassFixture<St
         {
             Post($"{path} without credentials", path, "{}", [400, 401], None);
             Post($"{path} with a wrong key", path, "{}", [400, 401], Basic(AppId, "wrong-key"));
-            // MoEngage answers 409 "App key mismatch" when the Basic user is not the path's app id (REFERENCE.md).
+            // MoEngage answers 409 "App key mismatch" when the Basic user is not the path's app id (docs/moengage.md).
             Post($"{path} with the key of another app id", path, "{}", [400, 401, 409], Basic("OTHERAPP", ApiKey));
             Post($"{path} with a bearer", path, "{}", [400, 401], Bearer(ApiKey));
             Post($"{path} with Basic that is not base64", path, "{}", [400, 401], Raw("Basic %%%not-base64%%%"));

@@ -8,7 +8,7 @@ using static Loyalife.Testing.HostileAuth;
 namespace Loyalife.SettingsService.Tests;
 
 /// <summary>
-/// Issue 9's bad input sweep for settings-service: malformed and hostile requests against every endpoint of
+/// The bad input sweep for settings-service: malformed and hostile requests against every endpoint of
 /// SettingsApi, InternalApi and AdminPage, sent over real Kestrel. Each must answer a 4xx (a problem where there is a
 /// body), never a 5xx, never echo a token or the stored API key, and leave the service healthy.
 /// </summary>

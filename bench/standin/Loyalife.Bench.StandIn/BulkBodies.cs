@@ -4,7 +4,7 @@ using System.Text;
 namespace Loyalife.Bench.StandIn;
 
 /// <summary>
-/// Bulk bodies shaped like the dispatcher's (SPEC §5, §6): member-attribute refreshes and loyalty events,
+/// Bulk bodies shaped like the dispatcher's (docs/ledger.md): member-attribute refreshes and loyalty events,
 /// packed to just under a target size, as the dispatcher packs them up to MoEngage's cap.
 /// </summary>
 internal static class BulkBodies

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
-/// <summary>MoEngage's Data API, one copy per data centre under <c>/dc/{dc}</c> (REFERENCE.md).</summary>
+/// <summary>MoEngage's Data API, one copy per data centre under <c>/dc/{dc}</c> (docs/moengage.md).</summary>
 internal static class DataApi
 {
     public static RouteGroupBuilder MapDataApi(this IEndpointRouteBuilder app)

@@ -6,7 +6,7 @@ using System.Text.Unicode;
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
 /// <summary>
-/// MoEngage's element rules (REFERENCE.md): lowercase types, a usable customer_id, the tracking policy's
+/// MoEngage's element rules (docs/moengage.md): lowercase types, a usable customer_id, the tracking policy's
 /// name and size limits, no <c>moe_</c> names, no future-dated events. Answers the reason an element is
 /// refused, or null. Reads raw UTF-8 so a valid element costs no allocation beyond its customer_id.
 /// </summary>

@@ -10,7 +10,7 @@ namespace Loyalife.MoEngageStandIn.MoEngage;
 /// </summary>
 internal static class JsonBody
 {
-    /// <summary>MoEngage's 100 KB (REFERENCE.md).</summary>
+    /// <summary>MoEngage's 100 KB (docs/moengage.md).</summary>
     public const int MaxBytes = 102_400;
 
     public static bool HasJsonContentType(HttpRequest request) =>

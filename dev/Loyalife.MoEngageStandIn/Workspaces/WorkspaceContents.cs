@@ -74,7 +74,8 @@ internal sealed class WorkspaceContents(Regex? existingCustomers)
             : null;
         if (knownId is null)
         {
-            // MoEngage drops events of users it does not know (REFERENCE.md); the dispatcher must never
+            // Events of users the workspace does not hold are dropped here (MoEngage itself would create the profile:
+            // docs/moengage.md); the dispatcher must never
             // count on them.
             tally.EventsDropped += actions.GetArrayLength();
             return;
