@@ -19,12 +19,6 @@ public sealed class RunStore(NpgsqlDataSource database, TimeProvider time)
         finished_at, attempts, checkpoint_date, checkpoint_phase, checkpoint_cursor, checkpoint_offset, trace_parent, report
         """;
 
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        await using var command = database.CreateCommand(DispatchSchema.Sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     /// <summary>
     /// Records a new pending run. With <paramref name="onlyIfIdle"/>, answers null instead when the program
     /// already has a pending or running run (checked and inserted under a per-program transaction lock).
