@@ -4,7 +4,7 @@ using System.Text;
 namespace Loyalife.Bench.StandIn;
 
 /// <summary>
-/// Bulk bodies shaped like the dispatcher's (SPEC §5, §6): member-attribute refreshes and loyalty events,
+/// Bulk bodies shaped like the dispatcher's (docs/architecture.md): member-attribute refreshes and loyalty events,
 /// packed to just under a target size, as the dispatcher packs them up to MoEngage's cap.
 /// </summary>
 internal static class BulkBodies
@@ -42,7 +42,7 @@ internal static class BulkBodies
     private static string CustomerId(int member) => "C" + (member % 200_000 + 1).ToString("D8", CultureInfo.InvariantCulture);
 
     private static string Customer(int member) => string.Create(CultureInfo.InvariantCulture, $$$"""
-        {"type":"customer","customer_id":"{{{CustomerId(member)}}}","update_existing_only":true,"attributes":{"points_available":{{{member % 5000}}},"points_accrued_lifetime":{{{member % 9000 + 100}}},"points_redeemed_lifetime":{{{member % 700}}},"points_expired_lifetime":{{{member % 90}}},"tier":"Gold","status":"active","enrollment_date":"2024-03-{{{member % 28 + 1:D2}}}","last_transaction_date":"2026-11-{{{member % 27 + 1:D2}}}","total_transactions":{{{member % 300}}},"days_since_last_activity":{{{member % 27}}},"points_expiring_30d":{{{member % 50}}},"points_expiring_60d":{{{member % 80}}},"points_expiring_90d":{{{member % 120}}}}}
+        {"type":"customer","customer_id":"{{{CustomerId(member)}}}","update_existing_only":true,"attributes":{"points_available":{{{member % 5000}}},"points_accrued_lifetime":{{{member % 9000 + 100}}},"points_redeemed_lifetime":{{{member % 700}}},"points_expired_lifetime":{{{member % 90}}},"tier":"Gold","loyalty_status":"active","enrollment_date":"2024-03-{{{member % 28 + 1:D2}}}","last_transaction_date":"2026-11-{{{member % 27 + 1:D2}}}","total_transactions":{{{member % 300}}},"days_since_last_activity":{{{member % 27}}},"points_expiring_30d":{{{member % 50}}},"points_expiring_60d":{{{member % 80}}},"points_expiring_90d":{{{member % 120}}}}}
         """);
 
     private static string Event(int member) => string.Create(CultureInfo.InvariantCulture, $$$"""
