@@ -1,7 +1,7 @@
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>The type MoEngage gives a stored user attribute (<see cref="AttributeTypes"/> decides it).</summary>
-internal enum AttributeType : byte
+internal enum AttributeType
 {
     String,
     Number,

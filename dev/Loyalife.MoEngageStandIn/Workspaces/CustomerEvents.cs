@@ -7,7 +7,7 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 /// </summary>
 internal sealed class CustomerEvents(string customerId, int capacity)
 {
-    private StoredEvent[] _ring = new StoredEvent[Math.Min(capacity, 2)];
+    private StoredEvent[] _ring = new StoredEvent[1];
     private int _start;
     private int _count;
 

@@ -6,21 +6,29 @@ using Loyalife.MoEngageStandIn.MoEngage;
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>
-/// A profile's attributes, last write wins, packed into one byte array of entries
-/// <c>[name ID][type][length as a 7-bit varint][the value's raw JSON]</c>. A million profiles then cost one
-/// small array each instead of a dictionary of strings; reads (inspection, Get User) are rare and decode.
-/// Not thread-safe: the owning workspace serialises access (and owns the scratch buffer).
+/// A profile packed into one byte array: its <see cref="ProfileOrigin"/>, then its attributes, last write wins,
+/// as entries <c>[name ID][length as a 7-bit varint][the value's raw JSON]</c> (the type is read back from the
+/// JSON). A million profiles then cost one small array each instead of an object and a dictionary of strings;
+/// reads (inspection, Get User) are rare and decode. Arrays are never changed once made, so profiles without
+/// attributes share one per origin. Not thread-safe: the owning workspace serialises access (and owns the buffer).
 /// </summary>
 internal sealed class ProfileAttributes(AttributeNameTable names)
 {
+    private static readonly byte[][] Bare = [.. Enum.GetValues<ProfileOrigin>().Select(origin => new[] { (byte)origin })];
+
     private readonly ArrayBufferWriter<byte> _scratch = new(1024);
 
+    /// <summary>A profile of that origin without attributes.</summary>
+    public static byte[] Empty(ProfileOrigin origin) => Bare[(int)origin];
+
+    public static ProfileOrigin Origin(byte[] profile) => (ProfileOrigin)profile[0];
+
     /// <summary>
-    /// <paramref name="current"/> with <paramref name="attributes"/> written over it. Names MoEngage keeps for
+    /// <paramref name="profile"/> with <paramref name="attributes"/> written over it. Names MoEngage keeps for
     /// itself are skipped (the element's validation counted them); answers how many new names found the
     /// workspace's table full.
     /// </summary>
-    public byte[] Write(byte[]? current, JsonElement attributes, out int overLimit)
+    public byte[] Write(byte[] profile, JsonElement attributes, out int overLimit)
     {
         overLimit = 0;
         Span<short> latest = stackalloc short[AttributeNameTable.MaxNames];
@@ -52,21 +60,22 @@ internal sealed class ProfileAttributes(AttributeNameTable names)
 
         if (values.Count == 0)
         {
-            return current ?? [];
+            return profile;
         }
 
         _scratch.ResetWrittenCount();
-        foreach (var entry in Read(current))
+        _scratch.Write([profile[0]]);
+        foreach (var entry in Read(profile))
         {
             if (latest[entry.Id] < 0)
             {
-                Append(entry.Id, entry.Type, entry.Raw.Span);
+                Append(entry.Id, entry.Raw.Span);
             }
         }
 
         foreach (var (id, value) in values)
         {
-            Append(id, AttributeTypes.Of(value), JsonMarshal.GetRawUtf8Value(value));
+            Append(id, JsonMarshal.GetRawUtf8Value(value));
         }
 
         return _scratch.WrittenSpan.ToArray();
@@ -78,18 +87,16 @@ internal sealed class ProfileAttributes(AttributeNameTable names)
         return raw.Contains((byte)'\\') ? UserAttributeNames.IgnoreReason(attribute.Name) : UserAttributeNames.IgnoreReason(raw);
     }
 
-    public static IEnumerable<(byte Id, AttributeType Type, ReadOnlyMemory<byte> Raw)> Read(byte[]? record)
+    public static IEnumerable<(byte Id, ReadOnlyMemory<byte> Raw)> Read(byte[] profile)
     {
-        var position = 0;
-        while (record is not null && position < record.Length)
+        var position = 1;
+        while (position < profile.Length)
         {
-            var id = record[position];
-            var type = (AttributeType)record[position + 1];
-            position += 2;
+            var id = profile[position++];
             var length = 0;
             for (var shift = 0; ; shift += 7)
             {
-                var b = record[position++];
+                var b = profile[position++];
                 length |= (b & 0x7F) << shift;
                 if (b < 0x80)
                 {
@@ -97,17 +104,16 @@ internal sealed class ProfileAttributes(AttributeNameTable names)
                 }
             }
 
-            yield return (id, type, record.AsMemory(position, length));
+            yield return (id, profile.AsMemory(position, length));
             position += length;
         }
     }
 
-    private void Append(byte id, AttributeType type, ReadOnlySpan<byte> raw)
+    private void Append(byte id, ReadOnlySpan<byte> raw)
     {
-        var span = _scratch.GetSpan(2 + 5 + raw.Length);
+        var span = _scratch.GetSpan(1 + 5 + raw.Length);
         span[0] = id;
-        span[1] = (byte)type;
-        var written = 2;
+        var written = 1;
         for (var length = (uint)raw.Length; ; length >>= 7)
         {
             span[written++] = (byte)(length < 0x80 ? length : (length & 0x7F) | 0x80);

@@ -19,7 +19,9 @@ internal sealed class WorkspaceContents
 
     private readonly Regex? _existingCustomers;
     private readonly int _eventsKept;
-    private readonly Dictionary<string, Profile> _profiles = new(StringComparer.Ordinal);
+    // A profile is its packed bytes (ProfileAttributes); its events, for the customers that have any, apart.
+    private readonly Dictionary<string, byte[]> _profiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CustomerEvents> _events = new(StringComparer.Ordinal);
     private readonly List<CustomerEvents> _eventHolders = [];
     // 64-bit fingerprints, not the events: duplicates are still counted after an event is no longer kept.
     private readonly HashSet<ulong> _seenEvents = [];
@@ -40,7 +42,7 @@ internal sealed class WorkspaceContents
     {
         foreach (var id in customerIds)
         {
-            _profiles.TryAdd(id, new Profile { Origin = origin });
+            _profiles.TryAdd(id, ProfileAttributes.Empty(origin));
         }
     }
 
@@ -48,8 +50,7 @@ internal sealed class WorkspaceContents
     public void Seed(string customerId, JsonElement attributes)
     {
         ref var profile = ref CollectionsMarshal.GetValueRefOrAddDefault(_profiles, customerId, out var existed);
-        profile.Origin = existed ? profile.Origin : ProfileOrigin.Defined;
-        profile.Attributes = _attributes.Write(profile.Attributes, attributes, out _);
+        profile = _attributes.Write(existed ? profile! : ProfileAttributes.Empty(ProfileOrigin.Defined), attributes, out _);
     }
 
     public bool Exists(string customerId) => _profiles.ContainsKey(customerId) || _existingCustomers?.IsMatch(customerId) == true;
@@ -62,7 +63,7 @@ internal sealed class WorkspaceContents
         }
 
         return _existingCustomers?.IsMatch(customerId) == true
-            ? Read(customerId, new Profile { Origin = ProfileOrigin.Pattern })
+            ? Read(customerId, ProfileAttributes.Empty(ProfileOrigin.Pattern))
             : null;
     }
 
@@ -73,7 +74,7 @@ internal sealed class WorkspaceContents
         var page = new List<(string, ProfileOrigin)>();
         foreach (var (id, profile) in _profiles)
         {
-            if (origin is not null && profile.Origin != origin)
+            if (origin is not null && ProfileAttributes.Origin(profile) != origin)
             {
                 continue;
             }
@@ -81,7 +82,7 @@ internal sealed class WorkspaceContents
             total++;
             if (page.Count < limit)
             {
-                page.Add((id, profile.Origin));
+                page.Add((id, ProfileAttributes.Origin(profile)));
             }
         }
 
@@ -92,7 +93,7 @@ internal sealed class WorkspaceContents
     {
         IEnumerable<StoredEvent> events = customerId is null
             ? _eventHolders.SelectMany(holder => holder.All()).OrderBy(e => e.Sequence)
-            : _profiles.TryGetValue(customerId, out var profile) && profile.Events is { } held ? held.All() : [];
+            : _events.TryGetValue(customerId, out var held) ? held.All() : [];
         return events.Where(e => name is null || e.Name == name).ToList();
     }
 
@@ -112,12 +113,12 @@ internal sealed class WorkspaceContents
 
             tally.ProfilesCreated += pattern ? 0 : 1;
             profile = ref CollectionsMarshal.GetValueRefOrAddDefault(_profiles, customerId, out _);
-            profile.Origin = pattern ? ProfileOrigin.Pattern : ProfileOrigin.Customer;
+            profile = ProfileAttributes.Empty(pattern ? ProfileOrigin.Pattern : ProfileOrigin.Customer);
         }
 
         if (element.TryGetProperty("attributes"u8, out var attributes))
         {
-            profile.Attributes = _attributes.Write(profile.Attributes, attributes, out var overLimit);
+            profile = _attributes.Write(profile, attributes, out var overLimit);
             tally.AttributesOverLimit += overLimit;
         }
 
@@ -133,13 +134,14 @@ internal sealed class WorkspaceContents
             // or events." Events have no update_existing_only.
             var pattern = _existingCustomers?.IsMatch(customerId) == true;
             tally.ProfilesCreated += pattern ? 0 : 1;
-            profile.Origin = pattern ? ProfileOrigin.Pattern : ProfileOrigin.Event;
+            profile = ProfileAttributes.Empty(pattern ? ProfileOrigin.Pattern : ProfileOrigin.Event);
         }
 
-        if (profile.Events is null)
+        ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_events, customerId, out var hadEvents);
+        if (!hadEvents)
         {
-            profile.Events = new CustomerEvents(customerId, _eventsKept);
-            _eventHolders.Add(profile.Events);
+            held = new CustomerEvents(customerId, _eventsKept);
+            _eventHolders.Add(held);
         }
 
         foreach (var action in element.GetProperty("actions"u8).EnumerateArray())
@@ -148,26 +150,26 @@ internal sealed class WorkspaceContents
             var attributes = action.TryGetProperty("attributes"u8, out var value)
                 ? JsonMarshal.GetRawUtf8Value(value).ToArray()
                 : NoAttributes;
-            var stored = new StoredEvent(++_sequence, profile.Events.CustomerId, EventName(action.GetProperty("action"u8)), time, receivedAt, attributes);
+            var stored = new StoredEvent(++_sequence, held!.CustomerId, EventName(action.GetProperty("action"u8)), time, receivedAt, attributes);
             tally.EventsDuplicated += _seenEvents.Add(Fingerprint(stored)) ? 0 : 1;
             tally.EventsAccepted++;
-            tally.EventsNotKept += profile.Events.Add(stored) ? 1 : 0;
+            tally.EventsNotKept += held.Add(stored) ? 1 : 0;
         }
     }
 
-    private StoredProfile Read(string customerId, Profile profile)
+    private StoredProfile Read(string customerId, byte[] profile)
     {
         var attributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (id, type, raw) in ProfileAttributes.Read(profile.Attributes))
+        foreach (var (id, raw) in ProfileAttributes.Read(profile))
         {
             var name = _attributeNames[id];
             using var document = JsonDocument.Parse(raw);
             attributes[name] = document.RootElement.Clone();
-            types[name] = AttributeTypes.Name(type);
+            types[name] = AttributeTypes.Name(AttributeTypes.Of(attributes[name]));
         }
 
-        return new StoredProfile(customerId, ProfileOrigins.Name(profile.Origin), attributes, types);
+        return new StoredProfile(customerId, ProfileOrigins.Name(ProfileAttributes.Origin(profile)), attributes, types);
     }
 
     private ulong Fingerprint(StoredEvent stored)
