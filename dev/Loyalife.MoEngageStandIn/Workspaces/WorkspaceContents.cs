@@ -19,8 +19,9 @@ internal sealed class WorkspaceContents
 
     private readonly Regex? _existingCustomers;
     private readonly int _eventsKept;
-    // A profile is its packed bytes (ProfileAttributes); its events, for the customers that have any, apart.
-    private readonly Dictionary<string, byte[]> _profiles = new(StringComparer.Ordinal);
+    // A profile is its packed bytes, ID included (ProfileAttributes); its events, for the customers that have any, apart.
+    private readonly HashSet<byte[]> _profiles = new(ProfileKeys.Instance);
+    private readonly HashSet<byte[]>.AlternateLookup<ReadOnlySpan<char>> _byId;
     private readonly Dictionary<string, CustomerEvents> _events = new(StringComparer.Ordinal);
     private readonly List<CustomerEvents> _eventHolders = [];
     // 64-bit fingerprints, not the events: duplicates are still counted after an event is no longer kept.
@@ -36,34 +37,36 @@ internal sealed class WorkspaceContents
         _existingCustomers = existingCustomers;
         _eventsKept = eventsKept;
         _attributes = new ProfileAttributes(_attributeNames);
+        _byId = _profiles.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public void AddCustomers(IEnumerable<string> customerIds, ProfileOrigin origin)
     {
         foreach (var id in customerIds)
         {
-            _profiles.TryAdd(id, ProfileAttributes.Empty(origin));
+            if (!_byId.Contains(id))
+            {
+                _profiles.Add(ProfileAttributes.Empty(id, origin));
+            }
         }
     }
 
     /// <summary>A profile of the definition, with its attributes (typed as if a customer record had sent them).</summary>
     public void Seed(string customerId, JsonElement attributes)
     {
-        ref var profile = ref CollectionsMarshal.GetValueRefOrAddDefault(_profiles, customerId, out var existed);
-        profile = _attributes.Write(existed ? profile! : ProfileAttributes.Empty(ProfileOrigin.Defined), attributes, out _);
+        var profile = _byId.TryGetValue(customerId, out var held) ? held : ProfileAttributes.Empty(customerId, ProfileOrigin.Defined);
+        Replace(held, _attributes.Write(profile, attributes, out _));
     }
-
-    public bool Exists(string customerId) => _profiles.ContainsKey(customerId) || _existingCustomers?.IsMatch(customerId) == true;
 
     public StoredProfile? Find(string customerId)
     {
-        if (_profiles.TryGetValue(customerId, out var profile))
+        if (_byId.TryGetValue(customerId, out var profile))
         {
             return Read(customerId, profile);
         }
 
         return _existingCustomers?.IsMatch(customerId) == true
-            ? Read(customerId, ProfileAttributes.Empty(ProfileOrigin.Pattern))
+            ? Read(customerId, ProfileAttributes.Empty(customerId, ProfileOrigin.Pattern))
             : null;
     }
 
@@ -72,7 +75,7 @@ internal sealed class WorkspaceContents
     {
         var total = 0;
         var page = new List<(string, ProfileOrigin)>();
-        foreach (var (id, profile) in _profiles)
+        foreach (var profile in _profiles)
         {
             if (origin is not null && ProfileAttributes.Origin(profile) != origin)
             {
@@ -82,7 +85,7 @@ internal sealed class WorkspaceContents
             total++;
             if (page.Count < limit)
             {
-                page.Add((id, ProfileAttributes.Origin(profile)));
+                page.Add((ProfileAttributes.CustomerId(profile), ProfileAttributes.Origin(profile)));
             }
         }
 
@@ -99,8 +102,9 @@ internal sealed class WorkspaceContents
 
     public void ApplyCustomer(JsonElement element, string customerId, ref IngestTally tally)
     {
-        ref var profile = ref CollectionsMarshal.GetValueRefOrNullRef(_profiles, customerId);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref profile))
+        _byId.TryGetValue(customerId, out var held);
+        var profile = held;
+        if (profile is null)
         {
             var pattern = _existingCustomers?.IsMatch(customerId) == true;
             var updateExistingOnly = element.TryGetProperty("update_existing_only"u8, out var flag)
@@ -112,8 +116,7 @@ internal sealed class WorkspaceContents
             }
 
             tally.ProfilesCreated += pattern ? 0 : 1;
-            profile = ref CollectionsMarshal.GetValueRefOrAddDefault(_profiles, customerId, out _);
-            profile = ProfileAttributes.Empty(pattern ? ProfileOrigin.Pattern : ProfileOrigin.Customer);
+            profile = ProfileAttributes.Empty(customerId, pattern ? ProfileOrigin.Pattern : ProfileOrigin.Customer);
         }
 
         if (element.TryGetProperty("attributes"u8, out var attributes))
@@ -122,19 +125,19 @@ internal sealed class WorkspaceContents
             tally.AttributesOverLimit += overLimit;
         }
 
+        Replace(held, profile);
         tally.CustomersUpdated++;
     }
 
     public void ApplyEvent(JsonElement element, string customerId, DateTime receivedAt, ref IngestTally tally)
     {
-        ref var profile = ref CollectionsMarshal.GetValueRefOrAddDefault(_profiles, customerId, out var existed);
-        if (!existed)
+        if (!_byId.Contains(customerId))
         {
             // MoEngage's data overview: "If the user does not exist, a new user is created with the attributes
             // or events." Events have no update_existing_only.
             var pattern = _existingCustomers?.IsMatch(customerId) == true;
             tally.ProfilesCreated += pattern ? 0 : 1;
-            profile = ProfileAttributes.Empty(pattern ? ProfileOrigin.Pattern : ProfileOrigin.Event);
+            _profiles.Add(ProfileAttributes.Empty(customerId, pattern ? ProfileOrigin.Pattern : ProfileOrigin.Event));
         }
 
         ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_events, customerId, out var hadEvents);
@@ -155,6 +158,22 @@ internal sealed class WorkspaceContents
             tally.EventsAccepted++;
             tally.EventsNotKept += held.Add(stored) ? 1 : 0;
         }
+    }
+
+    /// <summary>A profile array is never changed, so a write puts its new array in the old one's place.</summary>
+    private void Replace(byte[]? held, byte[] profile)
+    {
+        if (ReferenceEquals(held, profile))
+        {
+            return;
+        }
+
+        if (held is not null)
+        {
+            _profiles.Remove(held);
+        }
+
+        _profiles.Add(profile);
     }
 
     private StoredProfile Read(string customerId, byte[] profile)
