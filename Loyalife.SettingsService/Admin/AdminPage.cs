@@ -1,3 +1,4 @@
+using Loyalife.ServiceDefaults.Problems;
 using Loyalife.SettingsService.Auth;
 using Loyalife.SettingsService.Programs;
 using Loyalife.SettingsService.Settings;
@@ -38,7 +39,7 @@ public static class AdminPage
         // without forwarding a hostile id and the admin's credentials, and without a 502 when the dispatcher is away.
         if (!await programs.ExistsAsync(programId, ct))
         {
-            return SettingsProblems.UnknownProgram(programId);
+            return ApiProblems.UnknownProgram(programId);
         }
 
         return await dispatcher.TryGetAsync(programId, http.Request.Headers.Authorization.ToString(), ct) is { } json

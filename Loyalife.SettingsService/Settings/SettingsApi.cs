@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Loyalife.ServiceDefaults.Problems;
 using Loyalife.SettingsService.Auth;
 using Loyalife.SettingsService.MoEngage;
 using Loyalife.SettingsService.Programs;
@@ -35,7 +36,7 @@ public static class SettingsApi
         var outcome = await commands.SaveAsync(programId, request, AdminUser.NameOf(user), ct);
         return outcome switch
         {
-            { UnknownProgram: true } => SettingsProblems.UnknownProgram(programId),
+            { UnknownProgram: true } => ApiProblems.UnknownProgram(programId),
             { Errors: { } errors } => TypedResults.ValidationProblem(errors, title: "The MoEngage settings are not valid"),
             { FailedCheck: { } check } => SettingsProblems.CheckFailed(check),
             { StoredKeyUnreadable: true } => SettingsProblems.StoredKeyUnreadable(programId),

@@ -1,3 +1,4 @@
+using Loyalife.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Loyalife.SnapshotService.Programs;
@@ -19,5 +20,5 @@ public static class ProgramsApi
     private static async Task<Results<Ok<LoyaltyProgram>, ProblemHttpResult>> GetProgram(string programId, ProgramStore store, CancellationToken ct) =>
         await store.FindAsync(programId, ct) is { } program
             ? TypedResults.Ok(program)
-            : Problems.UnknownProgram(programId);
+            : ApiProblems.UnknownProgram(programId);
 }
