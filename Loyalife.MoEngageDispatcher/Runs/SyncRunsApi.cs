@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Loyalife.Domain.BusinessDays;
-using Loyalife.MoEngageDispatcher.Auth;
 using Loyalife.MoEngageDispatcher.Scheduling;
 using Loyalife.MoEngageDispatcher.Sources;
+using Loyalife.ServiceDefaults.Auth;
 using Loyalife.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

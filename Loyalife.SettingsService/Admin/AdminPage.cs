@@ -1,5 +1,5 @@
+using Loyalife.ServiceDefaults.Auth;
 using Loyalife.ServiceDefaults.Problems;
-using Loyalife.SettingsService.Auth;
 using Loyalife.SettingsService.Programs;
 using Loyalife.SettingsService.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +18,7 @@ public static class AdminPage
         routes.MapGet("/admin", ServePage).ExcludeFromDescription();
         routes.MapGet("/v1/programs/{programId}/integrations/moengage/sync-runs", SyncRunsAsync)
             .WithTags("Admin")
-            .RequireAuthorization(Policies.Admin);
+            .RequireAuthorization(AuthPolicies.Admin);
         return routes;
     }
 

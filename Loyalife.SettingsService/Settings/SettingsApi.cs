@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using Loyalife.ServiceDefaults.Auth;
 using Loyalife.ServiceDefaults.Problems;
-using Loyalife.SettingsService.Auth;
 using Loyalife.SettingsService.MoEngage;
 using Loyalife.SettingsService.Programs;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +13,7 @@ public static class SettingsApi
 {
     public static RouteGroupBuilder MapSettingsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/v1").WithTags("Settings").RequireAuthorization(Policies.Admin);
+        var api = routes.MapGroup("/v1").WithTags("Settings").RequireAuthorization(AuthPolicies.Admin);
         api.MapGet("/programs", ListProgramsAsync);
         api.MapGet("/integrations/moengage/export", ExportAsync);
 

@@ -1,3 +1,4 @@
+using Loyalife.ServiceDefaults.Auth;
 using Loyalife.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,7 @@ public static class ProgramsApi
 {
     public static RouteGroupBuilder MapProgramsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/programs").WithTags("Programs").RequireAuthorization(Extensions.DaprPolicy);
+        var group = routes.MapGroup("/v1/programs").WithTags("Programs").RequireAuthorization(AuthPolicies.ThroughDapr);
         group.MapGet("/", ListPrograms);
         group.MapGet("/{programId}", GetProgram);
         return group;

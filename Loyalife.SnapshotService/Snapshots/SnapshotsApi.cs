@@ -1,5 +1,6 @@
 using System.Globalization;
 using Loyalife.Domain.BusinessDays;
+using Loyalife.ServiceDefaults.Auth;
 using Loyalife.ServiceDefaults.Problems;
 using Loyalife.SnapshotService.Programs;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ public static class SnapshotsApi
 
     public static RouteGroupBuilder MapSnapshotsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/programs/{programId}/snapshots/{date}").WithTags("Snapshots").RequireAuthorization(Extensions.DaprPolicy);
+        var group = routes.MapGroup("/v1/programs/{programId}/snapshots/{date}").WithTags("Snapshots").RequireAuthorization(AuthPolicies.ThroughDapr);
         group.MapGet("/members", GetMembers);
         group.MapGet("/events", GetEvents);
         group.MapGet("/summary", GetSummary);
