@@ -105,14 +105,6 @@ public sealed class RunStore(NpgsqlDataSource database, TimeProvider time)
         return (await ReadRunsAsync(command, cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<bool> HasActiveRunAsync(string programId, CancellationToken cancellationToken)
-    {
-        await using var command = database.CreateCommand(
-            "SELECT EXISTS (SELECT 1 FROM dispatch.sync_runs WHERE program_id = @p AND status IN ('pending', 'running'))");
-        command.Parameters.AddWithValue("p", programId);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
     /// <summary>Programs with runs a restarted dispatcher should pick up without waiting for a tick.</summary>
     public async Task<IReadOnlyList<string>> ProgramsWithUnfinishedRunsAsync(CancellationToken cancellationToken)
     {
