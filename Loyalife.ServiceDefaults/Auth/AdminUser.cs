@@ -1,8 +1,8 @@
 using System.Security.Claims;
 
-namespace Loyalife.SettingsService.Auth;
+namespace Loyalife.ServiceDefaults.Auth;
 
-/// <summary>The name the audit trail records for the signed-in admin.</summary>
+/// <summary>The name a signed-in admin goes by (audit trails, logs), whichever way they signed in.</summary>
 public static class AdminUser
 {
     public static string NameOf(ClaimsPrincipal user) =>

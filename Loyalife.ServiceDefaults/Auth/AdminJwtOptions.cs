@@ -1,5 +1,6 @@
-namespace Loyalife.SettingsService.Auth;
+namespace Loyalife.ServiceDefaults.Auth;
 
+/// <summary>An identity provider whose tokens sign admins in (<c>Admin:Jwt</c>), next to or instead of the shared admin token.</summary>
 public sealed class AdminJwtOptions
 {
     public string? Authority { get; set; }

@@ -3,9 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Loyalife.SettingsService.Auth;
+namespace Loyalife.ServiceDefaults.Auth;
 
 /// <summary>Accepts <c>Authorization: Bearer {Admin:Token}</c>; anything else is left to the JWT scheme, if any.</summary>
 internal sealed class AdminTokenHandler(
@@ -21,7 +23,7 @@ internal sealed class AdminTokenHandler(
     {
         var expected = admin.CurrentValue.Token;
         var header = Request.Headers.Authorization.ToString();
-        if (string.IsNullOrEmpty(expected) || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrWhiteSpace(expected) || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
