@@ -20,7 +20,7 @@ public static class Extensions
         builder.Services.AddDaprClient((services, dapr) => ConfigureDapr(services.GetRequiredService<IConfiguration>(), dapr));
 
         builder.AddAdminAndDaprAuthentication();
-        builder.AddMoEngageConnectionTester();
+        builder.AddMoEngageChecks();
         builder.AddSecretStore();
 
         builder.Services.AddSingleton(TimeProvider.System);
