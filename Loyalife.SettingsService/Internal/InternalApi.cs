@@ -1,5 +1,5 @@
 using Loyalife.Domain.MoEngage;
-using Loyalife.SettingsService.Auth;
+using Loyalife.ServiceDefaults.Auth;
 using Loyalife.SettingsService.MoEngage;
 using Loyalife.SettingsService.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +12,7 @@ public static class InternalApi
 {
     public static RouteGroupBuilder MapInternalApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/internal/v1").WithTags("Internal").RequireAuthorization(Policies.ThroughDapr);
+        var api = routes.MapGroup("/internal/v1").WithTags("Internal").RequireAuthorization(AuthPolicies.ThroughDapr);
         api.MapGet("/integrations/moengage/enabled-programs", EnabledProgramsAsync);
         api.MapGet("/programs/{programId}/integrations/moengage/credentials", CredentialsAsync);
         return api;
