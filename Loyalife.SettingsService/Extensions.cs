@@ -19,13 +19,13 @@ public static class Extensions
 
         builder.AddAdminAuthentication();
         builder.AddDaprAppTokenAuthentication();
-        builder.AddMoEngageConnectionTester();
+        builder.AddMoEngageChecks();
         builder.AddSecretStore();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProgramDirectory>();
         builder.Services.AddSingleton<SettingsStore>();
-        // Scoped: it holds the typed Test Connection client, whose handler the factory must be free to recycle.
+        // Scoped: it holds the typed Test Connection and Get User clients, whose handlers the factory must be free to recycle.
         builder.Services.AddScoped<SettingsCommands>();
         builder.Services.AddSingleton<SyncRunsClient>();
         // A hosted service, so the schema exists before Kestrel accepts the first request.

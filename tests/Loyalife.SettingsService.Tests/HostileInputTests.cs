@@ -131,6 +131,34 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
         Put("an overlong appId", $$"""{"enabled":true,"appId":"{{new string('A', 10_000)}}","apiKey":"KeyKeyKey1","dashboardUrl":"https://dashboard-01.moengage.com"}""");
         Put("deeply nested JSON", $$"""{"enabled":true,"appId":{{new string('[', 10_000)}}{{new string(']', 10_000)}}}""");
         Put("a number too big for any type", """{"enabled":1e999999,"appId":"APPX"}""");
+        // The MoEngage names and the unknown-members choice: wrong types, hostile names, too many.
+        void PutWith(string name, string field) =>
+            Put(name, $$"""{"enabled":true,"appId":"APPX","apiKey":"KeyKeyKey1","dashboardUrl":"https://dashboard-01.moengage.com",{{field}}}""");
+        PutWith("attributeNames as a string", "\"attributeNames\":\"tier\"");
+        PutWith("attributeNames as an array", "\"attributeNames\":[\"tier\"]");
+        PutWith("attributeNames as a number", "\"attributeNames\":1");
+        PutWith("an attribute name as a number", "\"attributeNames\":{\"tier\":5}");
+        PutWith("an attribute name as an object", "\"attributeNames\":{\"tier\":{\"name\":\"x\"}}");
+        PutWith("an attribute name as an array", "\"attributeNames\":{\"tier\":[\"x\"]}");
+        PutWith("an attribute name nested deep", $"\"attributeNames\":{{\"tier\":{new string('[', 5_000)}{new string(']', 5_000)}}}");
+        PutWith("an attribute name with NUL", "\"attributeNames\":{\"tier\":\"ti\\u0000er\"}");
+        PutWith("an attribute name with a lone surrogate", "\"attributeNames\":{\"tier\":\"tier\\uD800\"}");
+        PutWith("an unknown attribute with a lone surrogate", "\"attributeNames\":{\"ti\\uDC00er\":\"tier\"}");
+        PutWith("an unknown attribute with NUL and RTL override", "\"attributeNames\":{\"ti\\u0000\\u202Eer\":\"tier\"}");
+        PutWith("SQL injection as an attribute", "\"attributeNames\":{\"x'; DROP TABLE settings.moengage_integrations;--\":\"tier\"}");
+        PutWith("SQL injection in a reserved name", "\"attributeNames\":{\"status\":\"status'; DROP TABLE loyalty.programs;--\",\"tier\":\"status\"}");
+        PutWith("a 10,000-character attribute name", $"\"attributeNames\":{{\"tier\":\"{new string('t', 10_000)}\"}}");
+        PutWith("10,000 unknown attributes", $"\"attributeNames\":{{{string.Join(",", Enumerable.Range(0, 10_000).Select(i => $"\"a{i}\":\"b{i}\""))}}}");
+        PutWith("every attribute under one name", $"\"attributeNames\":{{{string.Join(",", Loyalife.Domain.MoEngage.AttributeNaming.LoyalifeNames.Select(n => $"\"{n}\":\"same\""))}}}");
+        PutWith("unknownMembers as a number", "\"unknownMembers\":1");
+        PutWith("unknownMembers as a boolean", "\"unknownMembers\":true");
+        PutWith("unknownMembers as an array", "\"unknownMembers\":[\"send\"]");
+        PutWith("unknownMembers in capitals", "\"unknownMembers\":\"VERIFY\"");
+        PutWith("unknownMembers empty", "\"unknownMembers\":\"\"");
+        PutWith("unknownMembers with a NUL", "\"unknownMembers\":\"send\\u0000\"");
+        PutWith("unknownMembers with SQL injection", "\"unknownMembers\":\"send'; DROP TABLE loyalty.programs;--\"");
+        Add("a 5 MB unknownMembers", "PUT", Moengage, Admin, [400, 413], () => new StreamedJsonContent("unknownMembers", 5 * 1024 * 1024));
+
         Add("invalid UTF-8 bytes", "PUT", Moengage, Admin, [400], () => new ByteArrayContent([.. "{\"enabled\":true,\"appId\":\""u8, 0xC0, 0xAF, 0xFF, .. "\"}"u8])
         {
             Headers = { ContentType = new MediaTypeHeaderValue("application/json") },
