@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Dapr.Client;
+using Loyalife.MoEngageDispatcher.Alerts;
 using Loyalife.MoEngageDispatcher.Auth;
+using Loyalife.MoEngageDispatcher.HeldRuns;
 using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Pacing;
 using Loyalife.MoEngageDispatcher.Runs;
@@ -22,6 +24,8 @@ internal static class Extensions
         // would otherwise throw it to the exception handler).
         builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = false);
         builder.AddDispatcherAuth();
+        builder.AddHeldRuns();
+        builder.AddAlerts();
 
         builder.Services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section)
             .ValidateDataAnnotations()

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Loyalife.MoEngageDispatcher.Alerts;
+using Loyalife.MoEngageDispatcher.HeldRuns;
 using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Pacing;
 using Loyalife.MoEngageDispatcher.Scheduling;
@@ -22,6 +24,8 @@ public sealed class RunEngine(
     IOptions<SyncOptions> syncOptions,
     IOptions<MoEngageOptions> moengageOptions,
     DispatcherTelemetry telemetry,
+    HoldGate holds,
+    AlertMonitor alerts,
     TimeProvider time,
     ILogger<RunEngine> logger)
 {
@@ -61,6 +65,7 @@ public sealed class RunEngine(
         var started = time.GetTimestamp();
         var execution = new RunExecution(this, claimed, lease, report, stopping);
         string status;
+        var credentialsRejected = false;
         try
         {
             await execution.RunAsync();
@@ -74,9 +79,24 @@ public sealed class RunEngine(
             activity?.SetStatus(ActivityStatusCode.Error, "interrupted");
             return null;
         }
+        catch (RunHeldException held)
+        {
+            status = RunStatus.Held;
+            report.Held = held.Held;
+            logger.LogWarning("Run {RunId} is held before sending {Date}: {Summary}", run.RunId, held.Held.BusinessDate, held.Held.Summary);
+            try
+            {
+                await store.FinishAsync(run.RunId, lease.FencingToken, status, held.Message, report, CancellationToken.None);
+            }
+            catch (LeaseLostException)
+            {
+                return null;
+            }
+        }
         catch (Exception exception)
         {
             status = RunStatus.Failed;
+            credentialsRejected = exception is CredentialsRejectedException;
             var reason = exception switch
             {
                 CredentialsRejectedException or IntegrationDisabledException or MoEngageUnavailableException or SourceException => exception.Message,
@@ -98,6 +118,8 @@ public sealed class RunEngine(
             }
         }
 
+        await alerts.ObserveAsync(new RunOutcome(claimed, status, report.Error, credentialsRejected,
+            status == RunStatus.Held ? report.Held : null), CancellationToken.None);
         telemetry.RunFinished(status, run.Trigger, time.GetElapsedTime(started));
         activity?.SetTag("loyalife.status", status);
         logger.LogInformation("Run {RunId} {Status}: {Members} members, {Events} events, {Requests} requests, {Rejected} rejected",
@@ -120,6 +142,8 @@ public sealed class RunEngine(
     internal MoEngageOptions MoEngageSettings => moengageOptions.Value;
 
     internal DispatcherTelemetry Telemetry => telemetry;
+
+    internal HoldGate Holds => holds;
 
     internal TimeProvider Time => time;
 

@@ -41,6 +41,12 @@ internal sealed class RunExecution(RunEngine engine, SyncRun run, ProgramLease l
                 checkpoint = new Checkpoint(date, SnapshotKind.Members, StreamPosition.Start);
             }
 
+            if (checkpoint is { Phase: SnapshotKind.Members, Position.PageCursor: null, Position.Offset: 0 })
+            {
+                // Nothing of the day is sent yet: it must pass the hold rules first.
+                await engine.Holds.CheckAsync(run, date, report, stopping);
+            }
+
             if (checkpoint.Phase == SnapshotKind.Members)
             {
                 await SendStreamAsync(date, SnapshotKind.Members, checkpoint.Position);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Loyalife.MoEngageDispatcher.HeldRuns;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Sources;
 using Loyalife.MoEngageDispatcher.Telemetry;
@@ -14,6 +15,7 @@ public sealed class SyncScheduler(
     ProgramLock locks,
     RunStore store,
     RunEngine engine,
+    HeldRunStore holds,
     ISnapshotSource snapshots,
     IOptions<SyncOptions> options,
     DispatcherTelemetry telemetry,
@@ -34,6 +36,13 @@ public sealed class SyncScheduler(
         var executed = new List<Guid>();
         while (!stopping.IsCancellationRequested && !lease.Lost.IsCancellationRequested)
         {
+            if (await holds.HasHeldRunAsync(programId, stopping))
+            {
+                // Oldest first holds here too: nothing later of the program goes out before an admin decides.
+                logger.LogInformation("Program {ProgramId} has a held run; its later days wait for a release or skip", programId);
+                return;
+            }
+
             var run = await store.NextRunnableAsync(programId, time.GetUtcNow().AddDays(-days), executed, stopping);
             if (run is null && scheduleDueDates)
             {
