@@ -1,5 +1,6 @@
 using Dapr.Client;
 using Loyalife.SettingsService.Admin;
+using Loyalife.SettingsService.Alerts;
 using Loyalife.SettingsService.Auth;
 using Loyalife.SettingsService.MoEngage;
 using Loyalife.SettingsService.Programs;
@@ -21,6 +22,7 @@ public static class Extensions
         builder.AddAdminAndDaprAuthentication();
         builder.AddMoEngageConnectionTester();
         builder.AddSecretStore();
+        builder.AddAlertTargets();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProgramDirectory>();

@@ -31,6 +31,15 @@ public sealed class SettingsSchema(NpgsqlDataSource db, ILogger<SettingsSchema> 
             changes     jsonb NOT NULL
         );
         CREATE INDEX IF NOT EXISTS moengage_audit_by_program ON settings.moengage_audit (program_id, audit_id DESC);
+        CREATE TABLE IF NOT EXISTS settings.alert_targets (
+            target_id   uuid PRIMARY KEY,
+            program_id  text NOT NULL,
+            url         text NOT NULL,
+            secret_name text NULL,       -- where the signing secret is; the secret itself never comes here
+            created_at  timestamptz NOT NULL,
+            created_by  text NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS alert_targets_by_program ON settings.alert_targets (program_id, created_at);
         """;
 
     public async Task StartAsync(CancellationToken cancellationToken)
