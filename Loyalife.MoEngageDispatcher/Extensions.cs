@@ -9,6 +9,7 @@ using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Scheduling;
 using Loyalife.MoEngageDispatcher.Sources;
 using Loyalife.MoEngageDispatcher.Telemetry;
+using Loyalife.ServiceDefaults.Migrations;
 
 namespace Loyalife.MoEngageDispatcher;
 
@@ -24,8 +25,6 @@ internal static class Extensions
         // would otherwise throw it to the exception handler).
         builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = false);
         builder.AddDispatcherAuth();
-        builder.AddHeldRuns();
-        builder.AddAlerts();
 
         builder.Services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section)
             .ValidateDataAnnotations()
@@ -56,6 +55,10 @@ internal static class Extensions
         builder.Services.AddSingleton<MoEngageClient>();
         builder.Services.AddSingleton<IQuotaLimiter, RedisQuotaLimiter>();
 
+        // Before the worker: hosted services start in order, and the worker reads runs as it starts.
+        builder.AddSchemaMigrations("dispatch", typeof(Extensions).Assembly);
+        builder.AddHeldRuns();
+        builder.AddAlerts();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddSingleton<ProgramLock>();
         builder.Services.AddSingleton<RunEngine>();

@@ -27,12 +27,6 @@ public sealed class AlertSender(
         }
     }
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await store.EnsureSchemaAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)

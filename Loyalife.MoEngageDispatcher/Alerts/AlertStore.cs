@@ -13,12 +13,6 @@ public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
     private const string DeliveryColumns =
         "delivery_id, target_id, url, kind, state, attempts, last_status, last_error, created_at, delivered_at, next_attempt_at";
 
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        await using var command = database.CreateCommand(AlertSchema.Sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     /// <summary>
     /// Stores what <paramref name="decide"/> observes against the program's current states and raises an alert
     /// for each condition that begins or ends (a condition first seen inactive is simply recorded).

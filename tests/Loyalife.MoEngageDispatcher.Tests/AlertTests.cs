@@ -2,11 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Loyalife.MoEngageDispatcher.Alerts;
 using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Tests.Fakes;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 
-public sealed class AlertTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+public sealed class AlertTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
     private const string Secret = "whsec-alerts-5d2b77";
 

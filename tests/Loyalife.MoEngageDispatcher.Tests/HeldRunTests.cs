@@ -6,12 +6,11 @@ using Loyalife.MoEngageDispatcher.HeldRuns;
 using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Sources;
-using Loyalife.MoEngageDispatcher.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 
-public sealed class HeldRunTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+public sealed class HeldRunTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
     private const string Secret = "whsec-held-runs-0c1f9e";
 

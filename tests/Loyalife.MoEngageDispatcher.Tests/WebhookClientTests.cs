@@ -1,6 +1,5 @@
 using Loyalife.Domain.Alerts;
 using Loyalife.MoEngageDispatcher.Alerts;
-using Loyalife.MoEngageDispatcher.Tests.Fakes;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Loyalife.SettingsService.Secrets;
-using Loyalife.SettingsService.Tests.Infrastructure;
 
 namespace Loyalife.SettingsService.Tests;
 
