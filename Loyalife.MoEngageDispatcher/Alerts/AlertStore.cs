@@ -7,6 +7,7 @@ namespace Loyalife.MoEngageDispatcher.Alerts;
 /// <summary>
 /// Alert states, alerts and their deliveries in PostgreSQL. A change of state and the alert it raises are
 /// written in one transaction under a per-program lock, so replicas observing the same run tell it once.
+/// One file for the three tables, because their writes share transactions.
 /// </summary>
 public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
 {

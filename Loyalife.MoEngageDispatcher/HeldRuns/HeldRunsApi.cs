@@ -14,9 +14,11 @@ public static class HeldRunsApi
     {
         var api = app.MapGroup("/v1/programs/{programId}/sync-runs/{runId:guid}").WithTags("Held runs").RequireAuthorization(AuthPolicies.Admin);
         api.MapPost("/release", (string programId, Guid runId, ClaimsPrincipal user, HeldRunStore store, AlertMonitor alerts, DispatchWorker worker, CancellationToken ct) =>
-            DecideAsync(programId, runId, release: true, user, store, alerts, worker, ct));
+            DecideAsync(programId, runId, release: true, user, store, alerts, worker, ct))
+            .WithSummary("Release a held run: its held day is sent as it was held, and later days follow.");
         api.MapPost("/skip", (string programId, Guid runId, ClaimsPrincipal user, HeldRunStore store, AlertMonitor alerts, DispatchWorker worker, CancellationToken ct) =>
-            DecideAsync(programId, runId, release: false, user, store, alerts, worker, ct));
+            DecideAsync(programId, runId, release: false, user, store, alerts, worker, ct))
+            .WithSummary("Skip a held run: its held day is never sent, and later days follow.");
         return api;
     }
 

@@ -12,12 +12,12 @@ public static class AlertTargetsApi
     public static IEndpointRouteBuilder MapAlertTargetsApi(this IEndpointRouteBuilder routes)
     {
         var admin = routes.MapGroup("/v1/programs/{programId}/alerts/targets").WithTags("Alerts").RequireAuthorization(Policies.Admin);
-        admin.MapGet("", ListAsync);
-        admin.MapPost("", AddAsync);
-        admin.MapDelete("/{targetId:guid}", RemoveAsync);
+        admin.MapGet("", ListAsync).WithSummary("The program's alert webhooks, without their signing secrets.");
+        admin.MapPost("", AddAsync).WithSummary("Add an alert webhook (HTTPS to a public address), optionally with an HMAC-SHA256 signing secret.");
+        admin.MapDelete("/{targetId:guid}", RemoveAsync).WithSummary("Remove an alert webhook and its signing secret.");
 
         routes.MapGroup("/internal/v1/programs/{programId}/alerts").WithTags("Internal").RequireAuthorization(Policies.ThroughDapr)
-            .MapGet("/targets", ForDispatcherAsync);
+            .MapGet("/targets", ForDispatcherAsync).WithSummary("The program's alert webhooks with their signing secrets, for the dispatcher (through Dapr only).");
         return routes;
     }
 
