@@ -1,6 +1,7 @@
 using Loyalife.ServiceDefaults.Auth;
 using Loyalife.ServiceDefaults.Migrations;
 using Loyalife.SettingsService.Admin;
+using Loyalife.SettingsService.Alerts;
 using Loyalife.SettingsService.MoEngage;
 using Loyalife.SettingsService.Programs;
 using Loyalife.SettingsService.Secrets;
@@ -21,6 +22,7 @@ public static class Extensions
         builder.AddDaprAppTokenAuthentication();
         builder.AddMoEngageChecks();
         builder.AddSecretStore();
+        builder.AddAlertTargets();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProgramDirectory>();

@@ -9,7 +9,7 @@ namespace Loyalife.SettingsService.Tests;
 
 /// <summary>
 /// The bad input sweep for settings-service: malformed and hostile requests against every endpoint of
-/// SettingsApi, InternalApi and AdminPage, sent over real Kestrel. Each must answer a 4xx (a problem where there is a
+/// SettingsApi, InternalApi, AlertTargetsApi and AdminPage, sent over real Kestrel. Each must answer a 4xx (a problem where there is a
 /// body), never a 5xx, never echo a token or the stored API key, and leave the service healthy.
 /// </summary>
 public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixture<SettingsHostFixture>, IAsyncLifetime
@@ -19,6 +19,7 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
     private const string ApiKey = "HostileKeyQ7w2E9r4T6";
     private const string Injection = "%27%3B%20DROP%20TABLE%20loyalty.programs%3B--";
     private const string Moengage = "/v1/programs/demo/integrations/moengage";
+    private const string Targets = "/v1/programs/demo/alerts/targets";
 
     private static readonly Dictionary<string, HostileRequest> Table = BuildTable();
 
@@ -78,6 +79,7 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
         [
             ["GET", "/v1/programs"], ["GET", "/v1/integrations/moengage/export"], ["GET", Moengage], ["PUT", Moengage],
             ["DELETE", Moengage], ["POST", Moengage + "/verify"], ["GET", Moengage + "/audit"], ["GET", Moengage + "/sync-runs"],
+            ["GET", Targets], ["POST", Targets], ["DELETE", $"{Targets}/{Guid.Empty}"],
         ];
         foreach (var endpoint in adminEndpoints)
         {
@@ -91,7 +93,7 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
             Add($"{method} {path} with an expired unsigned JWT", method, path, Bearer(ExpiredUnsignedJwt), [401]);
         }
 
-        foreach (var path in new[] { SettingsPaths.EnabledPrograms, SettingsPaths.Credentials(Configured) })
+        foreach (var path in new[] { SettingsPaths.EnabledPrograms, SettingsPaths.Credentials(Configured), $"/internal/v1/programs/{Configured}/alerts/targets" })
         {
             Add($"GET {path} without the app token", "GET", path, None, [401]);
             Add($"GET {path} with a wrong app token", "GET", path, AppToken("not-the-app-token"), [401]);
@@ -171,6 +173,42 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
         Add("no content type", "PUT", Moengage, Admin, [415], () => new ByteArrayContent("{}"u8.ToArray()));
         Add("a body on verify", "POST", Moengage + "/verify", Admin, [200, 400, 415], () => new StreamedJsonContent("x", 1024 * 1024));
 
+        // Alert target bodies: wrong types, malformed JSON, addresses that are not public HTTPS, hostile strings.
+        void Target(string name, string json, int[]? expected = null) =>
+            Add($"alert target {name}", "POST", Targets, Admin, expected ?? [400], () => new StringContent(json, Encoding.UTF8, "application/json"));
+        Target("url as a number", """{"url":443}""");
+        Target("url as an object", """{"url":{"host":"hooks.example.com"}}""");
+        Target("signingSecret as a number", """{"url":"https://93.184.215.14/a","signingSecret":1234567890123456789}""");
+        Target("a JSON array body", """[{"url":"https://93.184.215.14/a"}]""");
+        Target("a JSON null body", "null");
+        Target("an empty body", "");
+        Target("truncated JSON", """{"url":"https://93.184.215.14""");
+        Target("an empty object", "{}");
+        Target("a javascript: url", """{"url":"javascript:alert(1)"}""");
+        Target("a file: url", """{"url":"file:///etc/passwd"}""");
+        Target("a gopher: url", """{"url":"gopher://93.184.215.14:70/_"}""");
+        Target("the metadata service", """{"url":"https://169.254.169.254/latest/meta-data/"}""");
+        Target("a private address in decimal", """{"url":"https://167772161/hook"}""");
+        Target("a private address in hex", """{"url":"https://0x0a000001/hook"}""");
+        Target("an IPv4-mapped loopback", """{"url":"https://[::ffff:127.0.0.1]/hook"}""");
+        Target("the unspecified address", """{"url":"https://0.0.0.0/hook"}""");
+        Target("SQL injection as the url", """{"url":"https://93.184.215.14/'; DROP TABLE settings.alert_targets;--"}""", [201, 400]);
+        Target("NUL in the url", """{"url":"https://93.184.215.14/a\u0000b"}""", [201, 400]);
+        Target("NUL in the signing secret", """{"url":"https://93.184.215.14/a","signingSecret":"0123456789abcdef\u0000"}""");
+        Target("a lone surrogate in the url", """{"url":"https://93.184.215.14/\uD800"}""");
+        Target("a 3,000-character url", $$"""{"url":"https://93.184.215.14/{{new string('a', 3000)}}"}""");
+        Target("a 2,000-character signing secret", $$"""{"url":"https://93.184.215.14/a","signingSecret":"{{new string('s', 2000)}}"}""");
+        Target("deeply nested JSON", $$"""{"url":{{new string('[', 10_000)}}{{new string(']', 10_000)}}}""");
+        Add("alert target with a 5 MB url", "POST", Targets, Admin, [400, 413], () => new StreamedJsonContent("url", 5 * 1024 * 1024));
+        Add("alert target as text/plain", "POST", Targets, Admin, [415], () => new StringContent("""{"url":"https://93.184.215.14/a"}""", Encoding.UTF8, "text/plain"));
+        Add("alert target as a form", "POST", Targets, Admin, [415], () => new FormUrlEncodedContent([new("url", "https://93.184.215.14/a")]));
+        Add("delete an unknown alert target", "DELETE", $"{Targets}/{Guid.NewGuid()}", Admin, [404]);
+        Add("delete an alert target that is not a guid", "DELETE", $"{Targets}/not-a-guid", Admin, [404, 405]);
+        Add("delete an alert target by SQL injection", "DELETE", $"{Targets}/{Injection}", Admin, [404, 405]);
+        Add("PUT alert targets", "PUT", Targets, Admin, [405], () => JsonContent.Create(new { url = "https://93.184.215.14/a" }));
+        Add("DELETE all alert targets", "DELETE", Targets, Admin, [405]);
+        Add("POST the internal alert targets", "POST", $"/internal/v1/programs/{Configured}/alerts/targets", AppToken(SettingsServiceHost.AppApiToken), [405]);
+
         // Hostile program ids on every per-program endpoint, and hostile query strings.
         string[] programIds =
         [
@@ -189,6 +227,11 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
             Add($"audit of {label}", "GET", path + "/audit", Admin, [200, 400, 404]);
             Add($"sync runs of {label}", "GET", path + "/sync-runs", Admin, [400, 404]);
             Add($"credentials of {label}", "GET", $"/internal/v1/programs/{id}/integrations/moengage/credentials", AppToken(SettingsServiceHost.AppApiToken), [400, 404]);
+            Add($"alert targets of {label}", "GET", $"/v1/programs/{id}/alerts/targets", Admin, [400, 404]);
+            Add($"add an alert target to {label}", "POST", $"/v1/programs/{id}/alerts/targets", Admin, [400, 404],
+                () => JsonContent.Create(new { url = "https://93.184.215.14/a" }));
+            Add($"remove an alert target of {label}", "DELETE", $"/v1/programs/{id}/alerts/targets/{Guid.NewGuid()}", Admin, [400, 404]);
+            Add($"internal alert targets of {label}", "GET", $"/internal/v1/programs/{id}/alerts/targets", AppToken(SettingsServiceHost.AppApiToken), [200, 400, 404]);
         }
 
         Add("a 20,000-character request line", "GET", $"/v1/programs/{new string('p', 20_000)}/integrations/moengage", Admin, [400, 404, 414]);
