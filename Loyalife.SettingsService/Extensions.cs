@@ -27,7 +27,7 @@ public static class Extensions
         builder.Services.AddSingleton<SettingsStore>();
         // Scoped: it holds the typed Test Connection client, whose handler the factory must be free to recycle.
         builder.Services.AddScoped<SettingsCommands>();
-        builder.Services.AddSingleton<SyncRunsClient>();
+        builder.Services.AddSingleton<DispatcherClient>();
         // A hosted service, so the schema exists before Kestrel accepts the first request.
         builder.Services.AddHostedService<SettingsSchema>();
         return builder;
@@ -35,6 +35,7 @@ public static class Extensions
 
     public static WebApplication UseSettingsPipeline(this WebApplication app)
     {
+        app.UseAdminSurfaceHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();

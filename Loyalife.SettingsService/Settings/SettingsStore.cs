@@ -123,6 +123,13 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>An admin's decision outside the settings themselves (a held run released or skipped), in the same trail.</summary>
+    public async Task RecordAdminActionAsync(string programId, string actor, string action, object details, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await AppendAuditAsync(connection, programId, actor, action, details, clock.GetUtcNow(), ct);
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> AuditAsync(string programId, int limit, CancellationToken ct)
     {
         await using var command = db.CreateCommand("""
