@@ -21,15 +21,26 @@ public static class DispatcherProxy
 
     public static RouteGroupBuilder MapDispatcherProxy(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/v1/programs/{programId}/integrations/moengage").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        var api = routes.MapGroup("/v1/programs/{programId}/integrations/moengage").WithTags("Admin").RequireAuthorization(Policies.Admin)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
         api.MapGet("/sync-runs", (string programId, HttpContext http, ProgramDirectory programs, DispatcherClient dispatcher, CancellationToken ct) =>
-            ForwardAsync(programId, http, programs, dispatcher, HttpMethod.Get, $"/v1/programs/{Escape(programId)}/sync-runs", null, ct));
-        api.MapGet("/sync-runs/{runId:guid}", RunAsync);
+                ForwardAsync(programId, http, programs, dispatcher, HttpMethod.Get, $"/v1/programs/{Escape(programId)}/sync-runs", null, ct))
+            .WithSummary("The program's recent sync runs with their reports, newest first (from moengage-dispatcher)");
+        api.MapGet("/sync-runs/{runId:guid}", RunAsync)
+            .WithSummary("One sync run of the program with its full report and rejected elements");
         api.MapPost("/sync-runs/{runId:guid}/release", (string programId, Guid runId, HttpContext http, ClaimsPrincipal user, ProgramDirectory programs,
-            DispatcherClient dispatcher, SettingsStore audit, CancellationToken ct) => DecideAsync("release", programId, runId, http, user, programs, dispatcher, audit, ct));
+                DispatcherClient dispatcher, SettingsStore audit, CancellationToken ct) => DecideAsync("release", programId, runId, http, user, programs, dispatcher, audit, ct))
+            .WithSummary("Release a held run: its night is sent as it is (audited)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/sync-runs/{runId:guid}/skip", (string programId, Guid runId, HttpContext http, ClaimsPrincipal user, ProgramDirectory programs,
-            DispatcherClient dispatcher, SettingsStore audit, CancellationToken ct) => DecideAsync("skip", programId, runId, http, user, programs, dispatcher, audit, ct));
-        api.MapGet("/members-not-in-moengage", MembersNotInMoEngageAsync);
+                DispatcherClient dispatcher, SettingsStore audit, CancellationToken ct) => DecideAsync("skip", programId, runId, http, user, programs, dispatcher, audit, ct))
+            .WithSummary("Skip a held run: its night is not sent (audited)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/members-not-in-moengage", MembersNotInMoEngageAsync)
+            .WithSummary("Members MoEngage does not hold (search, after, limit); Accept: text/csv gives every matching row as CSV")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 
