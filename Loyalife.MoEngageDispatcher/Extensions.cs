@@ -7,6 +7,7 @@ using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Scheduling;
 using Loyalife.MoEngageDispatcher.Sources;
 using Loyalife.MoEngageDispatcher.Telemetry;
+using Loyalife.ServiceDefaults.Migrations;
 
 namespace Loyalife.MoEngageDispatcher;
 
@@ -52,6 +53,8 @@ internal static class Extensions
         builder.Services.AddSingleton<MoEngageClient>();
         builder.Services.AddSingleton<IQuotaLimiter, RedisQuotaLimiter>();
 
+        // Before the worker: hosted services start in order, and the worker reads runs as it starts.
+        builder.AddSchemaMigrations("dispatch", typeof(Extensions).Assembly);
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddSingleton<ProgramLock>();
         builder.Services.AddSingleton<RunEngine>();

@@ -1,4 +1,5 @@
 using Dapr.Client;
+using Loyalife.ServiceDefaults.Migrations;
 using Loyalife.SettingsService.Admin;
 using Loyalife.SettingsService.Auth;
 using Loyalife.SettingsService.MoEngage;
@@ -29,7 +30,7 @@ public static class Extensions
         builder.Services.AddScoped<SettingsCommands>();
         builder.Services.AddSingleton<DispatcherClient>();
         // A hosted service, so the schema exists before Kestrel accepts the first request.
-        builder.Services.AddHostedService<SettingsSchema>();
+        builder.AddSchemaMigrations("settings", typeof(Extensions).Assembly);
         return builder;
     }
 

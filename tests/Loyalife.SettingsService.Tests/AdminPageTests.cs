@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Loyalife.SettingsService.Settings;
-using Loyalife.SettingsService.Tests.Infrastructure;
+using Loyalife.SettingsService.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using OpenQA.Selenium;
@@ -9,6 +9,7 @@ using OpenQA.Selenium;
 namespace Loyalife.SettingsService.Tests;
 
 /// <summary>The admin page in headless Chromium, as an admin uses it, against settings-service and a dispatcher double.</summary>
+[Trait("Suite", "System")] // a real browser: slow to start, so outside the fast loop
 public sealed class AdminPageTests
 {
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Loyalife.SettingsService.Tests.Infrastructure;
+using Loyalife.SettingsService.Tests.Support;
 
 namespace Loyalife.SettingsService.Tests;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Loyalife.SettingsService.Tests.Infrastructure;
+using Loyalife.SettingsService.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Loyalife.SnapshotService.Tests;
 
@@ -10,7 +8,7 @@ public sealed class HealthTests
     public async Task AliveAnswersOkWithoutTheDaprToken()
     {
         await using var app = await SnapshotApp.StartAsync(DateTimeOffset.UtcNow);
-        using var anonymous = app.Factory.CreateClient();
+        using var anonymous = app.Host.CreateClient();
 
         var response = await anonymous.GetAsync("/alive");
 
@@ -21,10 +19,12 @@ public sealed class HealthTests
     public async Task StartUpRefusesWithoutAppApiTokenAndNamesIt()
     {
         Environment.SetEnvironmentVariable("APP_API_TOKEN", null);
-        await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(web => web.UseSetting("ConnectionStrings:loyalife", "Host=127.0.0.1;Database=none"));
+        await using var host = new ServiceHost<Program>(port: null, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:loyalife"] = "Host=127.0.0.1;Database=none",
+        });
 
-        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+        var error = Assert.Throws<InvalidOperationException>(() => host.CreateClient());
 
         Assert.Contains("APP_API_TOKEN", error.Message);
     }
