@@ -49,7 +49,8 @@ export function drawChart(target, runs) {
     return { date, run, members: run?.report?.membersSent ?? 0, events: sum(run?.report?.eventsSent), seconds: run?.durationSeconds ?? null };
   });
   const countMax = niceMax(Math.max(...points.map((p) => Math.max(p.members, p.events))));
-  const secondsMax = niceMax(Math.max(1, ...points.map((p) => p.seconds ?? 0)));
+  // At least 20 s, so a short night still gets readable ticks (0, 5, 10 … s).
+  const secondsMax = niceMax(Math.max(20, ...points.map((p) => p.seconds ?? 0)));
   const plotW = width - left - right, plotH = height - top - bottom, slot = plotW / nights, bar = Math.max(2, slot * 0.34);
   const y = (n) => top + plotH - (n / countMax) * plotH;
   const yS = (s) => top + plotH - (s / secondsMax) * plotH;

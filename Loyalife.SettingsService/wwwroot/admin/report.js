@@ -61,7 +61,7 @@ function render(run) {
   }
   parts.push(section("Members", facts([
     ["Sent", count(r.membersSent)],
-    ...Object.entries(r.membersSkipped || {}).map(([why, n]) => [`Skipped: ${words(why)}`, count(n)]),
+    ...Object.entries(r.membersSkipped || {}).filter(([, n]) => n > 0).map(([why, n]) => [`Skipped: ${words(why)}`, count(n)]),
     ["Not in MoEngage", r.membersNotInMoEngage != null ? count(r.membersNotInMoEngage) : null],
   ])));
   parts.push(section("Events sent", byName("Events sent", r.eventsSent, "events")));
