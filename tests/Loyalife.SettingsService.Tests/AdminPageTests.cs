@@ -98,7 +98,7 @@ public sealed class AdminPageTests
         Assert.Contains("C00012345", browser.Text("run-report"));
         browser.Find("run-close").Click();
 
-        await browser.UntilAsync(() => browser.Text("held").Contains("events far above the usual night"), "the held night with its rule");
+        await browser.UntilAsync(() => browser.Text("held").Contains("events far above the usual night") && browser.Text("held").Contains("above 5 × the median"), "the held night with its rule");
         Assert.Contains("41,250", browser.Text("held"));
         browser.Driver.FindElement(By.XPath("//section[@id='held']//button[normalize-space()='Release and send']")).Click();
         await browser.ConfirmAsync();

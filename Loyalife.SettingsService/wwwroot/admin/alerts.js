@@ -59,7 +59,7 @@ async function loadDeliveries() {
     { head: "State", cell: (d) => [badge(d.state), d.attempts > 1 ? el("span", { class: "sub" }, `${d.attempts} attempts`) : null] },
     { head: "Answer", cell: (d) => [d.lastStatus ? `HTTP ${d.lastStatus}` : "", d.lastError ? el("span", { class: "sub" }, d.lastError) : null,
       d.nextAttemptAt && d.state !== "delivered" ? el("span", { class: "sub" }, `next try ${dateTime(d.nextAttemptAt)}`) : null] },
-  ], response.data));
+  ], response.data, { stack: true }));
 }
 
 async function add(event) {

@@ -82,7 +82,10 @@ export function drawChart(target, runs) {
     grid, bars,
     line.length > 1 ? svg("polyline", { class: "duration", points: line.join(" ") }) : null, dots,
     svg("line", { class: "baseline", x1: left, x2: width - right, y1: top + plotH, y2: top + plotH }));
-  target.replaceChildren(figure, el("p", { class: "sub chart-summary" }, summary));
+  const scroller = el("div", { class: "chart-scroll" }, figure);
+  target.replaceChildren(scroller, el("p", { class: "sub chart-summary" }, summary));
+  // Where the chart scrolls (a phone), the newest nights are the ones to see first.
+  requestAnimationFrame(() => { scroller.scrollLeft = scroller.scrollWidth; });
 }
 
 function compact(n) {

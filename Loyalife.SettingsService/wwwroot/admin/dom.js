@@ -23,11 +23,15 @@ function append(node, children) {
   }
 }
 
-/** A table whose columns are {head, cell(row) → node|string, class?}. Wrapped so it scrolls sideways on a phone. */
-export function table(label, columns, rows, { onRowClick, rowLabel } = {}) {
+/**
+ * A table whose columns are {head, cell(row) → node|string, class?}. Wrapped so it scrolls sideways; with
+ * stack, a phone shows each row as a card of labelled lines instead (the label comes from data-label).
+ */
+export function table(label, columns, rows, { onRowClick, rowLabel, stack = false } = {}) {
   const head = el("tr", {}, columns.map((column) => el("th", { scope: "col", class: column.class }, column.head)));
   const body = rows.map((row) => {
-    const cells = columns.map((column, index) => el(index === 0 ? "th" : "td", { scope: index === 0 ? "row" : null, class: column.class }, column.cell(row)));
+    const cells = columns.map((column, index) =>
+      el(index === 0 ? "th" : "td", { scope: index === 0 ? "row" : null, class: column.class, "data-label": column.head || null }, column.cell(row)));
     const tr = el("tr", {}, cells);
     if (onRowClick) {
       tr.classList.add("clickable");
@@ -40,7 +44,7 @@ export function table(label, columns, rows, { onRowClick, rowLabel } = {}) {
     }
     return tr;
   });
-  return el("div", { class: "scroll", role: "region", "aria-label": label, tabindex: "0" },
+  return el("div", { class: stack ? "scroll stack" : "scroll", role: "region", "aria-label": label, tabindex: "0" },
     el("table", {}, el("thead", {}, head), el("tbody", {}, body)));
 }
 

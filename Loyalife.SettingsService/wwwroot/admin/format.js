@@ -60,13 +60,16 @@ export function count(n) {
 }
 
 const labels = {
-  not_in_moengage: "not in MoEngage", unconfirmed: "not yet confirmed", no_relation_reference: "no Relation Reference",
-  events_above_median: "events far above the usual night", member_count_drop: "member count dropped", median14: "median of 14 nights",
+  not_in_moengage: "not in MoEngage", unconfirmed: "not yet confirmed",
+  missing_reference: "no Relation Reference", disallowed_reference: "Relation Reference MoEngage refuses", unknown_entry_type: "unknown ledger entry type",
+  events_spike: "events far above the usual night", members_drop: "member count dropped",
+  previousMembers: "members the night before", previousDate: "the night before", dropPercent: "drop (%)", maxDropPercent: "allowed drop (%)",
+  median: "median of recent nights", nights: "recent nights compared", factor: "allowed factor", minimum: "never held at or below",
 };
 
 /** "points_earned" → "points earned"; the reasons and rules the dispatcher reports by their meaning. */
 export function words(name) {
-  return labels[name] || String(name).replaceAll("_", " ");
+  return labels[name] || String(name).replaceAll("_", " ").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
 /** A figure as it reads: numbers with separators, names as words, anything else as text. */

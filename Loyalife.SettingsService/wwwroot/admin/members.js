@@ -57,7 +57,7 @@ async function loadPage() {
       { head: "Customer ID (Relation Reference)", cell: (m) => el("code", {}, m.customerId) },
       { head: "Missing since", cell: (m) => dateTime(m.since) },
       { head: "Last asked", cell: (m) => dateTime(m.lastChecked) },
-    ], data.items));
+    ], data.items, { stack: true }));
 }
 
 async function download() {

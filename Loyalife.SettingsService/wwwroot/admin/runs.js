@@ -32,6 +32,7 @@ export async function loadRuns() {
   target.replaceChildren(table("Sync runs", columns, runs.slice(0, 30), {
     onRowClick: (run) => openReport(run.runId),
     rowLabel: (run) => `Open the report of the run for ${night(run)}, ${run.status}`,
+    stack: true,
   }));
 }
 
@@ -65,7 +66,7 @@ function skipped(run) {
 function eventsCell(events) {
   const entries = Object.entries(events || {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   if (!entries.length) return el("span", { class: "sub" }, "none");
-  return el("ul", { class: "chips" }, entries.map(([name, n]) => el("li", {}, `${words(name)} `, el("b", {}, count(n)))));
+  return el("ul", { class: "chips" }, entries.map(([name, n]) => el("li", { title: name }, `${words(name).replace(/^loyalty /, "")} `, el("b", {}, count(n)))));
 }
 
 function heldBackCell(report) {
@@ -104,6 +105,7 @@ function heldCard(run) {
   return el("article", { class: "held-run", "aria-label": `Held run for ${night(run)}` },
     el("h3", {}, `Night of ${night(run)}`),
     el("p", {}, "Not sent: ", el("b", {}, hold.rule ? words(hold.rule) : "a rule tripped"), hold.heldAt ? ` (held ${dateTime(hold.heldAt)})` : ""),
+    (hold.breaches?.length ? hold.breaches.map((breach) => breach.summary) : [hold.summary]).filter(Boolean).map((text) => el("p", { class: "held-summary" }, text)),
     figures.length ? el("dl", { class: "facts" }, figures.map(([name, value]) => [el("dt", {}, words(name)), el("dd", {}, figure(value))])) : null,
     el("p", { class: "actions" },
       el("button", { type: "button", class: "primary", onclick: () => decide("release", `Send the night of ${night(run)} to MoEngage as it is?`) }, "Release and send"),

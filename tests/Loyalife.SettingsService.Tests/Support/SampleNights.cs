@@ -45,11 +45,11 @@ public static class SampleNights
             report = new
             {
                 membersSent = status == "held" ? 0 : members,
-                membersSkipped = new Dictionary<string, long> { ["no_relation_reference"] = 14 + back % 5 },
+                membersSkipped = new Dictionary<string, long> { ["missing_reference"] = 14 + back % 5 },
                 eventsSent = status == "held" ? new Dictionary<string, long>() : new Dictionary<string, long>
                 {
-                    ["points_earned"] = earned, ["points_redeemed"] = 640 + back * 11 % 90, ["tier_upgraded"] = 35 + back % 9,
-                    ["points_expiring_soon"] = back % 7 == 0 ? 1_900 : 0,
+                    ["loyalty_points_earned"] = earned, ["loyalty_points_redeemed"] = 640 + back * 11 % 90, ["loyalty_tier_upgraded"] = 35 + back % 9,
+                    ["loyalty_points_expiring_soon"] = back % 7 == 0 ? 1_900 : 0,
                 },
                 requests = 160, retries = back % 4, rateLimitWaits = 0, rateLimitWaitSeconds = 0.0, pacingWaitSeconds = 41.5,
                 rejectedElements = back == 3 ? 2 : 0, bytes = 15_800_000, bodies = 158, averageBodyFillPercent = 99.4,
@@ -63,7 +63,13 @@ public static class SampleNights
                     : new { state = "done", sampled = 20, matched = back == 9 ? 6 : 20, differed = back == 9 ? new object[] { new { customerId = "C00012345", attributes = new[] { "points_available" } } } : [], missing = 0, flagged = back == 9 },
                 quotaLowerBoundSeconds = 48.2 + back % 5,
                 held = status == "held"
-                    ? new { rule = "events_above_median", figures = new Dictionary<string, object> { ["event"] = "points_expiring_soon", ["count"] = 41_250, ["median14"] = 1_900, ["factor"] = 5 }, heldAt = started }
+                    ? new
+                    {
+                        businessDate = date.ToString("yyyy-MM-dd"), rule = "events_spike",
+                        figures = new Dictionary<string, object> { ["event"] = "loyalty_points_expiring_soon", ["events"] = 41_250, ["median"] = 1_900, ["nights"] = 14, ["factor"] = 5, ["minimum"] = 1_000 },
+                        summary = "41,250 loyalty_points_expiring_soon events, above 5 × the median of the last 14 synced nights (1900) and above 1,000",
+                        heldAt = started,
+                    }
                     : null,
                 error = status == "failed" ? "MoEngage answered 503 for 10 minutes" : null,
                 previousErrors = status == "failed" ? new[] { "MoEngage answered 503" } : Array.Empty<string>(),
