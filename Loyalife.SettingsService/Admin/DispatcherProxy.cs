@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Loyalife.SettingsService.Auth;
+using Loyalife.ServiceDefaults.Auth;
+using Loyalife.ServiceDefaults.Problems;
 using Loyalife.SettingsService.Programs;
 using Loyalife.SettingsService.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +22,7 @@ public static class DispatcherProxy
 
     public static RouteGroupBuilder MapDispatcherProxy(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/v1/programs/{programId}/integrations/moengage").WithTags("Admin").RequireAuthorization(Policies.Admin)
+        var api = routes.MapGroup("/v1/programs/{programId}/integrations/moengage").WithTags("Admin").RequireAuthorization(AuthPolicies.Admin)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status502BadGateway);
@@ -75,7 +76,7 @@ public static class DispatcherProxy
         var json = await response.Content.ReadAsStringAsync(ct);
         return ProgramOf(json) == programId
             ? TypedResults.Text(json, "application/json")
-            : TypedResults.Problem(title: "Unknown run", detail: $"Program '{programId}' has no sync run {runId}.", statusCode: StatusCodes.Status404NotFound);
+            : ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown run", $"Program '{programId}' has no sync run {runId}.");
     }
 
     private static async Task<Results<DispatcherAnswer, ProblemHttpResult>> DecideAsync(
@@ -99,7 +100,7 @@ public static class DispatcherProxy
     {
         if (!await programs.ExistsAsync(programId, ct))
         {
-            return SettingsProblems.UnknownProgram(programId);
+            return ApiProblems.UnknownProgram(programId);
         }
 
         var response = await dispatcher.SendAsync(method, path, accept, http.Request.Headers.Authorization.ToString(), ct);
@@ -121,7 +122,7 @@ public static class DispatcherProxy
     }
 
     private static ProblemHttpResult Unavailable(string detail) =>
-        TypedResults.Problem(title: "moengage-dispatcher unavailable", detail: detail, statusCode: StatusCodes.Status502BadGateway);
+        ApiProblems.Problem(StatusCodes.Status502BadGateway, "moengage-dispatcher unavailable", detail);
 
     private static string? ProgramOf(string json)
     {
