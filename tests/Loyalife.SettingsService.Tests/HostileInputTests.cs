@@ -20,6 +20,7 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
     private const string Injection = "%27%3B%20DROP%20TABLE%20loyalty.programs%3B--";
     private const string Moengage = "/v1/programs/demo/integrations/moengage";
     private const string Targets = "/v1/programs/demo/alerts/targets";
+    private const string RunId = "0b9d7a4e-3c1f-4f6a-9d55-2f1e8c7a6b01";
 
     private static readonly Dictionary<string, HostileRequest> Table = BuildTable();
 
@@ -80,6 +81,8 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
             ["GET", "/v1/programs"], ["GET", "/v1/integrations/moengage/export"], ["GET", Moengage], ["PUT", Moengage],
             ["DELETE", Moengage], ["POST", Moengage + "/verify"], ["GET", Moengage + "/audit"], ["GET", Moengage + "/sync-runs"],
             ["GET", Targets], ["POST", Targets], ["DELETE", $"{Targets}/{Guid.Empty}"],
+            ["GET", Moengage + "/sync-runs/" + RunId], ["POST", Moengage + "/sync-runs/" + RunId + "/release"],
+            ["POST", Moengage + "/sync-runs/" + RunId + "/skip"], ["GET", Moengage + "/members-not-in-moengage"],
         ];
         foreach (var endpoint in adminEndpoints)
         {
@@ -226,6 +229,9 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
             Add($"verify {label}", "POST", path + "/verify", Admin, [400, 404]);
             Add($"audit of {label}", "GET", path + "/audit", Admin, [200, 400, 404]);
             Add($"sync runs of {label}", "GET", path + "/sync-runs", Admin, [400, 404]);
+            Add($"a sync run of {label}", "GET", $"{path}/sync-runs/{RunId}", Admin, [400, 404]);
+            Add($"release a run of {label}", "POST", $"{path}/sync-runs/{RunId}/release", Admin, [400, 404]);
+            Add($"members not in MoEngage of {label}", "GET", path + "/members-not-in-moengage", Admin, [400, 404]);
             Add($"credentials of {label}", "GET", $"/internal/v1/programs/{id}/integrations/moengage/credentials", AppToken(SettingsServiceHost.AppApiToken), [400, 404]);
             Add($"alert targets of {label}", "GET", $"/v1/programs/{id}/alerts/targets", Admin, [400, 404]);
             Add($"add an alert target to {label}", "POST", $"/v1/programs/{id}/alerts/targets", Admin, [400, 404],
@@ -240,6 +246,13 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
         Add("audit limit with SQL injection", "GET", Moengage + "/audit?limit=1%20OR%201%3D1", Admin, [400]);
         Add("audit limit given twice", "GET", Moengage + "/audit?limit=1&limit=2", Admin, [400]);
 
+        // Run ids that are not ids, and hostile queries towards the dispatcher (away in this sweep: a 502 problem is its answer).
+        Add("a run id with SQL injection", "GET", $"{Moengage}/sync-runs/{Injection}", Admin, [404]);
+        Add("a run id with traversal", "GET", $"{Moengage}/sync-runs/..%2F..%2Finternal", Admin, [400, 404]);
+        Add("skip a run id that is not a GUID", "POST", $"{Moengage}/sync-runs/not-a-guid/skip", Admin, [404]);
+        Add("members search with SQL injection", "GET", $"{Moengage}/members-not-in-moengage?search={Injection}", Admin, [400, 404, 502]);
+        Add("members search of 20,000 characters", "GET", $"{Moengage}/members-not-in-moengage?search={new string('s', 20_000)}", Admin, [400, 404, 414, 502]);
+
         // Wrong methods.
         Add("PATCH settings", "PATCH", Moengage, Admin, [405]);
         Add("POST settings", "POST", Moengage, Admin, [405], () => JsonContent.Create(new { enabled = true }));
@@ -251,6 +264,8 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
         Add("POST credentials", "POST", SettingsPaths.Credentials(Configured), AppToken(SettingsServiceHost.AppApiToken), [405]);
         Add("POST the admin page", "POST", "/admin", None, [405]);
         Add("TRACE the admin page", "TRACE", "/admin", None, [405]);
+        Add("GET release", "GET", $"{Moengage}/sync-runs/{RunId}/release", Admin, [405]);
+        Add("DELETE members not in MoEngage", "DELETE", Moengage + "/members-not-in-moengage", Admin, [405]);
 
         // Paths that are not endpoints, including traversal towards files outside wwwroot.
         Add("traversal out of wwwroot", "GET", "/admin/..%2F..%2Fappsettings.json", None, [400, 404]);
