@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Dapr.Client;
 using Loyalife.MoEngageDispatcher.Alerts;
-using Loyalife.MoEngageDispatcher.Auth;
 using Loyalife.MoEngageDispatcher.HeldRuns;
 using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Pacing;
@@ -9,6 +8,7 @@ using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Scheduling;
 using Loyalife.MoEngageDispatcher.Sources;
 using Loyalife.MoEngageDispatcher.Telemetry;
+using Loyalife.ServiceDefaults.Auth;
 using Loyalife.ServiceDefaults.Migrations;
 
 namespace Loyalife.MoEngageDispatcher;
@@ -19,12 +19,12 @@ internal static class Extensions
     {
         builder.AddNpgsqlDataSource("loyalife");
         builder.AddRedisClient("redis");
-        builder.Services.AddDaprClient();
         builder.Services.AddProblemDetails();
         // A malformed body is the caller's mistake in every environment: a 400 problem, never a 500 (Development
         // would otherwise throw it to the exception handler).
         builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = false);
-        builder.AddDispatcherAuth();
+        builder.AddAdminAuthentication();
+        builder.AddDaprAppTokenAuthentication();
 
         builder.Services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section)
             .ValidateDataAnnotations()

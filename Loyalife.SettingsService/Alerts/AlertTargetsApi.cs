@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using Loyalife.SettingsService.Auth;
+using Loyalife.ServiceDefaults.Auth;
+using Loyalife.ServiceDefaults.Problems;
 using Loyalife.SettingsService.Programs;
-using Loyalife.SettingsService.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Loyalife.SettingsService.Alerts;
@@ -11,12 +11,12 @@ public static class AlertTargetsApi
 {
     public static IEndpointRouteBuilder MapAlertTargetsApi(this IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/v1/programs/{programId}/alerts/targets").WithTags("Alerts").RequireAuthorization(Policies.Admin);
+        var admin = routes.MapGroup("/v1/programs/{programId}/alerts/targets").WithTags("Alerts").RequireAuthorization(AuthPolicies.Admin);
         admin.MapGet("", ListAsync).WithSummary("The program's alert webhooks, without their signing secrets.");
         admin.MapPost("", AddAsync).WithSummary("Add an alert webhook (HTTPS to a public address), optionally with an HMAC-SHA256 signing secret.");
         admin.MapDelete("/{targetId:guid}", RemoveAsync).WithSummary("Remove an alert webhook and its signing secret.");
 
-        routes.MapGroup("/internal/v1/programs/{programId}/alerts").WithTags("Internal").RequireAuthorization(Policies.ThroughDapr)
+        routes.MapGroup("/internal/v1/programs/{programId}/alerts").WithTags("Internal").RequireAuthorization(AuthPolicies.ThroughDapr)
             .MapGet("/targets", ForDispatcherAsync).WithSummary("The program's alert webhooks with their signing secrets, for the dispatcher (through Dapr only).");
         return routes;
     }
@@ -26,7 +26,7 @@ public static class AlertTargetsApi
     {
         if (!await programs.ExistsAsync(programId, ct))
         {
-            return SettingsProblems.UnknownProgram(programId);
+            return ApiProblems.UnknownProgram(programId);
         }
 
         return TypedResults.Ok<IReadOnlyList<AlertTargetView>>([.. (await store.ListAsync(programId, ct)).Select(row => row.ToView())]);
@@ -38,10 +38,10 @@ public static class AlertTargetsApi
         var outcome = await commands.AddAsync(programId, request, AdminUser.NameOf(user), ct);
         return outcome switch
         {
-            { UnknownProgram: true } => SettingsProblems.UnknownProgram(programId),
+            { UnknownProgram: true } => ApiProblems.UnknownProgram(programId),
             { Errors: { } errors } => TypedResults.ValidationProblem(errors, title: "The alert target is not valid"),
-            { TooMany: true } => TypedResults.Problem(title: "Too many alert targets", statusCode: StatusCodes.Status409Conflict,
-                detail: $"Program '{programId}' has as many alert targets as it may; remove one first."),
+            { TooMany: true } => ApiProblems.Problem(StatusCodes.Status409Conflict, "Too many alert targets",
+                $"Program '{programId}' has as many alert targets as it may; remove one first."),
             { Added: { } added } => TypedResults.Created($"/v1/programs/{Uri.EscapeDataString(programId)}/alerts/targets/{added.TargetId}", added),
             _ => throw new InvalidOperationException("Adding an alert target ended without an outcome."),
         };
@@ -51,14 +51,12 @@ public static class AlertTargetsApi
         string programId, Guid targetId, ClaimsPrincipal user, AlertTargetCommands commands, CancellationToken ct) =>
         await commands.RemoveAsync(programId, targetId, AdminUser.NameOf(user), ct)
             ? TypedResults.NoContent()
-            : TypedResults.Problem(title: "Unknown alert target", detail: $"Program '{programId}' has no alert target {targetId}.",
-                statusCode: StatusCodes.Status404NotFound);
+            : ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown alert target", $"Program '{programId}' has no alert target {targetId}.");
 
     private static async Task<Results<Ok<IReadOnlyList<DispatcherAlertTarget>>, ProblemHttpResult>> ForDispatcherAsync(
         string programId, AlertTargetCommands commands, CancellationToken ct) =>
         await commands.ForDispatcherAsync(programId, ct) is { } targets
             ? TypedResults.Ok(targets)
-            : TypedResults.Problem(title: "A signing secret could not be read",
-                detail: $"The secret store did not return a signing secret of program '{programId}'; alerts wait until it does.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            : ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "A signing secret could not be read",
+                $"The secret store did not return a signing secret of program '{programId}'; alerts wait until it does.");
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Loyalife.Domain.BusinessDays;
 using Loyalife.SnapshotService.Ledger;
 using Loyalife.SnapshotService.Snapshots;
 using Npgsql;

@@ -66,7 +66,7 @@ public sealed class HeldRunTests(Support.Environment env) : IClassFixture<Suppor
 
         // Exactly what was held: the day's snapshot as its summary counted it when the run was held.
         Assert.Equal(held.Report.Days["2026-11-18"].EventsInSnapshot, sent.Report.EventsSent);
-        Assert.Equal("admin", sent.Report.Held!.ReleasedBy);
+        Assert.Equal("admin-token", sent.Report.Held!.ReleasedBy);
         await env.StandIn.AssertDeliveredOnceAsync(program.AppId, members: 5, events: 1600);
         Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Conflict), (
             (await admin.PostAsync($"/v1/programs/{program.ProgramId}/sync-runs/{held.RunId}/release", null)).StatusCode,
@@ -92,8 +92,8 @@ public sealed class HeldRunTests(Support.Environment env) : IClassFixture<Suppor
         var alerts = await receiver.WaitForAsync(5);
         Assert.Equal(["run_held", "run_held_resolved", "run_held", "run_held_resolved", "run_held"],
             alerts.Select(a => a.Body.GetProperty("kind").GetString()));
-        Assert.Contains("released by admin", alerts[1].Body.GetProperty("text").GetString());
-        Assert.Contains("skipped by admin", alerts[3].Body.GetProperty("text").GetString());
+        Assert.Contains("released by admin-token", alerts[1].Body.GetProperty("text").GetString());
+        Assert.Contains("skipped by admin-token", alerts[3].Body.GetProperty("text").GetString());
         Assert.All(alerts, alert => Assert.True(alert.SignatureValid));
         Assert.All(alerts, alert => Assert.DoesNotContain(program.ApiKey, alert.Raw));
         Assert.All(alerts, alert => Assert.DoesNotContain(Secret, alert.Raw));

@@ -61,6 +61,32 @@ public sealed class MoEngageClient(RunningStandIn standIn)
             actions = new[] { new { action = name, attributes = attributes ?? new { }, current_time = time.ToString("yyyy-MM-ddTHH:mm:ssZ") } },
         };
 
+    /// <summary>Get User for <paramref name="customerIds"/>; <paramref name="fields"/> null leaves user_fields_to_export out.</summary>
+    public Task<HttpResponseMessage> GetUserAsync(string appId, IEnumerable<string> customerIds, string[]? fields = null, string dc = "01") =>
+        PostAsync($"/dc/{dc}/v1/customers/export?app_id={appId}", JsonSerializer.Serialize(GetUserBody(customerIds, fields)), appId);
+
+    public static JsonObject GetUserBody(IEnumerable<string> customerIds, string[]? fields = null)
+    {
+        var data = new JsonObject
+        {
+            ["identifiers"] = new JsonArray([.. customerIds.Select(id => new JsonObject { ["identifier_type"] = "customer_id", ["identifier"] = id })]),
+        };
+        if (fields is not null)
+        {
+            data["user_fields_to_export"] = new JsonArray([.. fields.Select(f => JsonValue.Create(f))]);
+        }
+
+        return new JsonObject { ["data"] = data };
+    }
+
+    /// <summary>A workspace with Get User switched on; <paramref name="body"/> adds to the definition.</summary>
+    public Task<string> CreateGetUserWorkspaceAsync(JsonObject? body = null, int? usersPerMinute = 1000, string dataCenter = "01")
+    {
+        body ??= [];
+        body["getUser"] = new JsonObject { ["enabled"] = true, ["usersPerMinute"] = usersPerMinute };
+        return CreateWorkspaceAsync(dataCenter, body);
+    }
+
     public async Task<JsonElement> GetJsonAsync(string path)
     {
         var response = await Http.GetAsync(path);
