@@ -3,7 +3,7 @@ using Loyalife.MoEngageDispatcher.HeldRuns;
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>
-/// A run's report (SPEC §9), accumulated while it runs and saved with every checkpoint, so it is readable
+/// A run's report (docs/architecture.md), accumulated while it runs and saved with every checkpoint, so it is readable
 /// mid-run and survives a restart.
 /// </summary>
 public sealed class RunReport

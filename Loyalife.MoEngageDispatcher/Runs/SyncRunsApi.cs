@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Loyalife.MoEngageDispatcher.Runs;
 
-/// <summary>Manual runs, backfills and run history for admins (SPEC §9).</summary>
+/// <summary>Manual runs, backfills and run history for admins (docs/architecture.md).</summary>
 public static class SyncRunsApi
 {
     private const int MaxBackfillDays = 366;
