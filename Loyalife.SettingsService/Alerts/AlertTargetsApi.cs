@@ -12,12 +12,16 @@ public static class AlertTargetsApi
     public static IEndpointRouteBuilder MapAlertTargetsApi(this IEndpointRouteBuilder routes)
     {
         var admin = routes.MapGroup("/v1/programs/{programId}/alerts/targets").WithTags("Alerts").RequireAuthorization(AuthPolicies.Admin);
-        admin.MapGet("", ListAsync).WithSummary("The program's alert webhooks, without their signing secrets.");
-        admin.MapPost("", AddAsync).WithSummary("Add an alert webhook (HTTPS to a public address), optionally with an HMAC-SHA256 signing secret.");
-        admin.MapDelete("/{targetId:guid}", RemoveAsync).WithSummary("Remove an alert webhook and its signing secret.");
+        admin.MapGet("", ListAsync).WithSummary("The program's alert webhooks, without their signing secrets.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("", AddAsync).WithSummary("Add an alert webhook (HTTPS to a public address), optionally with an HMAC-SHA256 signing secret.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapDelete("/{targetId:guid}", RemoveAsync).WithSummary("Remove an alert webhook and its signing secret.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         routes.MapGroup("/internal/v1/programs/{programId}/alerts").WithTags("Internal").RequireAuthorization(AuthPolicies.ThroughDapr)
-            .MapGet("/targets", ForDispatcherAsync).WithSummary("The program's alert webhooks with their signing secrets, for the dispatcher (through Dapr only).");
+            .MapGet("/targets", ForDispatcherAsync).WithSummary("The program's alert webhooks with their signing secrets, for the dispatcher (through Dapr only).")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 

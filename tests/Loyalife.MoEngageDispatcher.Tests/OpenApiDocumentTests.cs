@@ -1,8 +1,6 @@
-using Loyalife.MoEngageDispatcher.Tests.Fakes;
-
 namespace Loyalife.MoEngageDispatcher.Tests;
 
-public sealed class OpenApiDocumentTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+public sealed class OpenApiDocumentTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
     [Fact]
     public async Task TheAdminApiAndTheCronBindingAreDescribed()
@@ -16,5 +14,9 @@ public sealed class OpenApiDocumentTests(Fakes.Environment env) : IClassFixture<
         Assert.Contains("/v1/programs/{programId}/sync-runs", paths);
         Assert.Contains("/v1/sync-runs/{runId}", paths);
         Assert.Contains("/nightly-sync", paths);
+        Assert.Contains("/v1/programs/{programId}/sync-runs/{runId}/release", paths);
+        Assert.Contains("/v1/programs/{programId}/sync-runs/{runId}/skip", paths);
+        Assert.Contains("/v1/programs/{programId}/alerts/test", paths);
+        Assert.Contains("/v1/programs/{programId}/alerts/deliveries", paths);
     }
 }
