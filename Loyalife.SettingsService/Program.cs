@@ -15,6 +15,7 @@ app.UseSettingsPipeline();
 app.MapSettingsApi();
 app.MapInternalApi();
 app.MapAlertTargetsApi();
+app.MapAlertsProxy();
 app.MapAdminPage();
 app.MapDefaultEndpoints();
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Loyalife.ServiceDefaults.Auth;
+using Loyalife.ServiceDefaults.Problems;
 using Loyalife.MoEngageDispatcher.Sources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -26,19 +27,18 @@ public static class AlertsApi
     {
         if (await snapshots.GetProgramAsync(programId, cancellationToken) is null)
         {
-            return TypedResults.Problem($"There is no program '{programId}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown program");
+            return ApiProblems.UnknownProgram(programId);
         }
 
         var found = await targets.GetTargetsAsync(programId, cancellationToken);
         if (found.Count == 0)
         {
-            return TypedResults.Problem($"Program '{programId}' has no alert targets; add a webhook first.",
-                statusCode: StatusCodes.Status409Conflict, title: "No alert targets");
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "No alert targets", $"Program '{programId}' has no alert targets; add a webhook first.");
         }
 
         var alertId = Guid.CreateVersion7();
         var body = AlertBody.Build(alertId, AlertCondition.Test, AlertBody.TestState, programId, null,
-            $"Program {programId}: a test alert from the Loyalife → MoEngage integration, sent by {user.Identity?.Name ?? "an admin"}. This program's alerts arrive here.",
+            $"Program {programId}: a test alert from the Loyalife → MoEngage integration, sent by {AdminUser.NameOf(user)}. This program's alerts arrive here.",
             [], options.Value.AdminPageUrl, time.GetUtcNow());
         var deliveries = await store.InsertRoutedAsync(alertId, programId, AlertCondition.Test, body, found, cancellationToken);
         sender.Wake();

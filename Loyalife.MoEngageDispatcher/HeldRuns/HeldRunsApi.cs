@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Loyalife.MoEngageDispatcher.Alerts;
 using Loyalife.ServiceDefaults.Auth;
+using Loyalife.ServiceDefaults.Problems;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Scheduling;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,15 +27,15 @@ public static class HeldRunsApi
         string programId, Guid runId, bool release, ClaimsPrincipal user, HeldRunStore store, AlertMonitor alerts, DispatchWorker worker,
         CancellationToken cancellationToken)
     {
-        var actor = user.Identity?.Name ?? "an admin";
+        var actor = AdminUser.NameOf(user);
         var decision = await store.DecideAsync(programId, runId, release, actor, cancellationToken);
         switch (decision)
         {
             case { Outcome: HeldRunDecisionOutcome.UnknownRun }:
-                return TypedResults.Problem($"Program '{programId}' has no sync run {runId}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown run");
+                return ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown run", $"Program '{programId}' has no sync run {runId}.");
             case { Outcome: HeldRunDecisionOutcome.NotHeld, Run: var run }:
-                return TypedResults.Problem($"Sync run {runId} is {run?.Status}; only a held run can be released or skipped.",
-                    statusCode: StatusCodes.Status409Conflict, title: "The run is not held");
+                return ApiProblems.Problem(StatusCodes.Status409Conflict, "The run is not held",
+                    $"Sync run {runId} is {run?.Status}; only a held run can be released or skipped.");
         }
 
         var decided = decision.Run!;

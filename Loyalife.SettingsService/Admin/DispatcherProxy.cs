@@ -94,7 +94,8 @@ public static class DispatcherProxy
         return answer;
     }
 
-    private static async Task<Results<DispatcherAnswer, ProblemHttpResult>> ForwardAsync(
+    /// <summary>Answers an unknown program here, else forwards to the dispatcher with the admin's credentials (also for <c>Alerts/AlertsProxy</c>).</summary>
+    internal static async Task<Results<DispatcherAnswer, ProblemHttpResult>> ForwardAsync(
         string programId, HttpContext http, ProgramDirectory programs, DispatcherClient dispatcher, HttpMethod method, string path, string? accept,
         CancellationToken ct)
     {

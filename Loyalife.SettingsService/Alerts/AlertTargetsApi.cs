@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Loyalife.ServiceDefaults.Auth;
 using Loyalife.ServiceDefaults.Problems;
 using Loyalife.SettingsService.Programs;
-using Loyalife.SettingsService.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Loyalife.SettingsService.Alerts;
@@ -13,12 +12,16 @@ public static class AlertTargetsApi
     public static IEndpointRouteBuilder MapAlertTargetsApi(this IEndpointRouteBuilder routes)
     {
         var admin = routes.MapGroup("/v1/programs/{programId}/alerts/targets").WithTags("Alerts").RequireAuthorization(AuthPolicies.Admin);
-        admin.MapGet("", ListAsync).WithSummary("The program's alert webhooks, without their signing secrets.");
-        admin.MapPost("", AddAsync).WithSummary("Add an alert webhook (HTTPS to a public address), optionally with an HMAC-SHA256 signing secret.");
-        admin.MapDelete("/{targetId:guid}", RemoveAsync).WithSummary("Remove an alert webhook and its signing secret.");
+        admin.MapGet("", ListAsync).WithSummary("The program's alert webhooks, without their signing secrets.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("", AddAsync).WithSummary("Add an alert webhook (HTTPS to a public address), optionally with an HMAC-SHA256 signing secret.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapDelete("/{targetId:guid}", RemoveAsync).WithSummary("Remove an alert webhook and its signing secret.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         routes.MapGroup("/internal/v1/programs/{programId}/alerts").WithTags("Internal").RequireAuthorization(AuthPolicies.ThroughDapr)
-            .MapGet("/targets", ForDispatcherAsync).WithSummary("The program's alert webhooks with their signing secrets, for the dispatcher (through Dapr only).");
+            .MapGet("/targets", ForDispatcherAsync).WithSummary("The program's alert webhooks with their signing secrets, for the dispatcher (through Dapr only).")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 
@@ -41,8 +44,8 @@ public static class AlertTargetsApi
         {
             { UnknownProgram: true } => ApiProblems.UnknownProgram(programId),
             { Errors: { } errors } => TypedResults.ValidationProblem(errors, title: "The alert target is not valid"),
-            { TooMany: true } => TypedResults.Problem(title: "Too many alert targets", statusCode: StatusCodes.Status409Conflict,
-                detail: $"Program '{programId}' has as many alert targets as it may; remove one first."),
+            { TooMany: true } => ApiProblems.Problem(StatusCodes.Status409Conflict, "Too many alert targets",
+                $"Program '{programId}' has as many alert targets as it may; remove one first."),
             { Added: { } added } => TypedResults.Created($"/v1/programs/{Uri.EscapeDataString(programId)}/alerts/targets/{added.TargetId}", added),
             _ => throw new InvalidOperationException("Adding an alert target ended without an outcome."),
         };
@@ -52,14 +55,12 @@ public static class AlertTargetsApi
         string programId, Guid targetId, ClaimsPrincipal user, AlertTargetCommands commands, CancellationToken ct) =>
         await commands.RemoveAsync(programId, targetId, AdminUser.NameOf(user), ct)
             ? TypedResults.NoContent()
-            : TypedResults.Problem(title: "Unknown alert target", detail: $"Program '{programId}' has no alert target {targetId}.",
-                statusCode: StatusCodes.Status404NotFound);
+            : ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown alert target", $"Program '{programId}' has no alert target {targetId}.");
 
     private static async Task<Results<Ok<IReadOnlyList<DispatcherAlertTarget>>, ProblemHttpResult>> ForDispatcherAsync(
         string programId, AlertTargetCommands commands, CancellationToken ct) =>
         await commands.ForDispatcherAsync(programId, ct) is { } targets
             ? TypedResults.Ok(targets)
-            : TypedResults.Problem(title: "A signing secret could not be read",
-                detail: $"The secret store did not return a signing secret of program '{programId}'; alerts wait until it does.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            : ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "A signing secret could not be read",
+                $"The secret store did not return a signing secret of program '{programId}'; alerts wait until it does.");
 }

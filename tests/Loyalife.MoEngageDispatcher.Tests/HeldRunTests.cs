@@ -92,8 +92,8 @@ public sealed class HeldRunTests(Support.Environment env) : IClassFixture<Suppor
         var alerts = await receiver.WaitForAsync(5);
         Assert.Equal(["run_held", "run_held_resolved", "run_held", "run_held_resolved", "run_held"],
             alerts.Select(a => a.Body.GetProperty("kind").GetString()));
-        Assert.Contains("released by admin", alerts[1].Body.GetProperty("text").GetString());
-        Assert.Contains("skipped by admin", alerts[3].Body.GetProperty("text").GetString());
+        Assert.Contains("released by admin-token", alerts[1].Body.GetProperty("text").GetString());
+        Assert.Contains("skipped by admin-token", alerts[3].Body.GetProperty("text").GetString());
         Assert.All(alerts, alert => Assert.True(alert.SignatureValid));
         Assert.All(alerts, alert => Assert.DoesNotContain(program.ApiKey, alert.Raw));
         Assert.All(alerts, alert => Assert.DoesNotContain(Secret, alert.Raw));

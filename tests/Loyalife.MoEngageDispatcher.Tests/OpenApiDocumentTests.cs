@@ -1,5 +1,3 @@
-using Loyalife.MoEngageDispatcher.Tests.Support;
-
 namespace Loyalife.MoEngageDispatcher.Tests;
 
 public sealed class OpenApiDocumentTests(Support.Environment env) : IClassFixture<Support.Environment>
@@ -16,5 +14,9 @@ public sealed class OpenApiDocumentTests(Support.Environment env) : IClassFixtur
         Assert.Contains("/v1/programs/{programId}/sync-runs", paths);
         Assert.Contains("/v1/sync-runs/{runId}", paths);
         Assert.Contains("/nightly-sync", paths);
+        Assert.Contains("/v1/programs/{programId}/sync-runs/{runId}/release", paths);
+        Assert.Contains("/v1/programs/{programId}/sync-runs/{runId}/skip", paths);
+        Assert.Contains("/v1/programs/{programId}/alerts/test", paths);
+        Assert.Contains("/v1/programs/{programId}/alerts/deliveries", paths);
     }
 }

@@ -81,6 +81,7 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
             ["GET", "/v1/programs"], ["GET", "/v1/integrations/moengage/export"], ["GET", Moengage], ["PUT", Moengage],
             ["DELETE", Moengage], ["POST", Moengage + "/verify"], ["GET", Moengage + "/audit"], ["GET", Moengage + "/sync-runs"],
             ["GET", Targets], ["POST", Targets], ["DELETE", $"{Targets}/{Guid.Empty}"],
+            ["POST", "/v1/programs/demo/alerts/test"], ["GET", "/v1/programs/demo/alerts/deliveries"],
             ["GET", Moengage + "/sync-runs/" + RunId], ["POST", Moengage + "/sync-runs/" + RunId + "/release"],
             ["POST", Moengage + "/sync-runs/" + RunId + "/skip"], ["GET", Moengage + "/members-not-in-moengage"],
         ];
@@ -210,6 +211,8 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
         Add("delete an alert target by SQL injection", "DELETE", $"{Targets}/{Injection}", Admin, [404, 405]);
         Add("PUT alert targets", "PUT", Targets, Admin, [405], () => JsonContent.Create(new { url = "https://93.184.215.14/a" }));
         Add("DELETE all alert targets", "DELETE", Targets, Admin, [405]);
+        Add("GET the test alert", "GET", "/v1/programs/demo/alerts/test", Admin, [405]);
+        Add("DELETE alert deliveries", "DELETE", "/v1/programs/demo/alerts/deliveries", Admin, [405]);
         Add("POST the internal alert targets", "POST", $"/internal/v1/programs/{Configured}/alerts/targets", AppToken(SettingsServiceHost.AppApiToken), [405]);
 
         // Hostile program ids on every per-program endpoint, and hostile query strings.
@@ -237,6 +240,8 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
             Add($"add an alert target to {label}", "POST", $"/v1/programs/{id}/alerts/targets", Admin, [400, 404],
                 () => JsonContent.Create(new { url = "https://93.184.215.14/a" }));
             Add($"remove an alert target of {label}", "DELETE", $"/v1/programs/{id}/alerts/targets/{Guid.NewGuid()}", Admin, [400, 404]);
+            Add($"a test alert of {label}", "POST", $"/v1/programs/{id}/alerts/test", Admin, [400, 404]);
+            Add($"alert deliveries of {label}", "GET", $"/v1/programs/{id}/alerts/deliveries?limit=5", Admin, [400, 404]);
             Add($"internal alert targets of {label}", "GET", $"/internal/v1/programs/{id}/alerts/targets", AppToken(SettingsServiceHost.AppApiToken), [200, 400, 404]);
         }
 

@@ -15,6 +15,13 @@ public sealed class OpenApiDocumentTests(SettingsHostFixture fixture) : IClassFi
             "POST /v1/programs/{programId}/integrations/moengage/sync-runs/{runId}/release",
             "POST /v1/programs/{programId}/integrations/moengage/sync-runs/{runId}/skip",
             "GET /v1/programs/{programId}/integrations/moengage/members-not-in-moengage"));
+        Assert.Empty(OpenApiAssert.Gaps(document, ["/v1/programs/{programId}/alerts", "/internal/v1/programs/{programId}/alerts"],
+            "GET /v1/programs/{programId}/alerts/targets",
+            "POST /v1/programs/{programId}/alerts/targets",
+            "DELETE /v1/programs/{programId}/alerts/targets/{targetId}",
+            "POST /v1/programs/{programId}/alerts/test",
+            "GET /v1/programs/{programId}/alerts/deliveries",
+            "GET /internal/v1/programs/{programId}/alerts/targets"));
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
     }
 }

@@ -1,0 +1,34 @@
+using Loyalife.SettingsService.Admin;
+using Loyalife.ServiceDefaults.Auth;
+using Loyalife.SettingsService.Programs;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Loyalife.SettingsService.Alerts;
+
+/// <summary>
+/// The dispatcher's alert endpoints as the admin page reaches them: a test alert to the program's targets,
+/// and the program's alert deliveries (the dispatcher is the only sender, so it alone knows how they went).
+/// </summary>
+public static class AlertsProxy
+{
+    public static RouteGroupBuilder MapAlertsProxy(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/v1/programs/{programId}/alerts").WithTags("Alerts").RequireAuthorization(AuthPolicies.Admin);
+        api.MapPost("/test", SendTestAsync).WithSummary("Send a test alert to each of the program's alert targets (through the dispatcher).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
+        api.MapGet("/deliveries", DeliveriesAsync).WithSummary("The program's alert deliveries, newest first, from the dispatcher (limit: 1–500).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway);
+        return api;
+    }
+
+    private static Task<Results<DispatcherAnswer, ProblemHttpResult>> SendTestAsync(
+        string programId, HttpContext http, ProgramDirectory programs, DispatcherClient dispatcher, CancellationToken ct) =>
+        DispatcherProxy.ForwardAsync(programId, http, programs, dispatcher, HttpMethod.Post,
+            $"/v1/programs/{Uri.EscapeDataString(programId)}/alerts/test", null, ct);
+
+    private static Task<Results<DispatcherAnswer, ProblemHttpResult>> DeliveriesAsync(
+        string programId, string? limit, HttpContext http, ProgramDirectory programs, DispatcherClient dispatcher, CancellationToken ct) =>
+        // Only the parameter the dispatcher knows goes on; it validates the value.
+        DispatcherProxy.ForwardAsync(programId, http, programs, dispatcher, HttpMethod.Get,
+            $"/v1/programs/{Uri.EscapeDataString(programId)}/alerts/deliveries{(limit is null ? "" : QueryString.Create("limit", limit))}", null, ct);
+}
