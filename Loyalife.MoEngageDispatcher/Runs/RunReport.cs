@@ -1,3 +1,5 @@
+using Loyalife.MoEngageDispatcher.HeldRuns;
+
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>
@@ -52,6 +54,9 @@ public sealed class RunReport
     public Dictionary<string, DayReport> Days { get; set; } = [];
 
     public string? Error { get; set; }
+
+    /// <summary>Set when a day broke a hold rule: which, with what figures, and what an admin decided.</summary>
+    public HeldReport? Held { get; set; }
 
     /// <summary>Reasons of earlier failed attempts of this run, newest last.</summary>
     public List<string> PreviousErrors { get; set; } = [];

@@ -39,17 +39,18 @@ public static class SettingsApi
             { UnknownProgram: true } => ApiProblems.UnknownProgram(programId),
             { Errors: { } errors } => TypedResults.ValidationProblem(errors, title: "The MoEngage settings are not valid"),
             { FailedCheck: { } check } => SettingsProblems.CheckFailed(check),
+            { FailedGetUser: { } getUser } => SettingsProblems.GetUserFailed(getUser, request.AppId!),
             { StoredKeyUnreadable: true } => SettingsProblems.StoredKeyUnreadable(programId),
-            { Saved: { } row, Created: true } => TypedResults.Created(http.Request.Path, row.ToView(moEngage.Value)),
-            { Saved: { } row } => TypedResults.Ok(row.ToView(moEngage.Value)),
+            { Saved: { } row, Created: true } => TypedResults.Created(http.Request.Path, row.ToView(outcome.ApiKeyMasked, moEngage.Value)),
+            { Saved: { } row } => TypedResults.Ok(row.ToView(outcome.ApiKeyMasked, moEngage.Value)),
             _ => throw new InvalidOperationException("A save ended without an outcome."),
         };
     }
 
     private static async Task<Results<Ok<MoEngageSettingsView>, ProblemHttpResult>> GetAsync(
-        string programId, SettingsStore store, IOptions<MoEngageOptions> moEngage, CancellationToken ct) =>
+        string programId, SettingsStore store, SettingsCommands commands, IOptions<MoEngageOptions> moEngage, CancellationToken ct) =>
         await store.GetAsync(programId, ct) is { } row
-            ? TypedResults.Ok(row.ToView(moEngage.Value))
+            ? TypedResults.Ok(row.ToView(await commands.MaskedKeyAsync(row, ct), moEngage.Value))
             : SettingsProblems.NotConfigured(programId);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(

@@ -99,6 +99,11 @@ public sealed class FakeDapr : IAsyncDisposable
             });
         }
 
+        if (path is ["internal", "v1", "programs", var owner, "alerts", "targets"] && Programs.TryGetValue(owner, out var withTargets))
+        {
+            return Results.Json(withTargets.AlertTargets.Select(t => new { targetId = t.TargetId, url = t.Url, signingSecret = t.SigningSecret }));
+        }
+
         return Results.Problem(statusCode: 404, title: "Not found");
     }
 
