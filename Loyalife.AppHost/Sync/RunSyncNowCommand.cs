@@ -2,90 +2,63 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
-using Loyalife.AppHost.Dapr;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Logging;
 
 namespace Loyalife.AppHost.Sync;
 
-/// <summary>A dashboard button on the dispatcher: sync the demo program's last closed business day now.</summary>
+/// <summary>
+/// A dashboard button on the dispatcher: sync the demo program's latest closed business day now, through the
+/// dispatcher's own admin API. The dispatcher works out which day that is (<c>"businessDate": "latest"</c>),
+/// so the AppHost holds no copy of the business-day rule and needs no guess at the program's zone.
+/// </summary>
 public static class RunSyncNowCommand
 {
     public const string Name = "run-sync-now";
 
-    /// <summary>The zone of the demo program <c>demo</c>, used when snapshot-service cannot be asked.</summary>
-    private const string DemoTimeZone = "Europe/Amsterdam";
-
     public static IResourceBuilder<ProjectResource> WithRunSyncNowCommand(
         this IResourceBuilder<ProjectResource> dispatcher, IResourceBuilder<ParameterResource> adminToken, string programId = "demo")
     {
-        dispatcher.ApplicationBuilder.Services.AddHttpClient();
-        return dispatcher.WithCommand(
-            Name,
+        return dispatcher.WithHttpCommand(
+            $"/v1/programs/{programId}/sync-runs",
             "Run sync now",
-            context => RunAsync(dispatcher.Resource, adminToken.Resource, programId, context),
-            new CommandOptions
+            endpointName: "http",
+            commandName: Name,
+            new HttpCommandOptions
             {
-                Description = $"Sync program '{programId}' for yesterday (its local date) through the dispatcher's admin API.",
+                Description = $"Sync program '{programId}' for its latest closed business day (its own zone) through the dispatcher's admin API.",
                 IconName = "ArrowSync",
+                Method = HttpMethod.Post,
+                PrepareRequest = async context =>
+                {
+                    context.Request.Content = JsonContent.Create(new { businessDate = "latest" });
+                    context.Request.Headers.Authorization =
+                        new AuthenticationHeaderValue("Bearer", await adminToken.Resource.GetValueAsync(context.CancellationToken));
+                },
+                GetCommandResult = context => ResultAsync(programId, context),
                 UpdateState = state => state.ResourceSnapshot.HealthStatus == HealthStatus.Healthy
                     ? ResourceCommandState.Enabled
                     : ResourceCommandState.Disabled,
             });
     }
 
-    private static async Task<ExecuteCommandResult> RunAsync(
-        ProjectResource dispatcher, ParameterResource adminToken, string programId, ExecuteCommandContext context)
+    private static async Task<ExecuteCommandResult> ResultAsync(string programId, HttpCommandResultContext context)
     {
-        var http = context.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
-        var zone = await ProgramTimeZoneAsync(http, dispatcher, programId, context);
-        var yesterday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime).AddDays(-1);
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{dispatcher.GetEndpoint("http").Url}/v1/programs/{programId}/sync-runs")
+        var body = await context.Response.Content.ReadAsStringAsync(context.CancellationToken);
+        if (!context.Response.IsSuccessStatusCode)
         {
-            Content = JsonContent.Create(new { businessDate = yesterday.ToString("yyyy-MM-dd") }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await adminToken.GetValueAsync(context.CancellationToken));
-        using var response = await http.SendAsync(request, context.CancellationToken);
-        var body = await response.Content.ReadAsStringAsync(context.CancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            return CommandResults.Failure($"The dispatcher answered {(int)response.StatusCode} {response.ReasonPhrase}: {Shorten(body)}");
+            return CommandResults.Failure($"The dispatcher answered {(int)context.Response.StatusCode} {context.Response.ReasonPhrase}: {Shorten(body)}");
         }
 
-        context.Logger.LogInformation("Sync run for {Program} {Date} accepted: {Body}", programId, yesterday, body);
-        return CommandResults.Success($"Sync of {programId} for {yesterday:yyyy-MM-dd} accepted: {Shorten(body)}");
-    }
-
-    /// <summary>Asks snapshot-service for the program's zone the way the dispatcher would: through its sidecar.</summary>
-    private static async Task<TimeZoneInfo> ProgramTimeZoneAsync(
-        HttpClient http, ProjectResource dispatcher, string programId, ExecuteCommandContext context)
-    {
-        var model = context.Services.GetRequiredService<DistributedApplicationModel>();
-        var sidecar = model.Resources.OfType<DaprSidecarResource>().FirstOrDefault(s => s.AppId == dispatcher.Name);
-        try
-        {
-            if (sidecar is not null)
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get,
-                    $"{sidecar.HttpEndpoint.Url}/v1.0/invoke/snapshot-service/method/v1/programs/{programId}");
-                request.Headers.Add("dapr-api-token", sidecar.ApiToken);
-                using var response = await http.SendAsync(request, context.CancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    using var program = JsonDocument.Parse(await response.Content.ReadAsStringAsync(context.CancellationToken));
-                    return TimeZoneInfo.FindSystemTimeZoneById(program.RootElement.GetProperty("timeZone").GetString()!);
-                }
-            }
-        }
-        catch (Exception exception) when (exception is HttpRequestException or JsonException or KeyNotFoundException or TimeZoneNotFoundException)
-        {
-            context.Logger.LogWarning(exception, "Could not read program {Program}'s time zone", programId);
-        }
-
-        context.Logger.LogWarning("Using the demo program's zone {Zone} for {Program}", DemoTimeZone, programId);
-        return TimeZoneInfo.FindSystemTimeZoneById(DemoTimeZone);
+        // 202's Location is the run (/v1/sync-runs/{runId}), which says which date "latest" was.
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{context.Endpoint.Url}{context.Response.Headers.Location}");
+        request.Headers.Authorization = context.Response.RequestMessage?.Headers.Authorization;
+        using var run = await context.HttpClient.SendAsync(request, context.CancellationToken);
+        var date = run.IsSuccessStatusCode
+            ? (await run.Content.ReadFromJsonAsync<JsonElement>(context.CancellationToken)).GetProperty("businessDate").GetString()
+            : null;
+        return date is null
+            ? CommandResults.Failure($"The run was accepted ({Shorten(body)}) but reading it back answered {(int)run.StatusCode}.")
+            : CommandResults.Success($"Sync of {programId} for {date} accepted: {Shorten(body)}");
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
