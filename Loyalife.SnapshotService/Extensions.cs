@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Loyalife.SnapshotService.Demo;
 using Loyalife.SnapshotService.Ledger;
 using Loyalife.SnapshotService.Programs;
 using Loyalife.SnapshotService.Snapshots;
@@ -29,9 +28,6 @@ public static class Extensions
 
         builder.AddNpgsqlDataSource("loyalife");
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateOnStart();
-        builder.Services.AddHostedService<DemoStartup>();
 
         builder.Services.AddSingleton<ProgramStore>();
         builder.Services.AddSingleton<MemberSnapshotQuery>();

@@ -2,7 +2,7 @@
 # The end-to-end benchmark (a person runs it; not CI):
 #   bench/run.sh [members ...]            default: 100000 1000000
 #   BENCH_QUOTA_MEMBERS=100000            the size whose program also runs at MoEngage's quota (0 = skip)
-# For each size: the demo generator fills program `demo` (Europe/Amsterdam) in a throwaway PostgreSQL;
+# For each size: the demo ledger (dev/Loyalife.DemoLedger) fills program `demo` (Europe/Amsterdam) in a throwaway PostgreSQL;
 # snapshot-service, settings-service and moengage-dispatcher (Release) start with the local Dapr sidecar,
 # next to the MoEngage stand-in and a throwaway redis-server. The integration is saved through
 # settings-service's admin API, runs start through the dispatcher's admin API, and the script prints a
@@ -79,7 +79,7 @@ cpu_seconds() { # utime+stime of a process (and, for the postmaster, its live an
 }
 
 echo "== building (Release)"
-for project in Loyalife.SnapshotService Loyalife.SettingsService Loyalife.MoEngageDispatcher dev/Loyalife.DaprSidecar dev/Loyalife.MoEngageStandIn; do
+for project in Loyalife.SnapshotService Loyalife.SettingsService Loyalife.MoEngageDispatcher dev/Loyalife.DaprSidecar dev/Loyalife.MoEngageStandIn dev/Loyalife.DemoLedger; do
   dotnet build -c Release -v q -nologo "$project" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 done
 bin() { echo "$root/$1/bin/Release/net10.0/$(basename "$1").dll"; }
@@ -204,7 +204,8 @@ for members in "${sizes[@]}"; do
   psql_ -qc "CREATE DATABASE $db"
   connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$db"
   t=$(date +%s.%N)
-  dotnet "$(bin Loyalife.SnapshotService)" generate --members "$members" --programs demo --now "$now" --connection "$connection" >"$work/generate.log" 2>&1 \
+  dotnet "$(bin dev/Loyalife.DemoLedger)" --Demo:Members "$members" --Demo:Programs demo --Demo:Now "$now" \
+    --ConnectionStrings:loyalife "$connection" >"$work/generate.log" 2>&1 \
     || { echo "generation failed:"; tail -20 "$work/generate.log"; exit 1; }
   generate_s=$(echo "$(date +%s.%N) - $t" | bc)
   ledger_rows=$(psql_ -d "$db" -Atc "SELECT count(*) FROM loyalty.point_entries")

@@ -1,4 +1,4 @@
-using Loyalife.SnapshotService.Ledger;
+using Loyalife.Domain.Ledger;
 
 namespace Loyalife.SnapshotService.Snapshots;
 
@@ -25,7 +25,7 @@ public static class EventSql
               AND {CustomerIds.SqlIsSendable("m", "$7", "$8")}
               AND NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
                               WHERE u.program_id = m.program_id AND u.member_id COLLATE "C" = m.member_id COLLATE "C" AND u.occurred_at < $2
-                                AND u.entry_type NOT IN {LedgerSchema.KnownTypesSql})
+                                AND u.entry_type NOT IN {EntryTypes.KnownSql})
             LIMIT 1) m
         """;
 
@@ -69,7 +69,7 @@ public static class EventSql
                NULL::text AS from_value, NULL::text AS to_value, NULL::int AS days, NULL::text AS expiry_date
         FROM loyalty.point_entries x
         {SentMember}
-        WHERE {InDay} AND x.entry_type IN {LedgerSchema.KnownTypesSql}
+        WHERE {InDay} AND x.entry_type IN {EntryTypes.KnownSql}
         """;
 
     // A tier change is an event only when both tiers are among the program's tiers and their ranks
@@ -124,7 +124,7 @@ public static class EventSql
             JOIN loyalty.point_entries d ON d.entry_id = a.debit_entry_id
             WHERE a.credit_entry_id = x.entry_id AND d.occurred_at < $2) used ON true
         WHERE x.program_id = $1 AND x.expires_at >= {windowStart} AND x.expires_at < {windowEnd}
-          AND x.occurred_at < $2 AND x.entry_type IN {LedgerSchema.CreditTypesSql}
+          AND x.occurred_at < $2 AND x.entry_type IN {EntryTypes.CreditsSql}
         GROUP BY x.member_id
         HAVING sum(greatest(x.points - coalesce(used.points, 0), 0)) > 0
         """;

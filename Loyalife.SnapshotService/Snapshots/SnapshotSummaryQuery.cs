@@ -1,4 +1,4 @@
-using Loyalife.SnapshotService.Ledger;
+using Loyalife.Domain.Ledger;
 using Npgsql;
 
 namespace Loyalife.SnapshotService.Snapshots;
@@ -26,7 +26,7 @@ public sealed class SnapshotSummaryQuery(NpgsqlDataSource dataSource, EventSnaps
                         WHEN lower(btrim(m.relation_reference, $3) COLLATE "C") = ANY($4) THEN '{CustomerIds.DisallowedReference}'
                         WHEN EXISTS (SELECT 1 FROM loyalty.point_entries u
                                      WHERE u.program_id = m.program_id AND u.member_id COLLATE "C" = m.member_id COLLATE "C" AND u.occurred_at < $2
-                                       AND u.entry_type NOT IN {LedgerSchema.KnownTypesSql}) THEN '{UnknownEntryType}'
+                                       AND u.entry_type NOT IN {EntryTypes.KnownSql}) THEN '{UnknownEntryType}'
                    END AS reason
             FROM loyalty.members m
             WHERE m.program_id = $1 AND m.enrolled_at < $2) r
@@ -36,10 +36,10 @@ public sealed class SnapshotSummaryQuery(NpgsqlDataSource dataSource, EventSnaps
     private static readonly string AnomaliesSql = $"""
         SELECT
           (SELECT count(*) FROM loyalty.point_entries u
-            WHERE u.program_id = $1 AND u.occurred_at < $2 AND u.entry_type NOT IN {LedgerSchema.KnownTypesSql}),
+            WHERE u.program_id = $1 AND u.occurred_at < $2 AND u.entry_type NOT IN {EntryTypes.KnownSql}),
           (SELECT count(*) FROM loyalty.point_entries c
             WHERE c.program_id = $1 AND c.expires_at >= $2 AND c.expires_at < $5 AND c.occurred_at < $2
-              AND c.entry_type IN {LedgerSchema.CreditTypesSql}
+              AND c.entry_type IN {EntryTypes.CreditsSql}
               AND c.points < (SELECT coalesce(sum(a.points), 0) FROM loyalty.point_allocations a
                               JOIN loyalty.point_entries d ON d.entry_id = a.debit_entry_id
                               WHERE a.credit_entry_id = c.entry_id AND d.occurred_at < $2)),

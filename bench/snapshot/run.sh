@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Snapshot-service benchmark (run by a person, not CI).
 #   bench/snapshot/run.sh [members ...]        default: 100000 1000000
-# For each size: generates the `demo` program (Europe/Amsterdam) with that many members into a throwaway
+# For each size: the demo ledger generates the `demo` program (Europe/Amsterdam) with that many members into a throwaway
 # PostgreSQL (local binaries, as the postgres user when run as root), starts the service (Release),
 # pages the whole member snapshot and the day's events of the latest closed day through the API with
 # limit=10000, and prints time, rows/s, the service's peak RSS (VmHWM) and, as the floor, how long
@@ -37,9 +37,10 @@ echo "== throwaway PostgreSQL on port $pgport ($work)"
   -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB -c work_mem=64MB \
   -c maintenance_work_mem=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min" >/dev/null
 
-echo "== building the service (Release)"
+echo "== building the service and the demo ledger (Release)"
 out="$work/service"
 dotnet publish Loyalife.SnapshotService -c Release -o "$out" -v q -nologo >/dev/null
+dotnet publish dev/Loyalife.DemoLedger -c Release -o "$work/demo-ledger" -v q -nologo >/dev/null
 chmod 755 "$work"
 
 now=$(date -u +%FT%TZ)
@@ -54,7 +55,8 @@ for members in "${sizes[@]}"; do
   psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE DATABASE $db"
   connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$db"
   gen_start=$(date +%s.%N)
-  dotnet "$out/Loyalife.SnapshotService.dll" generate --members "$members" --programs demo --now "$now" --connection "$connection" >"$work/generate.log"
+  dotnet "$work/demo-ledger/Loyalife.DemoLedger.dll" --Demo:Members "$members" --Demo:Programs demo --Demo:Now "$now" \
+    --ConnectionStrings:loyalife "$connection" >"$work/generate.log"
   gen=$(echo "$(date +%s.%N) - $gen_start" | bc)
 
   appport=$(free_port)

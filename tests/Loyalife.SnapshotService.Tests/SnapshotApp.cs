@@ -1,3 +1,4 @@
+extern alias demoledger;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -5,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using LedgerSchema = demoledger::Loyalife.DemoLedger.Ledger.LedgerSchema;
 
 namespace Loyalife.SnapshotService.Tests;
 
@@ -45,17 +48,22 @@ public sealed class SnapshotApp : IAsyncDisposable
         return app;
     }
 
-    /// <param name="createSchema">false runs the service against a database it did not prepare.</param>
+    /// <param name="createSchema">false leaves the database without the ledger schema.</param>
     public static async Task<SnapshotApp> StartAsync(DateTimeOffset now, bool createSchema = true, IDictionary<string, string>? settings = null)
     {
         var server = await PostgresServer.Shared;
         var connectionString = await server.CreateDatabaseAsync();
+        if (createSchema)
+        {
+            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            await LedgerSchema.CreateAsync(dataSource);
+        }
+
         var time = new FakeTimeProvider(now);
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:loyalife", connectionString);
             web.UseSetting("APP_API_TOKEN", Token);
-            web.UseSetting("Ledger:CreateSchema", createSchema ? "true" : "false");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 web.UseSetting(key, value);
@@ -64,7 +72,7 @@ public sealed class SnapshotApp : IAsyncDisposable
             web.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
         });
         var app = new SnapshotApp(factory, connectionString, time);
-        _ = app.Factory.Server; // starts the host, so start-up work (schema, demo data) is done
+        _ = app.Factory.Server; // starts the host
         return app;
     }
 

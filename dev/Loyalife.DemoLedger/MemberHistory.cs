@@ -1,6 +1,6 @@
 using Loyalife.SnapshotService.Snapshots;
 
-namespace Loyalife.SnapshotService.Demo;
+namespace Loyalife.DemoLedger;
 
 /// <summary>
 /// Simulates one demo member's life in time order, the way Loyalife's core would record it: lots are
