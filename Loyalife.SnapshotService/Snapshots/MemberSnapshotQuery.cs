@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Loyalife.Domain.Ledger;
+using Loyalife.Domain.MoEngage;
 using Npgsql;
 
 namespace Loyalife.SnapshotService.Snapshots;

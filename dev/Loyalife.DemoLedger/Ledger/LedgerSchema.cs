@@ -1,4 +1,5 @@
 using Loyalife.Domain.Ledger;
+using Loyalife.Domain.MoEngage;
 using Npgsql;
 
 namespace Loyalife.DemoLedger.Ledger;
@@ -69,6 +70,9 @@ public static class LedgerSchema
     private static readonly (string Name, string Definition)[] Indexes =
     [
         ("members_by_member_c", "loyalty.members (program_id, member_id COLLATE \"C\")"),
+        // The summary counts members from these two instead of reading every member's reference.
+        ("members_by_enrolment", "loyalty.members (program_id, enrolled_at)"),
+        ("members_unsendable", $"loyalty.members (program_id, enrolled_at) WHERE {CustomerIds.SqlIsUnsendable("relation_reference")}"),
         ("status_by_member", "loyalty.member_status_history (program_id, member_id COLLATE \"C\", occurred_at, history_id)"),
         ("status_by_time", "loyalty.member_status_history (program_id, occurred_at)"),
         ("tier_by_member", "loyalty.member_tier_history (program_id, member_id COLLATE \"C\", occurred_at, history_id)"),
