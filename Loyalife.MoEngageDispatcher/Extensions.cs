@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Dapr.Client;
-using Loyalife.MoEngageDispatcher.Auth;
 using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Pacing;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Scheduling;
 using Loyalife.MoEngageDispatcher.Sources;
 using Loyalife.MoEngageDispatcher.Telemetry;
+using Loyalife.ServiceDefaults.Auth;
+using Loyalife.ServiceDefaults.Migrations;
 
 namespace Loyalife.MoEngageDispatcher;
 
@@ -16,12 +17,12 @@ internal static class Extensions
     {
         builder.AddNpgsqlDataSource("loyalife");
         builder.AddRedisClient("redis");
-        builder.Services.AddDaprClient();
         builder.Services.AddProblemDetails();
         // A malformed body is the caller's mistake in every environment: a 400 problem, never a 500 (Development
         // would otherwise throw it to the exception handler).
         builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = false);
-        builder.AddDispatcherAuth();
+        builder.AddAdminAuthentication();
+        builder.AddDaprAppTokenAuthentication();
 
         builder.Services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section)
             .ValidateDataAnnotations()
@@ -52,6 +53,8 @@ internal static class Extensions
         builder.Services.AddSingleton<MoEngageClient>();
         builder.Services.AddSingleton<IQuotaLimiter, RedisQuotaLimiter>();
 
+        // Before the worker: hosted services start in order, and the worker reads runs as it starts.
+        builder.AddSchemaMigrations("dispatch", typeof(Extensions).Assembly);
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddSingleton<ProgramLock>();
         builder.Services.AddSingleton<RunEngine>();

@@ -1,6 +1,6 @@
-using Dapr.Client;
+using Loyalife.ServiceDefaults.Auth;
+using Loyalife.ServiceDefaults.Migrations;
 using Loyalife.SettingsService.Admin;
-using Loyalife.SettingsService.Auth;
 using Loyalife.SettingsService.MoEngage;
 using Loyalife.SettingsService.Programs;
 using Loyalife.SettingsService.Secrets;
@@ -16,9 +16,9 @@ public static class Extensions
         builder.Services.AddProblemDetails();
         // A malformed body is the caller's mistake in every environment: a 400 problem, never a 500.
         builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = false);
-        builder.Services.AddDaprClient((services, dapr) => ConfigureDapr(services.GetRequiredService<IConfiguration>(), dapr));
 
-        builder.AddAdminAndDaprAuthentication();
+        builder.AddAdminAuthentication();
+        builder.AddDaprAppTokenAuthentication();
         builder.AddMoEngageConnectionTester();
         builder.AddSecretStore();
 
@@ -29,7 +29,7 @@ public static class Extensions
         builder.Services.AddScoped<SettingsCommands>();
         builder.Services.AddSingleton<SyncRunsClient>();
         // A hosted service, so the schema exists before Kestrel accepts the first request.
-        builder.Services.AddHostedService<SettingsSchema>();
+        builder.AddSchemaMigrations("settings", typeof(Extensions).Assembly);
         return builder;
     }
 
@@ -41,25 +41,5 @@ public static class Extensions
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
-    }
-
-    // The SDK reads these from the process environment only; reading them from configuration as well lets
-    // tests point one in-process app at its own sidecar without process-wide variables.
-    private static void ConfigureDapr(IConfiguration configuration, DaprClientBuilder dapr)
-    {
-        if (configuration["DAPR_HTTP_ENDPOINT"] is { Length: > 0 } http)
-        {
-            dapr.UseHttpEndpoint(http);
-        }
-
-        if (configuration["DAPR_GRPC_ENDPOINT"] is { Length: > 0 } grpc)
-        {
-            dapr.UseGrpcEndpoint(grpc);
-        }
-
-        if (configuration["DAPR_API_TOKEN"] is { Length: > 0 } token)
-        {
-            dapr.UseDaprApiToken(token);
-        }
     }
 }

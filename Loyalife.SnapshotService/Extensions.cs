@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
+using Loyalife.ServiceDefaults.Auth;
 using Loyalife.SnapshotService.Ledger;
 using Loyalife.SnapshotService.Programs;
 using Loyalife.SnapshotService.Snapshots;
@@ -8,20 +7,10 @@ namespace Loyalife.SnapshotService;
 
 public static class Extensions
 {
-    /// <summary>Authorization policy for calls that came through the Dapr sidecar (header dapr-api-token).</summary>
-    public const string DaprPolicy = "Dapr";
-
     public static WebApplicationBuilder AddSnapshotServices(this WebApplicationBuilder builder)
     {
-        // BRIEF: without the token every internal call would be open to anyone who can reach the port.
-        var appApiToken = builder.Configuration["APP_API_TOKEN"];
-        if (string.IsNullOrWhiteSpace(appApiToken))
-        {
-            throw new InvalidOperationException("APP_API_TOKEN is not configured: snapshot-service only answers calls that come through its Dapr sidecar, which sends that token.");
-        }
-
-        builder.Services.AddAuthentication().AddDapr(options => options.Token = appApiToken);
-        builder.Services.AddAuthorization(options => options.AddDapr(DaprPolicy));
+        // Every endpoint but the probes answers only calls that come through the sidecar.
+        builder.AddDaprAppTokenAuthentication();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<LedgerMissingHandler>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SnapshotJsonContext.Default));

@@ -25,13 +25,14 @@ public static class StandInExtensions
     /// <summary>
     /// The stand-in's demo workspace: MoEngage data centre 01, and every id shaped like the demo members'
     /// references except those ending in 9 counts as an existing profile, so about a tenth are unknown,
-    /// as in a real workspace.
+    /// as in a real workspace; Get User is on (at MoEngage's 1,000 users a minute).
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithDemoWorkspace(this IResourceBuilder<ProjectResource> standIn) =>
         standIn.WithEnvironment("StandIn__Workspaces__0__appId", DemoWorkspace.AppId)
             .WithEnvironment("StandIn__Workspaces__0__dataCenter", DemoWorkspace.DataCenter)
             .WithEnvironment("StandIn__Workspaces__0__apiKey", DemoWorkspace.ApiKey)
-            .WithEnvironment("StandIn__Workspaces__0__customerIdPattern", DemoWorkspace.CustomerIdPattern);
+            .WithEnvironment("StandIn__Workspaces__0__customerIdPattern", DemoWorkspace.CustomerIdPattern)
+            .WithEnvironment("StandIn__Workspaces__0__getUser__enabled", "true");
 
     /// <summary>
     /// <c>moengage-api-base-url</c>: a MoEngage API base URL template with <c>{dc}</c>

@@ -59,11 +59,10 @@ public sealed class RunEngine(
         logger.LogInformation("Run {RunId} of program {ProgramId} for {From}..{To} ({Trigger}{Dry}) starts, attempt {Attempt}",
             run.RunId, run.ProgramId, run.From, run.To, run.Trigger, run.DryRun ? ", dry run" : "", claimed.Attempts);
         var started = time.GetTimestamp();
-        var execution = new RunExecution(this, claimed, lease, report, stopping);
         string status;
         try
         {
-            await execution.RunAsync();
+            await RunAsync(claimed, lease, report, stopping);
             status = RunStatus.Succeeded;
             await store.FinishAsync(run.RunId, lease.FencingToken, status, null, report, CancellationToken.None);
         }
@@ -105,23 +104,35 @@ public sealed class RunEngine(
         return status;
     }
 
-    internal ISettingsSource Settings => settings;
+    /// <summary>Reads the credentials, then puts the run's parts together, each given only what it uses, and runs its dates.</summary>
+    private async Task RunAsync(SyncRun run, ProgramLease lease, RunReport report, CancellationToken stopping)
+    {
+        using var waits = CancellationTokenSource.CreateLinkedTokenSource(stopping, lease.Lost);
+        var credentials = await ReadCredentialsAsync(run, stopping);
+        var sync = syncOptions.Value;
+        var bulk = moengageOptions.Value;
+        var rejections = new Rejections(report);
+        var progress = new RunProgress(store, run, lease, report, rejections);
+        var book = new ReportBook(report, rejections, telemetry, bulk.MaxBodyBytes, sync.Quota);
+        var sender = new BodySender(moengage, limiter, credentials, lease, waits.Token);
+        var enabled = new EnabledCheck(settings, run, sync.EnabledCheckInterval, time, stopping);
+        var window = new BodyWindow(sender, book, progress, enabled, run, bulk.MaxConcurrentRequests, logger, stopping);
+        var streams = new StreamDelivery(snapshots, run, sync.PageSize, bulk.MaxBodyBytes, window, rejections, lease, stopping);
+        var loop = new RunLoop(run, new DaySummaries(snapshots, run, report, stopping), streams, book, progress);
+        await loop.RunAsync();
+    }
 
-    internal ISnapshotSource Snapshots => snapshots;
+    private async Task<MoEngageCredentials> ReadCredentialsAsync(SyncRun run, CancellationToken stopping)
+    {
+        using var activity = DispatcherTelemetry.Source.StartActivity("credentials");
+        var found = await settings.GetCredentialsAsync(run.ProgramId, stopping)
+            ?? throw new IntegrationDisabledException($"program {run.ProgramId} has no MoEngage settings");
+        if (!found.Enabled && !run.DryRun)
+        {
+            throw new IntegrationDisabledException($"the MoEngage integration of program {run.ProgramId} is disabled");
+        }
 
-    internal MoEngageClient MoEngage => moengage;
-
-    internal IQuotaLimiter Limiter => limiter;
-
-    internal RunStore Store => store;
-
-    internal SyncOptions Sync => syncOptions.Value;
-
-    internal MoEngageOptions MoEngageSettings => moengageOptions.Value;
-
-    internal DispatcherTelemetry Telemetry => telemetry;
-
-    internal TimeProvider Time => time;
-
-    internal ILogger Logger => logger;
+        activity?.SetTag("loyalife.moengage.data_center", found.DataCenter);
+        return found;
+    }
 }

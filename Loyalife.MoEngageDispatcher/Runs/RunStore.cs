@@ -19,12 +19,6 @@ public sealed class RunStore(NpgsqlDataSource database, TimeProvider time)
         finished_at, attempts, checkpoint_date, checkpoint_phase, checkpoint_cursor, checkpoint_offset, trace_parent, report
         """;
 
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        await using var command = database.CreateCommand(DispatchSchema.Sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     /// <summary>
     /// Records a new pending run. With <paramref name="onlyIfIdle"/>, answers null instead when the program
     /// already has a pending or running run (checked and inserted under a per-program transaction lock).
@@ -109,14 +103,6 @@ public sealed class RunStore(NpgsqlDataSource database, TimeProvider time)
         command.Parameters.AddWithValue("exclude", exclude.ToArray());
         command.Parameters.AddWithValue("horizon", retryHorizon);
         return (await ReadRunsAsync(command, cancellationToken)).SingleOrDefault();
-    }
-
-    public async Task<bool> HasActiveRunAsync(string programId, CancellationToken cancellationToken)
-    {
-        await using var command = database.CreateCommand(
-            "SELECT EXISTS (SELECT 1 FROM dispatch.sync_runs WHERE program_id = @p AND status IN ('pending', 'running'))");
-        command.Parameters.AddWithValue("p", programId);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>Programs with runs a restarted dispatcher should pick up without waiting for a tick.</summary>

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using Loyalife.MoEngageDispatcher.Auth;
+using Loyalife.Domain.BusinessDays;
 using Loyalife.MoEngageDispatcher.Scheduling;
 using Loyalife.MoEngageDispatcher.Sources;
+using Loyalife.ServiceDefaults.Auth;
+using Loyalife.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -14,10 +16,6 @@ public static class SyncRunsApi
     private const int MaxBackfillDays = 366;
     private const int HistoryLimit = 100;
     private const int RejectedShown = 100;
-
-    // The calendar arithmetic (day end in the zone) overflows near DateOnly's ends; snapshot-service pages the same range.
-    private static readonly DateOnly MinDate = new(1900, 1, 1);
-    private static readonly DateOnly MaxDate = new(9000, 12, 31);
 
     /// <summary><c>"businessDate": "latest"</c>: the program's latest closed date (the dashboard's "Run sync now").</summary>
     public const string Latest = "latest";
@@ -43,16 +41,20 @@ public static class SyncRunsApi
         var program = await snapshots.GetProgramAsync(programId, cancellationToken);
         if (program is null)
         {
-            return Problem(StatusCodes.Status404NotFound, "Unknown program", $"There is no program '{programId}'.");
+            return ApiProblems.UnknownProgram(programId);
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone);
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(program.TimeZone, out var zone))
+        {
+            return ApiProblems.UnknownTimeZone(programId, program.TimeZone);
+        }
+
         if (request.BusinessDate == Latest)
         {
-            from = to = BusinessCalendar.LatestClosed(zone, time.GetUtcNow());
+            from = to = BusinessDay.LatestClosed(zone, time.GetUtcNow());
         }
 
-        if (!BusinessCalendar.IsClosed(to, zone, time.GetUtcNow()))
+        if (!new BusinessDay(to, zone).IsClosed(time.GetUtcNow()))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
@@ -119,7 +121,7 @@ public static class SyncRunsApi
         {
             if (!TryParse(request.BusinessDate, out from))
             {
-                errors["businessDate"] = [$"businessDate must be a date in the form YYYY-MM-DD, from {MinDate:yyyy-MM-dd} to {MaxDate:yyyy-MM-dd}."];
+                errors["businessDate"] = [$"businessDate must be a date in the form YYYY-MM-DD, from {BusinessDay.MinDate:yyyy-MM-dd} to {BusinessDay.MaxDate:yyyy-MM-dd}."];
                 return false;
             }
 
@@ -129,12 +131,12 @@ public static class SyncRunsApi
 
         if (!TryParse(request.From, out from))
         {
-            errors["from"] = [$"from must be a date in the form YYYY-MM-DD, from {MinDate:yyyy-MM-dd} to {MaxDate:yyyy-MM-dd}."];
+            errors["from"] = [$"from must be a date in the form YYYY-MM-DD, from {BusinessDay.MinDate:yyyy-MM-dd} to {BusinessDay.MaxDate:yyyy-MM-dd}."];
         }
 
         if (!TryParse(request.To, out to))
         {
-            errors["to"] = [$"to must be a date in the form YYYY-MM-DD, from {MinDate:yyyy-MM-dd} to {MaxDate:yyyy-MM-dd}."];
+            errors["to"] = [$"to must be a date in the form YYYY-MM-DD, from {BusinessDay.MinDate:yyyy-MM-dd} to {BusinessDay.MaxDate:yyyy-MM-dd}."];
         }
 
         if (errors.Count == 0 && from > to)
@@ -152,9 +154,8 @@ public static class SyncRunsApi
 
     private static bool TryParse(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
-        && date >= MinDate && date <= MaxDate;
+        && BusinessDay.IsInRange(date);
 
     // 404 and 409 answers are RFC 7807 problems (application/problem+json), like the framework's 400s.
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: title);
+    private static ProblemHttpResult Problem(int status, string title, string detail) => ApiProblems.Problem(status, title, detail);
 }

@@ -25,12 +25,6 @@ public sealed class DispatchWorker(
     /// <summary>A program has a new pending run (admin API).</summary>
     public void Wake(string programId, ActivityContext trigger) => requests.Writer.TryWrite(new DispatchRequest(programId, trigger));
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await store.EnsureSchemaAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // A restarted dispatcher picks up what it (or a crashed replica) left unfinished without waiting for a tick.

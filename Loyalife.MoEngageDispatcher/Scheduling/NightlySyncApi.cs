@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Loyalife.MoEngageDispatcher.Auth;
+using Loyalife.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Loyalife.MoEngageDispatcher.Scheduling;
@@ -11,7 +11,7 @@ public static class NightlySyncApi
 
     public static RouteGroupBuilder MapNightlySyncApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("").WithTags("Cron").RequireAuthorization(AuthPolicies.Dapr);
+        var api = app.MapGroup("").WithTags("Cron").RequireAuthorization(AuthPolicies.ThroughDapr);
         api.MapPost(Route, Tick);
         return api;
     }

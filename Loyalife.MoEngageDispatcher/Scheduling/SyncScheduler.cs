@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Loyalife.Domain.BusinessDays;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Sources;
 using Loyalife.MoEngageDispatcher.Telemetry;
@@ -39,10 +40,10 @@ public sealed class SyncScheduler(
             {
                 zone ??= await ZoneAsync(programId, stopping);
                 var now = time.GetUtcNow();
-                var latest = BusinessCalendar.LatestClosed(zone, now);
+                var latest = BusinessDay.LatestClosed(zone, now);
                 var synced = await store.SyncedDaysAsync(programId, latest.AddDays(1 - days), stopping);
-                var due = BusinessCalendar.DueDates(zone, now, days, synced);
-                telemetry.Lag(programId, due.Count == 0 ? TimeSpan.Zero : now - BusinessCalendar.End(due[0], zone));
+                var due = CatchUp.DueDates(zone, now, days, synced);
+                telemetry.Lag(programId, due.Count == 0 ? TimeSpan.Zero : now - new BusinessDay(due[0], zone).End);
                 if (due.Count > 0)
                 {
                     run = await store.CreateRunAsync(programId, due[0], due[0], RunTrigger.Cron, dryRun: false,

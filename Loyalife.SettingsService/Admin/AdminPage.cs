@@ -1,4 +1,5 @@
-using Loyalife.SettingsService.Auth;
+using Loyalife.ServiceDefaults.Auth;
+using Loyalife.ServiceDefaults.Problems;
 using Loyalife.SettingsService.Programs;
 using Loyalife.SettingsService.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +18,7 @@ public static class AdminPage
         routes.MapGet("/admin", ServePage).ExcludeFromDescription();
         routes.MapGet("/v1/programs/{programId}/integrations/moengage/sync-runs", SyncRunsAsync)
             .WithTags("Admin")
-            .RequireAuthorization(Policies.Admin);
+            .RequireAuthorization(AuthPolicies.Admin);
         return routes;
     }
 
@@ -38,7 +39,7 @@ public static class AdminPage
         // without forwarding a hostile id and the admin's credentials, and without a 502 when the dispatcher is away.
         if (!await programs.ExistsAsync(programId, ct))
         {
-            return SettingsProblems.UnknownProgram(programId);
+            return ApiProblems.UnknownProgram(programId);
         }
 
         return await dispatcher.TryGetAsync(programId, http.Request.Headers.Authorization.ToString(), ct) is { } json

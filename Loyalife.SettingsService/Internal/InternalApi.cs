@@ -1,4 +1,4 @@
-using Loyalife.SettingsService.Auth;
+using Loyalife.ServiceDefaults.Auth;
 using Loyalife.SettingsService.MoEngage;
 using Loyalife.SettingsService.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +11,7 @@ public static class InternalApi
 {
     public static RouteGroupBuilder MapInternalApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/internal/v1").WithTags("Internal").RequireAuthorization(Policies.ThroughDapr);
+        var api = routes.MapGroup("/internal/v1").WithTags("Internal").RequireAuthorization(AuthPolicies.ThroughDapr);
         api.MapGet("/integrations/moengage/enabled-programs", EnabledProgramsAsync);
         api.MapGet("/programs/{programId}/integrations/moengage/credentials", CredentialsAsync);
         return api;

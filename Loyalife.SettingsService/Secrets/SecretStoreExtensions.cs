@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
+using Dapr.Client;
 using Microsoft.Extensions.Options;
 
 namespace Loyalife.SettingsService.Secrets;
@@ -9,6 +10,8 @@ public static class SecretStoreExtensions
     public static IHostApplicationBuilder AddSecretStore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SecretStoreOptions>().BindConfiguration(SecretStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Secrets are read back only through Dapr's secret store; nothing else here needs a DaprClient.
+        builder.Services.AddDaprClient((services, dapr) => ConfigureDapr(services.GetRequiredService<IConfiguration>(), dapr));
         builder.Services.AddSingleton<SecretReader>();
         builder.Services.AddSingleton<LocalFileSecretWriter>();
         // Managed identity in Azure; developer credentials (az login) elsewhere.
@@ -22,5 +25,25 @@ public static class SecretStoreExtensions
                 _ => services.GetRequiredService<LocalFileSecretWriter>(),
             });
         return builder;
+    }
+
+    // The SDK reads these from the process environment only; reading them from configuration as well lets
+    // tests point one in-process app at its own sidecar without process-wide variables.
+    private static void ConfigureDapr(IConfiguration configuration, DaprClientBuilder dapr)
+    {
+        if (configuration["DAPR_HTTP_ENDPOINT"] is { Length: > 0 } http)
+        {
+            dapr.UseHttpEndpoint(http);
+        }
+
+        if (configuration["DAPR_GRPC_ENDPOINT"] is { Length: > 0 } grpc)
+        {
+            dapr.UseGrpcEndpoint(grpc);
+        }
+
+        if (configuration["DAPR_API_TOKEN"] is { Length: > 0 } token)
+        {
+            dapr.UseDaprApiToken(token);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using Loyalife.SettingsService.Auth;
+using Loyalife.ServiceDefaults.Auth;
+using Loyalife.ServiceDefaults.Problems;
 using Loyalife.SettingsService.MoEngage;
 using Loyalife.SettingsService.Programs;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,7 @@ public static class SettingsApi
 {
     public static RouteGroupBuilder MapSettingsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/v1").WithTags("Settings").RequireAuthorization(Policies.Admin);
+        var api = routes.MapGroup("/v1").WithTags("Settings").RequireAuthorization(AuthPolicies.Admin);
         api.MapGet("/programs", ListProgramsAsync);
         api.MapGet("/integrations/moengage/export", ExportAsync);
 
@@ -35,7 +36,7 @@ public static class SettingsApi
         var outcome = await commands.SaveAsync(programId, request, AdminUser.NameOf(user), ct);
         return outcome switch
         {
-            { UnknownProgram: true } => SettingsProblems.UnknownProgram(programId),
+            { UnknownProgram: true } => ApiProblems.UnknownProgram(programId),
             { Errors: { } errors } => TypedResults.ValidationProblem(errors, title: "The MoEngage settings are not valid"),
             { FailedCheck: { } check } => SettingsProblems.CheckFailed(check),
             { StoredKeyUnreadable: true } => SettingsProblems.StoredKeyUnreadable(programId),

@@ -6,9 +6,6 @@ namespace Loyalife.SettingsService.Settings;
 /// <summary>The RFC 7807 answers of the settings API. None of them carries a submitted value.</summary>
 public static class SettingsProblems
 {
-    public static ProblemHttpResult UnknownProgram(string programId) => TypedResults.Problem(
-        title: "Unknown program", detail: $"There is no loyalty program '{programId}'.", statusCode: StatusCodes.Status404NotFound);
-
     public static ProblemHttpResult NotConfigured(string programId) => TypedResults.Problem(
         title: "MoEngage is not configured", detail: $"Program '{programId}' has no MoEngage settings.", statusCode: StatusCodes.Status404NotFound);
 

@@ -1,3 +1,5 @@
+using Loyalife.ServiceDefaults.Auth;
+using Loyalife.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Loyalife.SnapshotService.Programs;
@@ -7,7 +9,7 @@ public static class ProgramsApi
 {
     public static RouteGroupBuilder MapProgramsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/programs").WithTags("Programs").RequireAuthorization(Extensions.DaprPolicy);
+        var group = routes.MapGroup("/v1/programs").WithTags("Programs").RequireAuthorization(AuthPolicies.ThroughDapr);
         group.MapGet("/", ListPrograms);
         group.MapGet("/{programId}", GetProgram);
         return group;
@@ -19,5 +21,5 @@ public static class ProgramsApi
     private static async Task<Results<Ok<LoyaltyProgram>, ProblemHttpResult>> GetProgram(string programId, ProgramStore store, CancellationToken ct) =>
         await store.FindAsync(programId, ct) is { } program
             ? TypedResults.Ok(program)
-            : Problems.UnknownProgram(programId);
+            : ApiProblems.UnknownProgram(programId);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Loyalife.Domain.BusinessDays;
 using Loyalife.Domain.MoEngage;
 using Npgsql;
 

@@ -1,3 +1,4 @@
+using Loyalife.Domain.BusinessDays;
 using Loyalife.SnapshotService.Programs;
 
 namespace Loyalife.SnapshotService.Snapshots;

@@ -1,4 +1,7 @@
 using System.Globalization;
+using Loyalife.Domain.BusinessDays;
+using Loyalife.ServiceDefaults.Auth;
+using Loyalife.ServiceDefaults.Problems;
 using Loyalife.SnapshotService.Programs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,12 +13,9 @@ public static class SnapshotsApi
     public const int DefaultLimit = 1000;
     public const int MaxLimit = 10000;
 
-    private static readonly DateOnly MinDate = new(1900, 1, 1);
-    private static readonly DateOnly MaxDate = new(9000, 12, 31);
-
     public static RouteGroupBuilder MapSnapshotsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/programs/{programId}/snapshots/{date}").WithTags("Snapshots").RequireAuthorization(Extensions.DaprPolicy);
+        var group = routes.MapGroup("/v1/programs/{programId}/snapshots/{date}").WithTags("Snapshots").RequireAuthorization(AuthPolicies.ThroughDapr);
         group.MapGet("/members", GetMembers);
         group.MapGet("/events", GetEvents);
         group.MapGet("/summary", GetSummary);
@@ -80,23 +80,23 @@ public static class SnapshotsApi
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var businessDate))
         {
-            return (null, Problems.BadRequest("Malformed business date", $"'{date}' is not a date of the form YYYY-MM-DD."));
+            return (null, ApiProblems.BadRequest("Malformed business date", $"'{date}' is not a date of the form YYYY-MM-DD."));
         }
 
-        // The calendar arithmetic (day end, +90 days, zone offsets) overflows near DateOnly's ends: a 400, not a 500.
-        if (businessDate < MinDate || businessDate > MaxDate)
+        if (!BusinessDay.IsInRange(businessDate))
         {
-            return (null, Problems.BadRequest("Business date out of range", $"A business date lies from {MinDate:yyyy-MM-dd} to {MaxDate:yyyy-MM-dd}."));
+            return (null, ApiProblems.BadRequest("Business date out of range",
+                $"A business date lies from {BusinessDay.MinDate:yyyy-MM-dd} to {BusinessDay.MaxDate:yyyy-MM-dd}."));
         }
 
         if (await programs.FindAsync(programId, ct) is not { } program)
         {
-            return (null, Problems.UnknownProgram(programId));
+            return (null, ApiProblems.UnknownProgram(programId));
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(program.TimeZone, out var zone))
         {
-            return (null, Problems.BadTimeZone(programId, program.TimeZone));
+            return (null, ApiProblems.UnknownTimeZone(programId, program.TimeZone));
         }
 
         var day = new BusinessDay(businessDate, zone);
@@ -116,8 +116,8 @@ public static class SnapshotsApi
     }
 
     private static ProblemHttpResult BadLimit() =>
-        Problems.BadRequest("Malformed limit", $"limit must be a whole number from 1 to {MaxLimit} (default {DefaultLimit}).");
+        ApiProblems.BadRequest("Malformed limit", $"limit must be a whole number from 1 to {MaxLimit} (default {DefaultLimit}).");
 
     private static ProblemHttpResult BadCursor() =>
-        Problems.BadRequest("Malformed cursor", "The 'after' cursor is not one this endpoint handed out; pass the 'next' value of the previous page unchanged.");
+        ApiProblems.BadRequest("Malformed cursor", "The 'after' cursor is not one this endpoint handed out; pass the 'next' value of the previous page unchanged.");
 }

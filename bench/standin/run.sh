@@ -2,11 +2,20 @@
 # Ingest rate of the MoEngage stand-in: the stand-in runs pinned to one core, the load generator on
 # another, so the figure is what one core of the stand-in absorbs.
 # Usage: bench/standin/run.sh [requests=2000] [bodyBytes=97280] [concurrency=4]
+#    or: bench/standin/run.sh ledger [members=1000000] [events=200000] [concurrency=4]
+#        (a ledger-scale night: every member's attributes, then the day's events; prints memory too)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-requests=${1:-2000}
-body_bytes=${2:-97280}
+mode=bodies
+if [[ "${1:-}" == ledger ]]; then mode=ledger; shift; fi
+if [[ $mode == ledger ]]; then
+  members=${1:-1000000}
+  events=${2:-200000}
+else
+  requests=${1:-2000}
+  body_bytes=${2:-97280}
+fi
 concurrency=${3:-4}
 out=$(mktemp -d)
 trap 'if [[ -n "${standin_pid:-}" ]]; then kill "$standin_pid" 2>/dev/null || true; wait "$standin_pid" 2>/dev/null || true; fi; rm -rf "$out"' EXIT
@@ -35,5 +44,9 @@ done
 [[ -n "$url" ]] || { echo "stand-in did not start"; cat "$out/standin.log"; exit 1; }
 
 echo "stand-in at $url (${pin_server[*]:-unpinned})"
-"${pin_client[@]}" dotnet "$out/bench/Loyalife.Bench.StandIn.dll" "$url" BENCH bench-key "$requests" "$body_bytes" "$concurrency" "$standin_pid"
+if [[ $mode == ledger ]]; then
+  "${pin_client[@]}" dotnet "$out/bench/Loyalife.Bench.StandIn.dll" "$url" BENCH bench-key ledger "$members" "$events" "$concurrency" "$standin_pid"
+else
+  "${pin_client[@]}" dotnet "$out/bench/Loyalife.Bench.StandIn.dll" "$url" BENCH bench-key "$requests" "$body_bytes" "$concurrency" "$standin_pid"
+fi
 

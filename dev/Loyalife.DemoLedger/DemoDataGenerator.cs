@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Loyalife.DemoLedger.Ledger;
-using Loyalife.SnapshotService.Snapshots;
+using Loyalife.Domain.BusinessDays;
 using Npgsql;
 
 namespace Loyalife.DemoLedger;

@@ -1,4 +1,4 @@
-using Loyalife.SnapshotService.Snapshots;
+using Loyalife.Domain.BusinessDays;
 
 namespace Loyalife.DemoLedger;
 

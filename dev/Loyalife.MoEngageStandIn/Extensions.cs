@@ -23,7 +23,9 @@ internal static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StandInMetrics>();
         builder.Services.AddSingleton<WorkspaceRegistry>();
+        builder.Services.AddSingleton<DataApiGate>();
         builder.Services.AddSingleton<DataRequestHandler>();
+        builder.Services.AddSingleton<GetUserHandler>();
         builder.Services.AddSingleton<TestConnectionHandler>();
         return builder;
     }

@@ -12,8 +12,13 @@ public static class MoEngageStandInHost
         StartAsync(new Dictionary<string, string?>(), ct);
 
     /// <summary>With configuration on top of the defaults, e.g. <c>StandIn:Workspaces:0:AppId</c>.</summary>
-    public static async Task<RunningStandIn> StartAsync(
-        IEnumerable<KeyValuePair<string, string?>> configuration, CancellationToken ct = default)
+    public static Task<RunningStandIn> StartAsync(
+        IEnumerable<KeyValuePair<string, string?>> configuration, CancellationToken ct = default) =>
+        StartAsync(configuration, null, ct);
+
+    /// <summary>With a clock of the test's own (e.g. to step past a processing delay).</summary>
+    internal static async Task<RunningStandIn> StartAsync(
+        IEnumerable<KeyValuePair<string, string?>> configuration, TimeProvider? time, CancellationToken ct = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -23,6 +28,10 @@ public static class MoEngageStandInHost
         builder.Configuration.AddInMemoryCollection(
             [new KeyValuePair<string, string?>("Logging:LogLevel:Default", "Warning"), .. configuration]);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
 
         var app = Program.Build(builder);
         try

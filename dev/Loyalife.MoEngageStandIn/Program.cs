@@ -5,7 +5,7 @@ using Loyalife.MoEngageStandIn.MoEngage;
 namespace Loyalife.MoEngageStandIn;
 
 // Not top-level statements: one test project references the services and both dev tools, and a second
-// global Program would clash (BRIEF). WebApplicationFactory<Program> still finds this entry point.
+// global Program would clash. WebApplicationFactory<Program> still finds this entry point.
 public sealed class Program
 {
     private Program()

@@ -16,6 +16,7 @@ namespace Loyalife.AppHost.Tests;
 /// The whole AppHost on this machine, as a newcomer gets it without Docker or daprd: local PostgreSQL and
 /// Redis, the local sidecar, the stand-in and the three services.
 /// </summary>
+[Trait("Suite", "System")]
 public sealed class AppHostEndToEndTests
 {
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(3);

@@ -3,6 +3,7 @@ using Loyalife.AppHost.Dapr;
 
 namespace Loyalife.AppHost.Tests;
 
+[Trait("Suite", "System")]
 public sealed class DaprSidecarModelTests
 {
     public static TheoryData<string> Services => new(AppHostModel.Services);

@@ -2,6 +2,7 @@ using Aspire.Hosting.ApplicationModel;
 
 namespace Loyalife.AppHost.Tests;
 
+[Trait("Suite", "System")]
 public sealed class DemoModelTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Loyalife.AppHost.Infrastructure;
 
 namespace Loyalife.AppHost.Tests;
 
+[Trait("Suite", "System")]
 public sealed class InfrastructureModelTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace Loyalife.AppHost.Tests;
 /// Issue 8's end-to-end proof: the cron binding's run of the demo program delivers to the stand-in exactly
 /// what snapshot-service computes for that program-day, its report says so, and it reads as one trace.
 /// </summary>
+[Trait("Suite", "System")]
 [Collection(NightlySyncRun.Collection)]
 public sealed class NightlySyncTests(NightlySyncRun run)
 {

@@ -7,6 +7,7 @@ namespace Loyalife.AppHost.Tests;
 /// dispatcher, through the sidecars to settings-service (and its secret-store read) and snapshot-service (and
 /// its PostgreSQL queries), and out to MoEngage.
 /// </summary>
+[Trait("Suite", "System")]
 [Collection(NightlySyncRun.Collection)]
 public sealed class NightlySyncTraceTests(NightlySyncRun run)
 {

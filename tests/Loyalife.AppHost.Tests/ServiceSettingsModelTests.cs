@@ -3,6 +3,7 @@ using Loyalife.AppHost.Sync;
 
 namespace Loyalife.AppHost.Tests;
 
+[Trait("Suite", "System")]
 public sealed class ServiceSettingsModelTests
 {
     [Fact]

@@ -43,7 +43,7 @@ public sealed class AppIdTests
             Assert.Equal("containerapp", service.Host);
             var directory = Path.GetFileName(Path.TrimEndingDirectorySeparator(service.Project ?? ""));
             Assert.True(
-                File.Exists(Path.Combine(Repository.Root, directory, $"{directory}.csproj")),
+                File.Exists(Path.Combine(DeploymentFiles.Root, directory, $"{directory}.csproj")),
                 $"azure.yaml service '{service.Name}' points at '{service.Project}', which has no {directory}.csproj.");
             // Aspire names the generated Projects.X type after the project file, with '.' as '_'.
             Assert.Equal(appHost[service.Name], directory.Replace('.', '_'));
@@ -56,7 +56,7 @@ public sealed class AppIdTests
         // azd sets SERVICE_<NAME>_RESOURCE_EXISTS once a service is deployed; if the wiring breaks, a later
         // `azd provision` silently puts the placeholder image back.
         var main = await ArmTemplate.CompileMainAsync();
-        var parameters = JsonNode.Parse(File.ReadAllText(Repository.MainParameters))!["parameters"]!.AsObject();
+        var parameters = JsonNode.Parse(File.ReadAllText(DeploymentFiles.MainParameters))!["parameters"]!.AsObject();
 
         Assert.All(AzdProject.Services(), service =>
         {

@@ -30,7 +30,7 @@ public sealed class BicepCompilationTests
     public void LinterTreatsEveryRuleItKeepsAsAnError()
     {
         var config = JsonNode.Parse(
-            File.ReadAllText(Repository.BicepConfig),
+            File.ReadAllText(DeploymentFiles.BicepConfig),
             documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
         var rules = config["analyzers"]!["core"]!["rules"]!.AsObject()
             .ToDictionary(rule => rule.Key, rule => (string?)rule.Value!["level"]);

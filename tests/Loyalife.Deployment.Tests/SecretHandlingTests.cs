@@ -35,7 +35,7 @@ public sealed class SecretHandlingTests
     public async Task EverySecureParameterIsGeneratedByAzdAndAbsentFromTheParametersFile()
     {
         var main = await ArmTemplate.CompileMainAsync();
-        var parametersFile = JsonNode.Parse(File.ReadAllText(Repository.MainParameters))!["parameters"]!.AsObject();
+        var parametersFile = JsonNode.Parse(File.ReadAllText(DeploymentFiles.MainParameters))!["parameters"]!.AsObject();
         var secure = main.Template["parameters"]!.AsObject().Where(parameter => main.IsSecureParameter(parameter.Key)).ToList();
 
         Assert.NotEmpty(secure);

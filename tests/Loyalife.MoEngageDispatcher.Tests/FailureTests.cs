@@ -2,13 +2,13 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Tests.Fakes;
+using Loyalife.MoEngageDispatcher.Tests.Support;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 
-public sealed class FailureTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+public sealed class FailureTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
     private static Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)
     {
@@ -162,7 +162,7 @@ public sealed class FailureTests(Fakes.Environment env) : IClassFixture<Fakes.En
         Assert.InRange(run.Report.MembersSent, 1, 99);
     }
 
-    private static async Task<SyncRunResponse> WaitAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app, string programId)
+    private static async Task<SyncRunResponse> WaitAsync(ServiceHost<Program> app, string programId)
     {
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", DispatcherApp.AdminToken);

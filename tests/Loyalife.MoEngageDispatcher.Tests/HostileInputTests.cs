@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Loyalife.MoEngageDispatcher.Tests.Fakes;
+using Loyalife.MoEngageDispatcher.Tests.Support;
 using static Loyalife.Testing.HostileAuth;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
@@ -161,7 +161,7 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
     /// <summary>The engine tests' environment and one dispatcher on real Kestrel, with one program whose integration is disabled.</summary>
     public sealed class Dispatcher : IAsyncLifetime
     {
-        private readonly Fakes.Environment environment = new();
+        private readonly Support.Environment environment = new();
 
         public DispatcherApp App { get; private set; } = null!;
 
@@ -173,9 +173,8 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
             Program = await environment.ProgramAsync(members: 1, events: 0);
             // A hostile request that slipped past validation would answer 409 here rather than start a run.
             Program.Enabled = false;
-            App = environment.Dispatcher();
-            App.UseKestrel(0);
-            App.StartServer();
+            App = environment.Dispatcher(port: 0);
+            App.Start();
         }
 
         public async Task DisposeAsync()

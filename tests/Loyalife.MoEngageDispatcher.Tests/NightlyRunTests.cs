@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Tests.Fakes;
+using Loyalife.MoEngageDispatcher.Tests.Support;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 
-public sealed class NightlyRunTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+public sealed class NightlyRunTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
     private static readonly Dictionary<string, string?> OneNight = new() { ["Sync:MaxCatchUpDays"] = "1" };
 

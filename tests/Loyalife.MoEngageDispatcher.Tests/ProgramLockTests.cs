@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 
-public sealed class ProgramLockTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+public sealed class ProgramLockTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
     [Fact]
     public async Task OneHolderAtATimeAndTheLeaseOutlivesItsDurationWhileRenewed()

@@ -5,14 +5,14 @@ using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Pacing;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Scheduling;
-using Loyalife.MoEngageDispatcher.Tests.Fakes;
+using Loyalife.MoEngageDispatcher.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 
-public sealed class QuotaTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+public sealed class QuotaTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
     [Fact]
     public async Task LimitersOnTwoReplicasNeverAdmitMoreThanTheQuotaInAnyWindowYetKeepItFull()

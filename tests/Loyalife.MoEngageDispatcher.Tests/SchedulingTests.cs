@@ -3,11 +3,11 @@ using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Sources;
 using Microsoft.Extensions.DependencyInjection;
-using Loyalife.MoEngageDispatcher.Tests.Fakes;
+using Loyalife.MoEngageDispatcher.Tests.Support;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 
-public sealed class SchedulingTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+public sealed class SchedulingTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
     [Fact]
     public async Task AfterThreeMissedNightsATickSyncsTheThreeDatesOldestFirst()

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 
-public sealed class SecretTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+public sealed class SecretTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
     [Fact]
     public async Task TheApiKeyAppearsInNoLogLineReportOrRunAnswerEvenWhenMoEngageRejectsIt()
@@ -25,9 +25,9 @@ public sealed class SecretTests(Fakes.Environment env) : IClassFixture<Fakes.Env
         using (var client = logged.CreateClient())
         {
             using var tick = new HttpRequestMessage(HttpMethod.Post, "/nightly-sync");
-            tick.Headers.Add("dapr-api-token", Fakes.DispatcherApp.AppApiToken);
+            tick.Headers.Add("dapr-api-token", Support.DispatcherApp.AppApiToken);
             (await client.SendAsync(tick)).EnsureSuccessStatusCode();
-            client.DefaultRequestHeaders.Authorization = new("Bearer", Fakes.DispatcherApp.AdminToken);
+            client.DefaultRequestHeaders.Authorization = new("Bearer", Support.DispatcherApp.AdminToken);
             string runs;
             do
             {

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Loyalife.DaprSidecar;
 using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Tests.Fakes;
+using Loyalife.MoEngageDispatcher.Tests.Support;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 
 /// <summary>The same run with every call to settings- and snapshot-service going through the local Dapr sidecars.</summary>
-public sealed class SidecarTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+public sealed class SidecarTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
     [Fact]
     public async Task ARunReadsCredentialsAndSnapshotsThroughTheLocalSidecars()

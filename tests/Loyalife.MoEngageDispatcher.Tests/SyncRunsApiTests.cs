@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Tests.Fakes;
+using Loyalife.MoEngageDispatcher.Tests.Support;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 
-public sealed class SyncRunsApiTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+public sealed class SyncRunsApiTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
     private static readonly string Yesterday = DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd");
 

@@ -4,7 +4,7 @@ using Loyalife.MoEngageDispatcher.Telemetry;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 
-public sealed class TelemetryTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+public sealed class TelemetryTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
     [Fact]
     public async Task ARunContinuesTheCronTicksTraceWithCredentialsPagesAndRequestsAsChildren()
@@ -30,7 +30,7 @@ public sealed class TelemetryTests(Fakes.Environment env) : IClassFixture<Fakes.
         using (var client = dispatcher.CreateClient())
         {
             using var tick = new HttpRequestMessage(HttpMethod.Post, "/nightly-sync");
-            tick.Headers.Add("dapr-api-token", Fakes.DispatcherApp.AppApiToken);
+            tick.Headers.Add("dapr-api-token", Support.DispatcherApp.AppApiToken);
             tick.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
             (await client.SendAsync(tick)).EnsureSuccessStatusCode();
         }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace Loyalife.MoEngageStandIn.Tests;
 
 public sealed class HealthTests
@@ -7,8 +5,8 @@ public sealed class HealthTests
     [Fact]
     public async Task AliveAnswersOk()
     {
-        await using var factory = new WebApplicationFactory<Program>();
-        using var client = factory.CreateClient();
+        await using var host = new ServiceHost<Program>(port: null, new Dictionary<string, string?>());
+        using var client = host.CreateClient();
 
         var response = await client.GetAsync("/alive");
 

@@ -15,6 +15,7 @@ public sealed class HostileInputTests(StandInFixture fixture) : IClassFixture<St
     private const string ApiKey = "StandInHostileKey42";
     private const string Data = "/dc/01/v1";
     private const string Workspace = "/control/workspaces/" + AppId;
+    private const string GetUser = Data + "/customers/export?app_id=" + AppId;
 
     private static readonly Dictionary<string, HostileRequest> Table = BuildTable();
 
@@ -22,7 +23,7 @@ public sealed class HostileInputTests(StandInFixture fixture) : IClassFixture<St
 
     public async Task InitializeAsync()
     {
-        using var response = await fixture.StandIn.Control.PutAsJsonAsync(Workspace, new { dataCenter = "01", apiKey = ApiKey });
+        using var response = await fixture.StandIn.Control.PutAsJsonAsync(Workspace, new { dataCenter = "01", apiKey = ApiKey, getUser = new { enabled = true } });
         response.EnsureSuccessStatusCode();
     }
 
@@ -55,12 +56,12 @@ public sealed class HostileInputTests(StandInFixture fixture) : IClassFixture<St
             Add(name, method, path, None, expected, json is null ? null : () => new StringContent(json, Encoding.UTF8, "application/json"));
 
         // The Data API: missing and wrong credentials, then malformed and hostile bodies with the right ones.
-        string[] dataPaths = [$"{Data}/transition/{AppId}", $"{Data}/customer/{AppId}", $"{Data}/event/{AppId}", $"{Data}/integrations/authentication"];
+        string[] dataPaths = [$"{Data}/transition/{AppId}", $"{Data}/customer/{AppId}", $"{Data}/event/{AppId}", $"{Data}/integrations/authentication", GetUser];
         foreach (var path in dataPaths)
         {
             Post($"{path} without credentials", path, "{}", [400, 401], None);
             Post($"{path} with a wrong key", path, "{}", [400, 401], Basic(AppId, "wrong-key"));
-            // MoEngage answers 409 "App key mismatch" when the Basic user is not the path's app id (REFERENCE.md).
+            // MoEngage answers 409 "App key mismatch" when the Basic user is not the path's app id (docs/moengage.md).
             Post($"{path} with the key of another app id", path, "{}", [400, 401, 409], Basic("OTHERAPP", ApiKey));
             Post($"{path} with a bearer", path, "{}", [400, 401], Bearer(ApiKey));
             Post($"{path} with Basic that is not base64", path, "{}", [400, 401], Raw("Basic %%%not-base64%%%"));
@@ -92,6 +93,22 @@ public sealed class HostileInputTests(StandInFixture fixture) : IClassFixture<St
             });
             Add($"GET {path}", "GET", path, Workspace01, [404, 405]);
         }
+
+        // Get User: MoEngage's shape, at most 20 identifiers, customer_id only, the app_id in the query.
+        static string Identifiers(int count) => string.Join(",", Enumerable.Range(0, count).Select(i => $$"""{"identifier_type":"customer_id","identifier":"C{{i}}"}"""));
+        Post("Get User with 21 identifiers", GetUser, $$$"""{"data":{"identifiers":[{{{Identifiers(21)}}}]}}""", [400]);
+        Post("Get User with 10,000 identifiers", GetUser, $$$"""{"data":{"identifiers":[{{{Identifiers(10_000)}}}]}}""", [400, 413]);
+        Post("Get User without identifiers", GetUser, """{"data":{"identifiers":[]}}""", [400]);
+        Post("Get User without data", GetUser, """{"identifiers":[{"identifier_type":"customer_id","identifier":"C1"}]}""", [400]);
+        Post("Get User by email", GetUser, """{"data":{"identifiers":[{"identifier_type":"email","identifier":"a@b.c"}]}}""", [400]);
+        Post("Get User with a numeric identifier", GetUser, """{"data":{"identifiers":[{"identifier_type":"customer_id","identifier":7}]}}""", [400]);
+        Post("Get User with an empty identifier", GetUser, """{"data":{"identifiers":[{"identifier_type":"customer_id","identifier":""}]}}""", [400]);
+        Post("Get User with fields as a string", GetUser, """{"data":{"identifiers":[{"identifier_type":"customer_id","identifier":"C1"}],"user_fields_to_export":"tier"}}""", [400]);
+        Post("Get User with numeric fields", GetUser, """{"data":{"identifiers":[{"identifier_type":"customer_id","identifier":"C1"}],"user_fields_to_export":[1]}}""", [400]);
+        Post("Get User without app_id", $"{Data}/customers/export", """{"data":{"identifiers":[{"identifier_type":"customer_id","identifier":"C1"}]}}""", [400]);
+        Post("Get User for another app_id than the credentials", $"{Data}/customers/export?app_id=OTHERAPP", """{"data":{"identifiers":[{"identifier_type":"customer_id","identifier":"C1"}]}}""", [409]);
+        Post("Get User with two app_ids", $"{GetUser}&app_id=OTHERAPP", """{"data":{"identifiers":[{"identifier_type":"customer_id","identifier":"C1"}]}}""", [400, 401, 409]);
+        Post("Get User in another data centre", $"/dc/02/v1/customers/export?app_id={AppId}", """{"data":{"identifiers":[{"identifier_type":"customer_id","identifier":"C1"}]}}""", [401]);
 
         // MoEngage judges bulk elements one by one: a broken one is refused in the answer, never a 500.
         Post("a bulk element with a lone surrogate", $"{Data}/transition/{AppId}",
@@ -131,6 +148,16 @@ public sealed class HostileInputTests(StandInFixture fixture) : IClassFixture<St
         Control("add customers with an empty id", "POST", Workspace + "/customers", """{"customerIds":[""]}""", [400]);
         Control("add customers as numbers", "POST", Workspace + "/customers", """{"customerIds":[1,2]}""", [400]);
         Control("requests with a limit that is not a number", "GET", Workspace + "/requests?limit=abc", null, [400]);
+        Control("customers of an unknown origin", "GET", Workspace + "/customers?origin=%27%20OR%201%3D1--", null, [400]);
+        Control("customers with a limit that is not a number", "GET", Workspace + "/customers?limit=abc", null, [400]);
+        Control("PUT a workspace with a negative processing delay", "PUT", Workspace, """{"dataCenter":"01","apiKey":"k","processingDelayMilliseconds":-1}""", [400]);
+        Control("PUT a workspace with a day-long processing delay", "PUT", Workspace, """{"dataCenter":"01","apiKey":"k","processingDelayMilliseconds":86400000}""", [400]);
+        Control("PUT a workspace keeping no events", "PUT", Workspace, """{"dataCenter":"01","apiKey":"k","eventsKeptPerCustomer":0}""", [400]);
+        Control("PUT a workspace with a negative Get User quota", "PUT", Workspace, """{"dataCenter":"01","apiKey":"k","getUser":{"enabled":true,"usersPerMinute":-1}}""", [400]);
+        Control("PUT a workspace with Get User as text", "PUT", Workspace, """{"dataCenter":"01","apiKey":"k","getUser":"on"}""", [400]);
+        Control("PUT a workspace with customers as numbers", "PUT", Workspace, """{"dataCenter":"01","apiKey":"k","customers":[1,2]}""", [400]);
+        Control("PUT a workspace with a customer without an id", "PUT", Workspace, """{"dataCenter":"01","apiKey":"k","customers":[{"attributes":{"a":1}}]}""", [400]);
+        Control("PUT a workspace with a customer whose attributes are a list", "PUT", Workspace, """{"dataCenter":"01","apiKey":"k","customers":[{"customerId":"C1","attributes":[1]}]}""", [400]);
         Control("requests with a limit beyond int", "GET", Workspace + "/requests?limit=99999999999999", null, [400]);
         Control("customer with a traversal id", "GET", Workspace + "/customers/..%2F..%2Freset", null, [404]);
         Control("customer with a 4000-character id", "GET", Workspace + "/customers/" + new string('C', 4000), null, [404]);

@@ -37,7 +37,7 @@ public sealed class MetricsTests(StandInFixture fixture) : IClassFixture<StandIn
 
         Assert.Contains(("moengage_standin.requests", 1L, (string?)null, (int?)200), measured);
         Assert.Contains(("moengage_standin.customers", 1L, "updated", (int?)null), measured);
-        Assert.Contains(("moengage_standin.events", 1L, "accepted", (int?)null), measured);
-        Assert.Contains(("moengage_standin.events", 1L, "dropped", (int?)null), measured);
+        Assert.Contains(("moengage_standin.customers", 1L, "created", (int?)null), measured);
+        Assert.Contains(("moengage_standin.events", 2L, "accepted", (int?)null), measured);
     }
 }

@@ -10,7 +10,7 @@ public sealed class QuotaWindowTests
     [Fact]
     public void TheWindowOpensWithTheFirstRequestAndResetsSixtySecondsLater()
     {
-        var window = new QuotaWindow(new WorkspaceLimits { BulkUsersPerMinute = 3 });
+        var window = new QuotaWindow(new WorkspaceLimits { BulkUsersPerMinute = 3 }, getUserPerMinute: null);
 
         Assert.True(window.TryConsume(Start, TwoUsers));
         Assert.False(window.TryConsume(Start.AddSeconds(59.9), TwoUsers));
@@ -22,7 +22,7 @@ public sealed class QuotaWindowTests
     [Fact]
     public void AnIdleWorkspaceReportsAFullQuota()
     {
-        var window = new QuotaWindow(new WorkspaceLimits { BulkUsersPerMinute = 3 });
+        var window = new QuotaWindow(new WorkspaceLimits { BulkUsersPerMinute = 3 }, getUserPerMinute: null);
 
         window.TryConsume(Start, TwoUsers);
 
@@ -32,7 +32,7 @@ public sealed class QuotaWindowTests
     [Fact]
     public void HeadersDescribeTheTighterOfTheTwoBulkQuotas()
     {
-        var window = new QuotaWindow(new WorkspaceLimits { BulkUsersPerMinute = 100, BulkEventsPerMinute = 10 });
+        var window = new QuotaWindow(new WorkspaceLimits { BulkUsersPerMinute = 100, BulkEventsPerMinute = 10 }, getUserPerMinute: null);
 
         window.TryConsume(Start, new QuotaDemand(QuotaKind.BulkUsers, 5, QuotaKind.BulkEvents, 8));
 
@@ -42,10 +42,21 @@ public sealed class QuotaWindowTests
     [Fact]
     public void ARefusedDemandTakesNothing()
     {
-        var window = new QuotaWindow(new WorkspaceLimits { BulkUsersPerMinute = 100, BulkEventsPerMinute = 1 });
+        var window = new QuotaWindow(new WorkspaceLimits { BulkUsersPerMinute = 100, BulkEventsPerMinute = 1 }, getUserPerMinute: null);
 
         Assert.False(window.TryConsume(Start, new QuotaDemand(QuotaKind.BulkUsers, 5, QuotaKind.BulkEvents, 2)));
 
         Assert.Equal(new QuotaHeaders(1, 1, 60), window.Headers(Start, QuotaKind.BulkUsers, QuotaKind.BulkEvents));
+    }
+
+    [Fact]
+    public void GetUserHasItsOwnQuotaInTheSameWindow()
+    {
+        var window = new QuotaWindow(new WorkspaceLimits { BulkUsersPerMinute = 3 }, getUserPerMinute: 20);
+
+        Assert.True(window.TryConsume(Start, new QuotaDemand(QuotaKind.GetUser, 20, QuotaKind.GetUser, 0)));
+        Assert.False(window.TryConsume(Start, new QuotaDemand(QuotaKind.GetUser, 1, QuotaKind.GetUser, 0)));
+        Assert.True(window.TryConsume(Start, TwoUsers));
+        Assert.Equal(new QuotaHeaders(20, 0, 60), window.Headers(Start, QuotaKind.GetUser, QuotaKind.GetUser));
     }
 }

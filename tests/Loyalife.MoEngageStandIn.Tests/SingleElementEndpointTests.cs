@@ -32,7 +32,7 @@ public sealed class SingleElementEndpointTests(StandInFixture fixture) : IClassF
     [InlineData("""{"type":"Customer","customer_id":"U1","attributes":{}}""", "lowercase")]
     [InlineData("""{"type":"event","customer_id":"U1","actions":[{"action":"x"}]}""", "'customer'")]
     [InlineData("""{"type":"customer","customer_id":"guest","attributes":{}}""", "disallowed")]
-    [InlineData("""{"type":"customer","customer_id":"U1","attributes":{"MOE_x":1}}""", "moe_")]
+    [InlineData("""{"type":"event","customer_id":"U1","actions":[{"action":"MOE_x"}]}""", "moe_")]
     public async Task TrackUserRefusesABadElementWith400(string body, string reason)
     {
         var appId = await _client.CreateWorkspaceAsync();

@@ -12,6 +12,10 @@ public sealed class StartupConfigurationTests
         ["StandIn:Workspaces:0:AppName"] = "Loyalife demo",
         ["StandIn:Workspaces:0:CustomerIdPattern"] = @"^C\d{7}[0-8]$",
         ["StandIn:Workspaces:0:CustomerIds:0"] = "VIP1",
+        ["StandIn:Workspaces:0:Customers:0"] = "VIP2",
+        ["StandIn:Workspaces:0:Customers:1:CustomerId"] = "VIP3",
+        ["StandIn:Workspaces:0:GetUser:Enabled"] = "true",
+        ["StandIn:Workspaces:0:GetUser:UsersPerMinute"] = "50",
         ["StandIn:Workspaces:0:Limits:BulkUsersPerMinute"] = "",
         ["StandIn:Workspaces:0:Limits:BulkEventsPerMinute"] = "500",
         ["StandIn:Workspaces:1:AppId"] = "OTHERAPP",
@@ -38,6 +42,31 @@ public sealed class StartupConfigurationTests
         Assert.Equal(2, stats.GetProperty("customersUpdated").GetInt64());
         Assert.Equal(1, stats.GetProperty("customersIgnored").GetInt64());
         Assert.Equal("101", (await client.GetJsonAsync("/control/workspaces/OTHERAPP")).GetProperty("dataCenter").GetString());
+    }
+
+    [Fact]
+    public async Task ConfiguredCustomersAndGetUserAreBound()
+    {
+        await using var standIn = await MoEngageStandInHost.StartAsync(Demo);
+        var client = new MoEngageClient(standIn);
+
+        var response = await client.PostAsync("/dc/02/v1/customers/export?app_id=DEMOAPP",
+            GetUserBody(["VIP1", "VIP2", "VIP3", "C00000019"]).ToJsonString(), "DEMOAPP", "demo-key");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("50", response.Headers.GetValues("x-ratelimit-limit").Single());
+        var data = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
+        Assert.Equal(["VIP1", "VIP2", "VIP3"], data.GetProperty("users").EnumerateArray().Select(u => u.GetProperty("user_attributes").GetProperty("uid").GetString()));
+        Assert.Equal("C00000019", Assert.Single(data.GetProperty("users_not_found").EnumerateArray()).GetProperty("identifier").GetString());
+    }
+
+    [Fact]
+    public async Task AConfiguredEventsBoundBelowOneStopsTheStart()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            MoEngageStandInHost.StartAsync(new Dictionary<string, string?> { ["StandIn:EventsKeptPerCustomer"] = "0" }));
+
+        Assert.Contains("StandIn:EventsKeptPerCustomer", error.Message);
     }
 
     [Fact]

@@ -1,9 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Loyalife.Reliability.Tests.Harness;
+using Loyalife.Reliability.Tests.Support;
 
 namespace Loyalife.Reliability.Tests;
 
+[Trait("Suite", "System")]
 public sealed class CredentialTests
 {
     [Fact]

@@ -1,7 +1,8 @@
-using Loyalife.Reliability.Tests.Harness;
+using Loyalife.Reliability.Tests.Support;
 
 namespace Loyalife.Reliability.Tests;
 
+[Trait("Suite", "System")]
 public sealed class DependencyOutageTests
 {
     [Theory]

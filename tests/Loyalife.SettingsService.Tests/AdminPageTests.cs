@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using Loyalife.SettingsService.Settings;
-using Loyalife.SettingsService.Tests.Infrastructure;
+using Loyalife.SettingsService.Tests.Support;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
 namespace Loyalife.SettingsService.Tests;
 
 /// <summary>The admin page in headless Chromium, as an admin uses it.</summary>
+[Trait("Suite", "System")] // a real browser: slow to start, so outside the fast loop
 public sealed class AdminPageTests
 {
     private const string Install = "apt-get install -y chromium chromium-driver";

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Loyalife.SettingsService.Tests.Infrastructure;
+using Loyalife.SettingsService.Tests.Support;
 
 namespace Loyalife.SettingsService.Tests;
 

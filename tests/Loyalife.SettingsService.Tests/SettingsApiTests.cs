@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Loyalife.SettingsService.Secrets;
 using Loyalife.SettingsService.Settings;
-using Loyalife.SettingsService.Tests.Infrastructure;
+using Loyalife.SettingsService.Tests.Support;
 
 namespace Loyalife.SettingsService.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Loyalife.SettingsService.Secrets;
-using Loyalife.SettingsService.Tests.Infrastructure;
+using Loyalife.SettingsService.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -66,8 +66,8 @@ public sealed class ApiContractTests(ScenarioLedger ledger) : IClassFixture<Scen
     [InlineData("/v1/programs/p1/snapshots/2026-11-27/summary")]
     public async Task EveryRouteRequiresTheDaprAppToken(string path)
     {
-        using var anonymous = ledger.App.Factory.CreateClient();
-        using var wrong = ledger.App.Factory.CreateClient();
+        using var anonymous = ledger.App.Host.CreateClient();
+        using var wrong = ledger.App.Host.CreateClient();
         wrong.DefaultRequestHeaders.Add("dapr-api-token", "not-the-token");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(path)).StatusCode);

@@ -1,6 +1,8 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Loyalife.SnapshotService.Tests;
 
@@ -10,7 +12,7 @@ public sealed class HealthTests
     public async Task AliveAnswersOkWithoutTheDaprToken()
     {
         await using var app = await SnapshotApp.StartAsync(DateTimeOffset.UtcNow);
-        using var anonymous = app.Factory.CreateClient();
+        using var anonymous = app.Host.CreateClient();
 
         var response = await anonymous.GetAsync("/alive");
 
@@ -20,11 +22,19 @@ public sealed class HealthTests
     [Fact]
     public async Task StartUpRefusesWithoutAppApiTokenAndNamesIt()
     {
-        Environment.SetEnvironmentVariable("APP_API_TOKEN", null);
-        await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(web => web.UseSetting("ConnectionStrings:loyalife", "Host=127.0.0.1;Database=none"));
+        // The service's own registrations on a plain host, as settings-service's and the dispatcher's start-up
+        // tests do: the same check stops all three.
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:loyalife"] = "Host=127.0.0.1;Database=none",
+            ["APP_API_TOKEN"] = "",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddSnapshotServices();
+        await using var app = builder.Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
         Assert.Contains("APP_API_TOKEN", error.Message);
     }

@@ -22,7 +22,7 @@ public sealed class HostileInputTests(ScenarioLedger ledger) : IClassFixture<Sce
     [MemberData(nameof(Cases))]
     public async Task AHostileRequestGetsA4xxProblemNoSecretAndTheServiceStaysHealthy(string name)
     {
-        using var client = ledger.App.Factory.CreateClient();
+        using var client = ledger.App.Host.CreateClient();
 
         var failure = await Table[name].SendAndJudgeAsync(client, [SnapshotApp.Token]);
 

@@ -11,6 +11,8 @@ namespace Loyalife.MoEngageStandIn.Control;
 internal static class ControlApi
 {
     private const int DefaultRequestLimit = 50;
+    private const int DefaultCustomerLimit = 100;
+    private const int MaxCustomerLimit = 10_000;
 
     public static RouteGroupBuilder MapControlApi(this IEndpointRouteBuilder app)
     {
@@ -21,6 +23,7 @@ internal static class ControlApi
         group.MapDelete("/workspaces/{appId}", DeleteWorkspace);
         group.MapPost("/workspaces/{appId}/reset", ResetWorkspace);
         group.MapPost("/workspaces/{appId}/customers", AddCustomers);
+        group.MapGet("/workspaces/{appId}/customers", ListCustomers);
         group.MapGet("/workspaces/{appId}/customers/{customerId}", GetCustomer);
         group.MapGet("/workspaces/{appId}/events", GetEvents);
         group.MapGet("/workspaces/{appId}/stats", GetStats);
@@ -85,9 +88,29 @@ internal static class ControlApi
             return NoSuchWorkspace(appId);
         }
 
-        return workspace.TryGetCustomer(customerId, out var attributes)
-            ? TypedResults.Ok(new CustomerView(customerId, attributes.ToDictionary(a => a.Key, a => Json(a.Value))))
+        return workspace.Customer(customerId) is { } profile
+            ? TypedResults.Ok(new CustomerView(customerId, profile.Attributes, profile.AttributeTypes, profile.Origin))
             : TypedResults.Problem($"Workspace '{appId}' has no profile '{customerId}'.", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static Results<Ok<CustomerList>, ProblemHttpResult, ValidationProblem> ListCustomers(
+        string appId, string? origin, int? limit, WorkspaceRegistry registry)
+    {
+        if (!ProfileOrigins.TryParse(origin, out var wanted))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["origin"] = ["One of defined, added, pattern, customer, event."],
+            });
+        }
+
+        if (registry.Find(appId) is not { } workspace)
+        {
+            return NoSuchWorkspace(appId);
+        }
+
+        var (total, page) = workspace.Customers(wanted, Math.Clamp(limit ?? DefaultCustomerLimit, 0, MaxCustomerLimit));
+        return TypedResults.Ok(new CustomerList(total, page.Select(p => new CustomerListItem(p.CustomerId, ProfileOrigins.Name(p.Origin))).ToList()));
     }
 
     private static Results<Ok<List<EventView>>, ProblemHttpResult> GetEvents(
@@ -114,12 +137,11 @@ internal static class ControlApi
     }
 
     private static WorkspaceView View(Workspace w) =>
-        new(w.AppId, w.DataCenter, w.AppName, w.CustomerIdPattern, w.Limits, w.Faults, w.Stats());
+        new(w.AppId, w.DataCenter, w.AppName, w.CustomerIdPattern, w.Limits, w.Faults, w.GetUser,
+            (int)w.ProcessingDelay.TotalMilliseconds, w.RequireContentLength, w.EventsKeptPerCustomer, w.Stats());
 
     private static ProblemHttpResult NoSuchWorkspace(string appId) =>
         TypedResults.Problem($"No workspace '{appId}'.", statusCode: StatusCodes.Status404NotFound);
-
-    private static JsonElement Json(string rawJson) => Json(System.Text.Encoding.UTF8.GetBytes(rawJson));
 
     private static JsonElement Json(byte[] rawJson)
     {

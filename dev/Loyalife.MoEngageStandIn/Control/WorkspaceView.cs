@@ -10,4 +10,8 @@ public sealed record WorkspaceView(
     string? CustomerIdPattern,
     WorkspaceLimits Limits,
     WorkspaceFaults Faults,
+    GetUserSettings GetUser,
+    int ProcessingDelayMilliseconds,
+    bool RequireContentLength,
+    int EventsKeptPerCustomer,
     WorkspaceStats Stats);

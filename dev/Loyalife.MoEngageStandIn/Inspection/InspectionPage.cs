@@ -45,9 +45,9 @@ internal static class InspectionPage
         html.Append("<h2>").Append(Encode(workspace.AppId)).Append(" <small>(data centre ")
             .Append(Encode(workspace.DataCenter)).Append(", ").Append(Encode(workspace.AppName)).Append(")</small></h2>");
         Row(html.Append("<table>"), "th", "requests", "accepted", "rejected", "rate limited", "customers updated",
-            "customers ignored", "events accepted", "events dropped", "events duplicated", "elements rejected", "bytes");
+            "customers ignored", "profiles created", "events accepted", "events duplicated", "elements rejected", "bytes");
         Row(html, "td", N(stats.Requests), N(stats.AcceptedRequests), N(stats.RejectedRequests), N(stats.RateLimited),
-            N(stats.CustomersUpdated), N(stats.CustomersIgnored), N(stats.EventsAccepted), N(stats.EventsDropped),
+            N(stats.CustomersUpdated), N(stats.CustomersIgnored), N(stats.ProfilesCreated), N(stats.EventsAccepted),
             N(stats.EventsDuplicated), N(stats.ElementsRejected), N(stats.BytesReceived));
         Row(html.Append("</table><table>"), "th", "time", "request", "status", "reason", "bytes", "customers", "events",
             "rejected elements");

@@ -4,7 +4,7 @@ namespace Loyalife.MoEngageStandIn.MoEngage;
 
 /// <summary>
 /// What makes MoEngage refuse a whole Bulk request (400). Anything wrong inside an element only refuses
-/// that element: Bulk answers 200 for the rest (REFERENCE.md).
+/// that element: Bulk answers 200 for the rest (docs/moengage.md).
 /// </summary>
 internal static class BulkShape
 {

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
-/// <summary>MoEngage refuses these placeholder IDs (REFERENCE.md), compared ignoring case and white space.</summary>
+/// <summary>MoEngage refuses these placeholder IDs (docs/moengage.md), compared ignoring case and white space.</summary>
 internal static class CustomerIds
 {
     private static readonly FrozenSet<string> Disallowed = new[]

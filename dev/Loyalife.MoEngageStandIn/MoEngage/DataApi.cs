@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
-/// <summary>MoEngage's Data API, one copy per data centre under <c>/dc/{dc}</c> (REFERENCE.md).</summary>
+/// <summary>MoEngage's Data API, one copy per data centre under <c>/dc/{dc}</c> (docs/moengage.md).</summary>
 internal static class DataApi
 {
     public static RouteGroupBuilder MapDataApi(this IEndpointRouteBuilder app)
@@ -12,6 +13,7 @@ internal static class DataApi
         group.MapPost("/customer/{appId}", TrackUser);
         group.MapPost("/event/{appId}", CreateEvent);
         group.MapPost("/integrations/authentication", TestConnection);
+        group.MapPost("/customers/export", GetUser);
         return group;
     }
 
@@ -26,6 +28,10 @@ internal static class DataApi
     private static Task<Results<Ok<MoEngageSuccess>, JsonHttpResult<MoEngageFailure>, EmptyHttpResult>> CreateEvent(
         string dc, string appId, HttpContext http, DataRequestHandler handler) =>
         handler.HandleAsync(http, dc, appId, DataEndpoint.CreateEvent);
+
+    private static Task<Results<Ok<ExportUsersSuccess>, JsonHttpResult<MoEngageFailure>, EmptyHttpResult>> GetUser(
+        string dc, [FromQuery(Name = "app_id")] string? appId, HttpContext http, GetUserHandler handler) =>
+        handler.HandleAsync(http, dc, appId);
 
     private static Task<Results<Ok<TestConnectionSuccess>, JsonHttpResult<MoEngageFailure>>> TestConnection(
         string dc, HttpContext http, TestConnectionHandler handler) =>

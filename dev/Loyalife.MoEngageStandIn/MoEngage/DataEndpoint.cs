@@ -5,4 +5,5 @@ internal enum DataEndpoint
     BulkImport,
     TrackUser,
     CreateEvent,
+    GetUser,
 }

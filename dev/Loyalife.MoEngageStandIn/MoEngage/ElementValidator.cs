@@ -6,8 +6,8 @@ using System.Text.Unicode;
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
 /// <summary>
-/// MoEngage's element rules (REFERENCE.md): lowercase types, a usable customer_id, the tracking policy's
-/// name and size limits, no <c>moe_</c> names, no future-dated events. Answers the reason an element is
+/// MoEngage's element rules (docs/moengage.md): lowercase types, a usable customer_id, the tracking policy's
+/// name and size limits, no <c>moe_</c> event or event attribute names, no future-dated events. Answers the reason an element is
 /// refused, or null. Reads raw UTF-8 so a valid element costs no allocation beyond its customer_id.
 /// </summary>
 internal static class ElementValidator
@@ -134,8 +134,10 @@ internal static class ElementValidator
             return "update_existing_only must be a boolean";
         }
 
+        // A user attribute under one of MoEngage's own names is not stored, but does not refuse the record
+        // (ProfileAttributes skips it; the workspace counts it).
         return element.TryGetProperty("attributes"u8, out var attributes)
-            ? ValidateAttributes(attributes, int.MaxValue)
+            ? ValidateAttributes(attributes, int.MaxValue, systemNamesRefused: false)
             : null;
     }
 
@@ -186,11 +188,11 @@ internal static class ElementValidator
         }
 
         return action.TryGetProperty("attributes"u8, out var attributes)
-            ? ValidateAttributes(attributes, MaxEventAttributes)
+            ? ValidateAttributes(attributes, MaxEventAttributes, systemNamesRefused: true)
             : null;
     }
 
-    private static string? ValidateAttributes(JsonElement attributes, int maxCount)
+    private static string? ValidateAttributes(JsonElement attributes, int maxCount, bool systemNamesRefused)
     {
         if (attributes.ValueKind != JsonValueKind.Object)
         {
@@ -205,7 +207,7 @@ internal static class ElementValidator
                 return $"more than {maxCount} attributes";
             }
 
-            if (NameProblem(attribute) is { } problem)
+            if (NameProblem(attribute, systemNamesRefused) is { } problem)
             {
                 return "attribute name " + problem;
             }
@@ -219,10 +221,10 @@ internal static class ElementValidator
         return null;
     }
 
-    private static string? NameProblem(JsonProperty attribute)
+    private static string? NameProblem(JsonProperty attribute, bool systemNamesRefused)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(attribute);
-        return PrefixProblem(raw) ?? (MaybeLonger(raw, MaxNameLength) && attribute.Name.Length > MaxNameLength
+        return PrefixProblem(raw, systemNamesRefused) ?? (MaybeLonger(raw, MaxNameLength) && attribute.Name.Length > MaxNameLength
             ? NameTooLong
             : null);
     }
@@ -230,14 +232,14 @@ internal static class ElementValidator
     private static string? NameProblem(JsonElement name)
     {
         var raw = Unquote(JsonMarshal.GetRawUtf8Value(name));
-        return PrefixProblem(raw) ?? (MaybeLonger(raw, MaxNameLength) && name.GetString()!.Length > MaxNameLength
+        return PrefixProblem(raw, systemNamesRefused: true) ?? (MaybeLonger(raw, MaxNameLength) && name.GetString()!.Length > MaxNameLength
             ? NameTooLong
             : null);
     }
 
-    private static string? PrefixProblem(ReadOnlySpan<byte> raw) =>
+    private static string? PrefixProblem(ReadOnlySpan<byte> raw, bool systemNamesRefused) =>
         raw.IsEmpty ? "is empty"
-        : raw.Length >= 4 && Ascii.EqualsIgnoreCase(raw[..4], "moe_"u8) ? "uses the reserved moe_ prefix"
+        : systemNamesRefused && raw.Length >= 4 && Ascii.EqualsIgnoreCase(raw[..4], "moe_"u8) ? "uses the reserved moe_ prefix"
         : null;
 
     // Raw UTF-8 is never shorter in bytes than the text in characters; only long or escaped text needs decoding.

@@ -5,47 +5,53 @@ using Microsoft.Net.Http.Headers;
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
 /// <summary>
-/// Reads a Data API body the way MoEngage gates it: JSON content type, at most 100 KB, well-formed.
+/// Reads a Data API body the way MoEngage gates it: JSON content type, at most 100 KB (Bulk) or 128 KB, well-formed.
 /// Never reads more than the cap plus one byte, into a pooled buffer, so an oversized body costs nothing.
 /// </summary>
 internal static class JsonBody
 {
-    /// <summary>MoEngage's 100 KB (REFERENCE.md).</summary>
+    /// <summary>MoEngage's Bulk Import cap, "a maximum of 100 KB" (docs/moengage.md).</summary>
     public const int MaxBytes = 102_400;
+
+    /// <summary>MoEngage's cap for its other Data APIs (Get User among them): 128 KB.</summary>
+    public const int MaxOtherBytes = 131_072;
 
     public static bool HasJsonContentType(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
         && mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Answers the parsed payload (caller disposes) or why the body was refused, and bytes read.</summary>
+    public static Task<(JsonPayload? Payload, Rejection? Rejection, long Bytes)> ReadAsync(
+        HttpRequest request, CancellationToken cancellationToken) => ReadAsync(request, MaxBytes, cancellationToken);
+
     public static async Task<(JsonPayload? Payload, Rejection? Rejection, long Bytes)> ReadAsync(
-        HttpRequest request, CancellationToken cancellationToken)
+        HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (!HasJsonContentType(request))
         {
             return (null, Rejection.UnsupportedMediaType, 0);
         }
 
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
-            return (null, Rejection.PayloadTooLarge, 0);
+            return (null, Rejection.PayloadTooLarge(maxBytes), 0);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(maxBytes + 1);
         var length = 0;
         try
         {
             int read;
-            while (length <= MaxBytes
-                && (read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), cancellationToken)) > 0)
+            while (length <= maxBytes
+                && (read = await request.Body.ReadAsync(buffer.AsMemory(length, maxBytes + 1 - length), cancellationToken)) > 0)
             {
                 length += read;
             }
 
-            if (length > MaxBytes)
+            if (length > maxBytes)
             {
                 ArrayPool<byte>.Shared.Return(buffer);
-                return (null, Rejection.PayloadTooLarge, length);
+                return (null, Rejection.PayloadTooLarge(maxBytes), length);
             }
 
             // JsonDocument reads the buffer for as long as it lives: the payload returns both together.

@@ -13,8 +13,20 @@ internal sealed record Rejection(int Status, string Type, string Message)
     public static readonly Rejection AppKeyMismatch =
         new(StatusCodes.Status409Conflict, "Conflict", "App key mismatch in params and authentication");
 
-    public static readonly Rejection PayloadTooLarge = new(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge",
-        $"Request body exceeds the limit of {JsonBody.MaxBytes} bytes");
+    public static Rejection PayloadTooLarge(int maxBytes) => new(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge",
+        $"Request body exceeds the limit of {maxBytes} bytes");
+
+    public static readonly Rejection LengthRequired = new(StatusCodes.Status411LengthRequired, "LengthRequired",
+        "Send a Content-Length: this workspace does not accept chunked request bodies");
+
+    /// <summary>MoEngage does not document this answer (docs/moengage.md); clients must treat it as "not available".</summary>
+    public static readonly Rejection GetUserNotEnabled = new(StatusCodes.Status403Forbidden, "Forbidden",
+        "The Get User API is not enabled for this workspace; ask MoEngage support to enable it");
+
+    public static readonly Rejection TooManyIdentifiers = new(StatusCodes.Status400BadRequest, "LimitBreached",
+        $"max limit allowed is {GetUserRequest.MaxIdentifiers}");
+
+    public static Rejection ParamsRequired(string message) => new(StatusCodes.Status400BadRequest, "ParamsRequired", message);
 
     public static readonly Rejection UnsupportedMediaType = new(StatusCodes.Status415UnsupportedMediaType,
         "Unsupported Media Type", "Content-Type must be application/json");

@@ -18,7 +18,14 @@ internal sealed class TestConnectionHandler(WorkspaceRegistry registry, TimeProv
         var facts = new RequestFacts(RequestIds.New(), request.Method, request.Path, time.GetUtcNow(), 0, null);
         if (!DataCenters.IsKnown(dc))
         {
-            return Answer(Rejection.UnknownDataCenter(dc), facts);
+            return DataApiGate.Answer(Rejection.UnknownDataCenter(dc), facts);
+        }
+
+        // MOE-APPKEY names the workspace before the body is read, so its Content-Length rule applies here too.
+        if (registry.Find(request.Headers["MOE-APPKEY"].ToString()) is { } named && DataApiGate.LengthProblem(named, request) is { } unsized)
+        {
+            named.Record(facts, unsized.Status, unsized.Message);
+            return DataApiGate.Answer(unsized, facts);
         }
 
         var (payload, rejection, bytes) = await JsonBody.ReadAsync(request, http.RequestAborted);
@@ -27,7 +34,7 @@ internal sealed class TestConnectionHandler(WorkspaceRegistry registry, TimeProv
         {
             if (rejection is not null)
             {
-                return Answer(rejection, facts);
+                return DataApiGate.Answer(rejection, facts);
             }
 
             var body = payload!.Root;
@@ -37,7 +44,7 @@ internal sealed class TestConnectionHandler(WorkspaceRegistry registry, TimeProv
             workspace?.Record(facts, rejection?.Status ?? StatusCodes.Status200OK, rejection?.Message);
             return rejection is null
                 ? TypedResults.Ok(new TestConnectionSuccess("success", workspace!.AppName))
-                : Answer(rejection, facts);
+                : DataApiGate.Answer(rejection, facts);
         }
     }
 
@@ -72,7 +79,4 @@ internal sealed class TestConnectionHandler(WorkspaceRegistry registry, TimeProv
             && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
-
-    private static JsonHttpResult<MoEngageFailure> Answer(Rejection rejection, RequestFacts facts) =>
-        TypedResults.Json(rejection.ToBody(facts.RequestId), statusCode: rejection.Status);
 }

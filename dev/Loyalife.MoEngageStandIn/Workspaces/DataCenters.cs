@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
-/// <summary>MoEngage's data centres (REFERENCE.md); each is served under <c>/dc/{dc}</c>.</summary>
+/// <summary>MoEngage's data centres (docs/moengage.md); each is served under <c>/dc/{dc}</c>.</summary>
 public static class DataCenters
 {
     public static readonly FrozenSet<string> All =

@@ -5,8 +5,11 @@ internal struct IngestTally
 {
     public int CustomersUpdated;
     public int CustomersIgnored;
+    public int ProfilesCreated;
+    public int AttributesIgnored;
+    public int AttributesOverLimit;
     public int EventsAccepted;
-    public int EventsDropped;
     public int EventsDuplicated;
+    public int EventsNotKept;
     public int ElementsRejected;
 }

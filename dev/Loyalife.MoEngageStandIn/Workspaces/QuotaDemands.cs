@@ -5,7 +5,7 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>
 /// What a request takes from which quota: Bulk counts its customer elements as users and its event
-/// actions as events, Track User one user, Create Event its actions. Every element counts as sent,
+/// actions as events, Track User one user, Create Event its actions, Get User the users it asks for. Every element counts as sent,
 /// valid or not, as MoEngage meters what it receives.
 /// </summary>
 internal static class QuotaDemands
@@ -14,8 +14,11 @@ internal static class QuotaDemands
     {
         DataEndpoint.BulkImport => new(QuotaKind.BulkUsers, 0, QuotaKind.BulkEvents, 0),
         DataEndpoint.TrackUser => new(QuotaKind.TrackUser, 0, QuotaKind.TrackUser, 0),
-        _ => new(QuotaKind.CreateEvent, 0, QuotaKind.CreateEvent, 0),
+        DataEndpoint.CreateEvent => new(QuotaKind.CreateEvent, 0, QuotaKind.CreateEvent, 0),
+        _ => new(QuotaKind.GetUser, 0, QuotaKind.GetUser, 0),
     };
+
+    public static QuotaDemand GetUser(int identifiers) => Empty(DataEndpoint.GetUser) with { Users = identifiers };
 
     public static QuotaDemand Of(DataEndpoint endpoint, JsonElement payload)
     {

@@ -6,4 +6,5 @@ internal enum QuotaKind
     BulkEvents,
     TrackUser,
     CreateEvent,
+    GetUser,
 }

@@ -7,11 +7,11 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 /// fresh workspace's first minute whole, so tests never straddle a boundary by accident.
 /// Not thread-safe: the owning workspace serialises access.
 /// </summary>
-internal sealed class QuotaWindow(WorkspaceLimits limits)
+internal sealed class QuotaWindow(WorkspaceLimits limits, int? getUserPerMinute)
 {
     private static readonly TimeSpan Length = TimeSpan.FromMinutes(1);
 
-    private readonly int[] _used = new int[4];
+    private readonly int[] _used = new int[Enum.GetValues<QuotaKind>().Length];
     private DateTimeOffset? _openedAt;
 
     /// <summary>Takes the demand if every limited quota it touches has room; otherwise takes nothing.</summary>
@@ -72,6 +72,7 @@ internal sealed class QuotaWindow(WorkspaceLimits limits)
         QuotaKind.BulkUsers => limits.BulkUsersPerMinute,
         QuotaKind.BulkEvents => limits.BulkEventsPerMinute,
         QuotaKind.TrackUser => limits.TrackUserPerMinute,
-        _ => limits.CreateEventPerMinute,
+        QuotaKind.CreateEvent => limits.CreateEventPerMinute,
+        _ => getUserPerMinute,
     };
 }

@@ -12,4 +12,5 @@ public sealed record RequestLogEntry(
     int Customers,
     int Events,
     int RejectedElements,
-    IReadOnlyList<ElementRejection> Rejections);
+    IReadOnlyList<ElementRejection> Rejections,
+    IReadOnlyList<IgnoredAttribute> IgnoredAttributes);

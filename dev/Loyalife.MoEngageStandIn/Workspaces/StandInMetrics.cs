@@ -18,19 +18,22 @@ internal sealed class StandInMetrics
     {
         var meter = meterFactory.Create(MeterName);
         _requests = meter.CreateCounter<long>("moengage_standin.requests", description: "Data API requests by answer");
-        _customers = meter.CreateCounter<long>("moengage_standin.customers", description: "Customer elements by outcome");
+        _customers = meter.CreateCounter<long>("moengage_standin.customers", description: "Customer elements by outcome, and profiles created");
         _events = meter.CreateCounter<long>("moengage_standin.events", description: "Event actions by outcome");
     }
 
-    public void Count(string appId, int status, in IngestTally tally)
+    public void Answered(string appId, int status) =>
+        _requests.Add(1, new KeyValuePair<string, object?>("workspace", appId), new("status", status));
+
+    /// <summary>What a request did to the contents, counted when it is applied (after any processing delay).</summary>
+    public void Applied(string appId, in IngestTally tally)
     {
         var workspace = new KeyValuePair<string, object?>("workspace", appId);
-        _requests.Add(1, workspace, new("status", status));
         Add(_customers, tally.CustomersUpdated, workspace, "updated");
         Add(_customers, tally.CustomersIgnored, workspace, "ignored");
+        Add(_customers, tally.ProfilesCreated, workspace, "created");
         Add(_events, tally.EventsAccepted - tally.EventsDuplicated, workspace, "accepted");
         Add(_events, tally.EventsDuplicated, workspace, "duplicated");
-        Add(_events, tally.EventsDropped, workspace, "dropped");
     }
 
     private static void Add(Counter<long> counter, int value, KeyValuePair<string, object?> workspace, string outcome)

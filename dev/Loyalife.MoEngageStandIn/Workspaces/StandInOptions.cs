@@ -10,4 +10,10 @@ public sealed class StandInOptions
 
     /// <summary>How many recent requests each workspace keeps for inspection.</summary>
     public int RequestLogSize { get; set; } = 500;
+
+    /// <summary>
+    /// How many of each customer's latest events a workspace keeps for inspection (older ones are counted
+    /// only), unless its definition says otherwise: memory then follows customers, not history.
+    /// </summary>
+    public int EventsKeptPerCustomer { get; set; } = 100;
 }

@@ -13,6 +13,11 @@ internal sealed class StandInOptionsValidator : IValidateOptions<StandInOptions>
             failures.Add($"{StandInOptions.SectionName}:RequestLogSize must be at least 1.");
         }
 
+        if (options.EventsKeptPerCustomer < 1)
+        {
+            failures.Add($"{StandInOptions.SectionName}:EventsKeptPerCustomer must be at least 1.");
+        }
+
         foreach (var (definition, index) in options.Workspaces.Select((definition, index) => (definition, index)))
         {
             failures.AddRange(WorkspaceDefinitionValidator.Validate(definition, definition.AppId)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Loyalife.MoEngageStandIn.MoEngage;
@@ -7,8 +8,11 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>
 /// One MoEngage workspace in one data centre. A single lock guards its quota window, fault draws,
-/// contents, counters and log, so each request is applied and counted atomically; elements are validated
-/// before it is taken, and workspaces never contend with each other.
+/// contents, counters, log and processing queue, so each request is taken and counted atomically; elements
+/// are validated before it is taken, and workspaces never contend with each other. Accepted data waits out
+/// the processing delay in the queue and is applied, in order, by the next call that takes the lock after it
+/// is due (no timer: what a caller sees depends only on the clock it reads). Longer than most files because
+/// it is the one place the lock is taken: every operation that needs it is here, the work itself elsewhere.
 /// </summary>
 internal sealed class Workspace
 {
@@ -22,10 +26,13 @@ internal sealed class Workspace
     private readonly WorkspaceCounters _counters = new();
     private readonly RequestLog _log;
     private readonly StandInMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly Queue<PendingRequest> _pending = new();
 
-    public Workspace(string appId, WorkspaceDefinition definition, int requestLogSize, StandInMetrics metrics)
+    public Workspace(string appId, WorkspaceDefinition definition, StandInOptions options, StandInMetrics metrics, TimeProvider time)
     {
         _metrics = metrics;
+        _time = time;
         AppId = appId;
         Definition = definition with { AppId = appId };
         DataCenter = definition.DataCenter!;
@@ -33,17 +40,25 @@ internal sealed class Workspace
         AppName = definition.AppName ?? appId;
         Limits = definition.Limits ?? new WorkspaceLimits();
         Faults = definition.Faults ?? new WorkspaceFaults();
+        GetUser = definition.GetUser ?? new GetUserSettings();
+        ProcessingDelay = TimeSpan.FromMilliseconds(definition.ProcessingDelayMilliseconds);
+        EventsKeptPerCustomer = definition.EventsKeptPerCustomer ?? options.EventsKeptPerCustomer;
         CustomerIdPattern = definition.CustomerIdPattern;
-        _quota = new QuotaWindow(Limits);
+        _quota = new QuotaWindow(Limits, GetUser.UsersPerMinute);
         _faults = new FaultDice(Faults);
         _hasFaults = Faults.ServerErrorRate > 0 || Faults.TooManyRequestsRate > 0 || Faults.SlowRate > 0
             || Faults.DropAfterAcceptRate > 0;
         _contents = new WorkspaceContents(CustomerIdPattern is { } pattern
             // No match timeout: the pattern is the developer's own, and a timeout reads the clock on every match.
             ? new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled)
-            : null);
-        _contents.AddCustomers(definition.CustomerIds ?? []);
-        _log = new RequestLog(requestLogSize);
+            : null, EventsKeptPerCustomer);
+        _contents.AddCustomers(definition.CustomerIds ?? [], ProfileOrigin.Defined);
+        foreach (var seed in definition.Customers ?? [])
+        {
+            _contents.Seed(seed.CustomerId!, JsonSerializer.SerializeToElement(seed.Attributes ?? []));
+        }
+
+        _log = new RequestLog(options.RequestLogSize);
     }
 
     public string AppId { get; }
@@ -60,6 +75,14 @@ internal sealed class Workspace
     public WorkspaceLimits Limits { get; }
 
     public WorkspaceFaults Faults { get; }
+
+    public GetUserSettings GetUser { get; }
+
+    public TimeSpan ProcessingDelay { get; }
+
+    public bool RequireContentLength => Definition.RequireContentLength;
+
+    public int EventsKeptPerCustomer { get; }
 
     public string? CustomerIdPattern { get; }
 
@@ -95,11 +118,11 @@ internal sealed class Workspace
     {
         lock (_gate)
         {
-            RecordLocked(facts, status, reason, demand, default, []);
+            RecordLocked(facts, status, reason, demand, default, [], []);
         }
     }
 
-    /// <summary>Takes the quota, then applies every valid element; Bulk answers 200 whatever its elements.</summary>
+    /// <summary>Takes the quota, then applies (or queues) every valid element; Bulk answers 200 whatever its elements.</summary>
     public IngestOutcome Ingest(DataEndpoint endpoint, JsonElement payload, RequestFacts facts)
     {
         var demand = QuotaDemands.Of(endpoint, payload);
@@ -113,16 +136,17 @@ internal sealed class Workspace
             // Validation reads only the request, so it runs before the lock; the lock covers quota and contents.
             var tally = new IngestTally();
             var rejections = new List<ElementRejection>();
+            var ignored = new List<IgnoredAttribute>();
             if (bulk)
             {
                 var index = 0;
                 foreach (var element in elements.EnumerateArray())
                 {
-                    checks[index] = Check(element, index, now, ref tally, rejections);
+                    checks[index] = Check(element, index, now, ref tally, rejections, ignored);
                     index++;
                 }
             }
-            else if (Check(payload, 0, now, ref tally, rejections) is var single
+            else if (Check(payload, 0, now, ref tally, rejections, ignored) is var single
                 && (single.Reason ?? WrongKind(endpoint, single.Kind)) is { } reason)
             {
                 Record(facts, StatusCodes.Status400BadRequest, reason, demand);
@@ -135,27 +159,25 @@ internal sealed class Workspace
 
             lock (_gate)
             {
+                ApplyDueLocked();
                 if (!_quota.TryConsume(facts.Time, demand))
                 {
                     const string limited = "per-minute quota exceeded";
-                    RecordLocked(facts, StatusCodes.Status429TooManyRequests, limited, demand, default, []);
+                    RecordLocked(facts, StatusCodes.Status429TooManyRequests, limited, demand, default, [], []);
                     return new IngestOutcome(StatusCodes.Status429TooManyRequests, limited);
                 }
 
-                if (bulk)
+                if (ProcessingDelay > TimeSpan.Zero)
                 {
-                    var index = 0;
-                    foreach (var element in elements.EnumerateArray())
-                    {
-                        Apply(element, checks[index++], now, ref tally);
-                    }
-                }
-                else
-                {
-                    Apply(payload, checks[0], now, ref tally);
+                    _pending.Enqueue(new PendingRequest(facts.Time + ProcessingDelay, endpoint,
+                        JsonMarshal.GetRawUtf8Value(payload).ToArray(), checks.AsSpan(0, count).ToArray(), now));
+                    _counters.Pending(1);
+                    RecordLocked(facts, StatusCodes.Status200OK, facts.Note, demand, tally, rejections, ignored);
+                    return new IngestOutcome(StatusCodes.Status200OK, null);
                 }
 
-                RecordLocked(facts, StatusCodes.Status200OK, facts.Note, demand, tally, rejections);
+                ApplyLocked(endpoint, payload, checks, now, ref tally);
+                RecordLocked(facts, StatusCodes.Status200OK, facts.Note, demand, tally, rejections, ignored);
                 return new IngestOutcome(StatusCodes.Status200OK, null);
             }
         }
@@ -165,19 +187,71 @@ internal sealed class Workspace
         }
     }
 
+    /// <summary>Get User: takes one user of the quota per identifier; null when the quota has no room.</summary>
+    public ExportUsersData? Export(IReadOnlyList<string> customerIds, IReadOnlyList<string>? fields, RequestFacts facts)
+    {
+        var demand = QuotaDemands.GetUser(customerIds.Count);
+        lock (_gate)
+        {
+            ApplyDueLocked();
+            if (!_quota.TryConsume(facts.Time, demand))
+            {
+                RecordLocked(facts, StatusCodes.Status429TooManyRequests, "per-minute quota exceeded", demand, default, [], []);
+                return null;
+            }
+
+            var users = new List<ExportedUser>();
+            var notFound = new List<UserIdentifier>();
+            foreach (var id in customerIds)
+            {
+                if (_contents.Find(id) is not { } profile)
+                {
+                    notFound.Add(new UserIdentifier("customer_id", id));
+                    continue;
+                }
+
+                var exported = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["uid"] = JsonSerializer.SerializeToElement(id) };
+                foreach (var (name, value) in profile.Attributes)
+                {
+                    if (fields is null || fields.Contains(name))
+                    {
+                        exported[name] = value;
+                    }
+                }
+
+                users.Add(new ExportedUser(exported));
+            }
+
+            _counters.LookedUp(customerIds.Count, users.Count);
+            RecordLocked(facts, StatusCodes.Status200OK, facts.Note, demand, default, [], []);
+            return new ExportUsersData(users, notFound);
+        }
+    }
+
     public void AddCustomers(IEnumerable<string> customerIds)
     {
         lock (_gate)
         {
-            _contents.AddCustomers(customerIds);
+            ApplyDueLocked();
+            _contents.AddCustomers(customerIds, ProfileOrigin.Added);
         }
     }
 
-    public bool TryGetCustomer(string customerId, out IReadOnlyDictionary<string, string> attributes)
+    public StoredProfile? Customer(string customerId)
     {
         lock (_gate)
         {
-            return _contents.TryGetCustomer(customerId, out attributes);
+            ApplyDueLocked();
+            return _contents.Find(customerId);
+        }
+    }
+
+    public (int Total, List<(string CustomerId, ProfileOrigin Origin)> Page) Customers(ProfileOrigin? origin, int limit)
+    {
+        lock (_gate)
+        {
+            ApplyDueLocked();
+            return _contents.Profiles(origin, limit);
         }
     }
 
@@ -185,6 +259,7 @@ internal sealed class Workspace
     {
         lock (_gate)
         {
+            ApplyDueLocked();
             return _contents.Events(customerId, name);
         }
     }
@@ -193,6 +268,7 @@ internal sealed class Workspace
     {
         lock (_gate)
         {
+            ApplyDueLocked();
             return _counters.Snapshot();
         }
     }
@@ -206,7 +282,7 @@ internal sealed class Workspace
     }
 
     private static ElementCheck Check(JsonElement element, int index, DateTime now, ref IngestTally tally,
-        List<ElementRejection> rejections)
+        List<ElementRejection> rejections, List<IgnoredAttribute> ignored)
     {
         var reason = ElementValidator.Validate(element, now, out var kind, out var customerId);
         if (reason is not null)
@@ -217,11 +293,55 @@ internal sealed class Workspace
                 rejections.Add(new ElementRejection(index, customerId, reason));
             }
         }
+        else if (kind == ElementKind.Customer && element.TryGetProperty("attributes"u8, out var attributes))
+        {
+            foreach (var attribute in attributes.EnumerateObject())
+            {
+                if (ProfileAttributes.IgnoreReason(attribute) is { } why)
+                {
+                    tally.AttributesIgnored++;
+                    if (ignored.Count < MaxRejectionsLogged)
+                    {
+                        ignored.Add(new IgnoredAttribute(index, customerId, attribute.Name, why));
+                    }
+                }
+            }
+        }
 
         return new ElementCheck(kind, customerId, reason);
     }
 
-    private void Apply(JsonElement element, ElementCheck check, DateTime now, ref IngestTally tally)
+    private void ApplyDueLocked()
+    {
+        var now = _time.GetUtcNow();
+        while (_pending.TryPeek(out var next) && next.DueAt <= now)
+        {
+            _pending.Dequeue();
+            _counters.Pending(-1);
+            using var document = JsonDocument.Parse(next.Body);
+            var tally = new IngestTally();
+            ApplyLocked(next.Endpoint, document.RootElement, next.Checks, next.ReceivedAt, ref tally);
+            _counters.Applied(tally);
+            _metrics.Applied(AppId, tally);
+        }
+    }
+
+    private void ApplyLocked(DataEndpoint endpoint, JsonElement payload, ElementCheck[] checks, DateTime receivedAt, ref IngestTally tally)
+    {
+        if (endpoint != DataEndpoint.BulkImport)
+        {
+            Apply(payload, checks[0], receivedAt, ref tally);
+            return;
+        }
+
+        var index = 0;
+        foreach (var element in payload.GetProperty("elements"u8).EnumerateArray())
+        {
+            Apply(element, checks[index++], receivedAt, ref tally);
+        }
+    }
+
+    private void Apply(JsonElement element, ElementCheck check, DateTime receivedAt, ref IngestTally tally)
     {
         if (check.Reason is not null)
         {
@@ -234,7 +354,7 @@ internal sealed class Workspace
         }
         else
         {
-            _contents.ApplyEvent(element, check.CustomerId!, now, ref tally);
+            _contents.ApplyEvent(element, check.CustomerId!, receivedAt, ref tally);
         }
     }
 
@@ -246,12 +366,13 @@ internal sealed class Workspace
     };
 
     private void RecordLocked(RequestFacts facts, int status, string? reason, QuotaDemand demand, in IngestTally tally,
-        List<ElementRejection> rejections)
+        List<ElementRejection> rejections, List<IgnoredAttribute> ignored)
     {
         var entry = new RequestLogEntry(facts.Time, facts.RequestId, facts.Method, facts.Path, status, reason,
-            facts.Bytes, demand.Users, demand.Events, tally.ElementsRejected, rejections);
+            facts.Bytes, demand.Users, demand.Events, tally.ElementsRejected, rejections, ignored);
         _counters.Count(entry, tally);
-        _metrics.Count(AppId, status, tally);
+        _metrics.Answered(AppId, status);
+        _metrics.Applied(AppId, tally);
         _log.Add(entry);
     }
 }

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -6,91 +7,200 @@ using Loyalife.MoEngageStandIn.MoEngage;
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>
-/// Profiles and events as MoEngage would hold them: attributes last-write-wins, every event kept
-/// (duplicates included, and counted). Not thread-safe: the owning workspace serialises access.
+/// Profiles and events as MoEngage would hold them: a customer record or an event for a customer the
+/// workspace does not hold creates the profile (only <c>update_existing_only</c> stops a record doing so);
+/// attributes are last-write-wins; every event is accepted, duplicates included (and counted). For
+/// inspection each customer keeps its latest <c>eventsKept</c> events; older ones are only counted, so
+/// memory follows customers, not history. Not thread-safe: the owning workspace serialises access.
 /// </summary>
-internal sealed class WorkspaceContents(Regex? existingCustomers)
+internal sealed class WorkspaceContents
 {
     private static readonly byte[] NoAttributes = "{}"u8.ToArray();
 
-    private readonly Dictionary<string, CustomerProfile> _profiles = new(StringComparer.Ordinal);
-    private readonly List<StoredEvent> _events = [];
-    private readonly HashSet<StoredEvent> _seenEvents = new(EventIdentityComparer.Instance);
+    private readonly Regex? _existingCustomers;
+    private readonly int _eventsKept;
+    // A profile is its packed bytes, ID included (ProfileAttributes); its events, for the customers that have any, apart.
+    private readonly HashSet<byte[]> _profiles = new(ProfileKeys.Instance);
+    private readonly HashSet<byte[]>.AlternateLookup<ReadOnlySpan<char>> _byId;
+    private readonly Dictionary<string, CustomerEvents> _events = new(StringComparer.Ordinal);
+    private readonly List<CustomerEvents> _eventHolders = [];
+    // 64-bit fingerprints, not the events: duplicates are still counted after an event is no longer kept.
+    private readonly HashSet<ulong> _seenEvents = [];
+    private readonly XxHash3 _fingerprint = new();
     private readonly StringPool _names = new(maxEntries: 100_000, maxBytes: 4 * ElementValidator.MaxNameLength);
+    private readonly AttributeNameTable _attributeNames = new();
+    private readonly ProfileAttributes _attributes;
+    private long _sequence;
 
-    public void AddCustomers(IEnumerable<string> customerIds)
+    public WorkspaceContents(Regex? existingCustomers, int eventsKept)
+    {
+        _existingCustomers = existingCustomers;
+        _eventsKept = eventsKept;
+        _attributes = new ProfileAttributes(_attributeNames);
+        _byId = _profiles.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public void AddCustomers(IEnumerable<string> customerIds, ProfileOrigin origin)
     {
         foreach (var id in customerIds)
         {
-            _profiles.TryAdd(id, new CustomerProfile(id));
+            if (!_byId.Contains(id))
+            {
+                _profiles.Add(ProfileAttributes.Empty(id, origin));
+            }
         }
     }
 
-    public bool TryGetCustomer(string customerId, out IReadOnlyDictionary<string, string> attributes)
+    /// <summary>A profile of the definition, with its attributes (typed as if a customer record had sent them).</summary>
+    public void Seed(string customerId, JsonElement attributes)
     {
-        if (_profiles.TryGetValue(customerId, out var profile))
-        {
-            attributes = profile.Attributes();
-            return true;
-        }
-
-        attributes = new Dictionary<string, string>();
-        return existingCustomers?.IsMatch(customerId) == true;
+        var profile = _byId.TryGetValue(customerId, out var held) ? held : ProfileAttributes.Empty(customerId, ProfileOrigin.Defined);
+        Replace(held, _attributes.Write(profile, attributes, out _));
     }
 
-    public List<StoredEvent> Events(string? customerId, string? name) =>
-        _events.Where(e => (customerId is null || e.CustomerId == customerId) && (name is null || e.Name == name))
-            .ToList();
+    public StoredProfile? Find(string customerId)
+    {
+        if (_byId.TryGetValue(customerId, out var profile))
+        {
+            return Read(customerId, profile);
+        }
+
+        return _existingCustomers?.IsMatch(customerId) == true
+            ? Read(customerId, ProfileAttributes.Empty(customerId, ProfileOrigin.Pattern))
+            : null;
+    }
+
+    /// <summary>Profiles the workspace holds (not those only matching its pattern), optionally of one origin.</summary>
+    public (int Total, List<(string CustomerId, ProfileOrigin Origin)> Page) Profiles(ProfileOrigin? origin, int limit)
+    {
+        var total = 0;
+        var page = new List<(string, ProfileOrigin)>();
+        foreach (var profile in _profiles)
+        {
+            if (origin is not null && ProfileAttributes.Origin(profile) != origin)
+            {
+                continue;
+            }
+
+            total++;
+            if (page.Count < limit)
+            {
+                page.Add((ProfileAttributes.CustomerId(profile), ProfileAttributes.Origin(profile)));
+            }
+        }
+
+        return (total, page);
+    }
+
+    public List<StoredEvent> Events(string? customerId, string? name)
+    {
+        IEnumerable<StoredEvent> events = customerId is null
+            ? _eventHolders.SelectMany(holder => holder.All()).OrderBy(e => e.Sequence)
+            : _events.TryGetValue(customerId, out var held) ? held.All() : [];
+        return events.Where(e => name is null || e.Name == name).ToList();
+    }
 
     public void ApplyCustomer(JsonElement element, string customerId, ref IngestTally tally)
     {
-        if (!_profiles.TryGetValue(customerId, out var profile))
+        _byId.TryGetValue(customerId, out var held);
+        var profile = held;
+        if (profile is null)
         {
+            var pattern = _existingCustomers?.IsMatch(customerId) == true;
             var updateExistingOnly = element.TryGetProperty("update_existing_only"u8, out var flag)
                 && flag.ValueKind == JsonValueKind.True;
-            if (updateExistingOnly && existingCustomers?.IsMatch(customerId) != true)
+            if (updateExistingOnly && !pattern)
             {
                 tally.CustomersIgnored++;
                 return;
             }
 
-            profile = new CustomerProfile(customerId);
-            _profiles.Add(customerId, profile);
+            tally.ProfilesCreated += pattern ? 0 : 1;
+            profile = ProfileAttributes.Empty(customerId, pattern ? ProfileOrigin.Pattern : ProfileOrigin.Customer);
         }
 
         if (element.TryGetProperty("attributes"u8, out var attributes))
         {
-            profile.Write(JsonMarshal.GetRawUtf8Value(attributes));
+            profile = _attributes.Write(profile, attributes, out var overLimit);
+            tally.AttributesOverLimit += overLimit;
         }
 
+        Replace(held, profile);
         tally.CustomersUpdated++;
     }
 
     public void ApplyEvent(JsonElement element, string customerId, DateTime receivedAt, ref IngestTally tally)
     {
-        var actions = element.GetProperty("actions"u8);
-        var knownId = _profiles.TryGetValue(customerId, out var profile) ? profile.CustomerId
-            : existingCustomers?.IsMatch(customerId) == true ? customerId
-            : null;
-        if (knownId is null)
+        if (!_byId.Contains(customerId))
         {
-            // MoEngage drops events of users it does not know (REFERENCE.md); the dispatcher must never
-            // count on them.
-            tally.EventsDropped += actions.GetArrayLength();
-            return;
+            // MoEngage's data overview: "If the user does not exist, a new user is created with the attributes
+            // or events." Events have no update_existing_only.
+            var pattern = _existingCustomers?.IsMatch(customerId) == true;
+            tally.ProfilesCreated += pattern ? 0 : 1;
+            _profiles.Add(ProfileAttributes.Empty(customerId, pattern ? ProfileOrigin.Pattern : ProfileOrigin.Event));
         }
 
-        foreach (var action in actions.EnumerateArray())
+        ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_events, customerId, out var hadEvents);
+        if (!hadEvents)
+        {
+            held = new CustomerEvents(customerId, _eventsKept);
+            _eventHolders.Add(held);
+        }
+
+        foreach (var action in element.GetProperty("actions"u8).EnumerateArray())
         {
             EventTime.TryRead(action, receivedAt, out var time);
             var attributes = action.TryGetProperty("attributes"u8, out var value)
                 ? JsonMarshal.GetRawUtf8Value(value).ToArray()
                 : NoAttributes;
-            var stored = new StoredEvent(knownId, EventName(action.GetProperty("action"u8)), time, receivedAt, attributes);
-            tally.EventsDuplicated += _seenEvents.Add(stored) ? 0 : 1;
+            var stored = new StoredEvent(++_sequence, held!.CustomerId, EventName(action.GetProperty("action"u8)), time, receivedAt, attributes);
+            tally.EventsDuplicated += _seenEvents.Add(Fingerprint(stored)) ? 0 : 1;
             tally.EventsAccepted++;
-            _events.Add(stored);
+            tally.EventsNotKept += held.Add(stored) ? 1 : 0;
         }
+    }
+
+    /// <summary>A profile array is never changed, so a write puts its new array in the old one's place.</summary>
+    private void Replace(byte[]? held, byte[] profile)
+    {
+        if (ReferenceEquals(held, profile))
+        {
+            return;
+        }
+
+        if (held is not null)
+        {
+            _profiles.Remove(held);
+        }
+
+        _profiles.Add(profile);
+    }
+
+    private StoredProfile Read(string customerId, byte[] profile)
+    {
+        var attributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, raw) in ProfileAttributes.Read(profile))
+        {
+            var name = _attributeNames[id];
+            using var document = JsonDocument.Parse(raw);
+            attributes[name] = document.RootElement.Clone();
+            types[name] = AttributeTypes.Name(AttributeTypes.Of(attributes[name]));
+        }
+
+        return new StoredProfile(customerId, ProfileOrigins.Name(ProfileAttributes.Origin(profile)), attributes, types);
+    }
+
+    private ulong Fingerprint(StoredEvent stored)
+    {
+        _fingerprint.Reset();
+        _fingerprint.Append(MemoryMarshal.AsBytes(stored.CustomerId.AsSpan()));
+        _fingerprint.Append([0]);
+        _fingerprint.Append(MemoryMarshal.AsBytes(stored.Name.AsSpan()));
+        _fingerprint.Append([0]);
+        _fingerprint.Append(BitConverter.GetBytes(stored.CurrentTime.Ticks));
+        _fingerprint.Append(stored.AttributesJson);
+        return _fingerprint.GetCurrentHashAsUInt64();
     }
 
     private string EventName(JsonElement name)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Loyalife.MoEngageStandIn.Workspaces;
@@ -5,6 +6,8 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 /// <summary>Shared by the control API (400 problem) and start-up configuration (refuses to start).</summary>
 internal static class WorkspaceDefinitionValidator
 {
+    private const int MaxProcessingDelayMilliseconds = 3_600_000;
+
     public static Dictionary<string, string[]> Validate(WorkspaceDefinition definition, string? appId)
     {
         var errors = new Dictionary<string, string[]>();
@@ -50,7 +53,40 @@ internal static class WorkspaceDefinitionValidator
             }
         }
 
+        if (definition.Customers is { } customers && CustomersProblem(customers) is { } problem)
+        {
+            errors["customers"] = [problem];
+        }
+
+        if (definition.GetUser?.UsersPerMinute < 0)
+        {
+            errors["getUser"] = ["usersPerMinute is a non-negative number, or null for unlimited."];
+        }
+
+        if (definition.ProcessingDelayMilliseconds is < 0 or > MaxProcessingDelayMilliseconds)
+        {
+            errors["processingDelayMilliseconds"] = [$"Lies between 0 and {MaxProcessingDelayMilliseconds} (an hour)."];
+        }
+
+        if (definition.EventsKeptPerCustomer < 1)
+        {
+            errors["eventsKeptPerCustomer"] = ["At least 1, or null for the stand-in's default."];
+        }
+
         return errors;
+    }
+
+    private static string? CustomersProblem(CustomerSeed[] customers)
+    {
+        if (customers.Any(c => c is null || string.IsNullOrEmpty(c.CustomerId)))
+        {
+            return "Each customer is a non-empty ID, or an object with a non-empty customerId.";
+        }
+
+        // Configuration cannot give typed JSON values; the binder leaves them undefined.
+        return customers.Any(c => c.Attributes?.Any(a => a.Key.Length == 0 || a.Value.ValueKind == JsonValueKind.Undefined) == true)
+            ? "Attributes have non-empty names and JSON values (given through the control API, not configuration)."
+            : null;
     }
 
     private static bool IsRegex(string pattern)

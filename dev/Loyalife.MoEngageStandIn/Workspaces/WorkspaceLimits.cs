@@ -2,7 +2,7 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>
 /// Per-minute quotas; <c>null</c> means unlimited. An omitted field keeps MoEngage's documented default
-/// (REFERENCE.md), an explicit <c>null</c> lifts the limit.
+/// (docs/moengage.md), an explicit <c>null</c> lifts the limit.
 /// </summary>
 public sealed record WorkspaceLimits
 {

@@ -12,11 +12,13 @@ internal sealed class WorkspaceRegistry
     private readonly ConcurrentDictionary<string, Workspace> _workspaces = new(StringComparer.Ordinal);
     private readonly StandInOptions _options;
     private readonly StandInMetrics _metrics;
+    private readonly TimeProvider _time;
 
-    public WorkspaceRegistry(IOptions<StandInOptions> options, StandInMetrics metrics)
+    public WorkspaceRegistry(IOptions<StandInOptions> options, StandInMetrics metrics, TimeProvider time)
     {
         _options = options.Value;
         _metrics = metrics;
+        _time = time;
         Reset();
     }
 
@@ -26,7 +28,7 @@ internal sealed class WorkspaceRegistry
 
     /// <summary>Creates or replaces: a replaced workspace starts empty.</summary>
     public Workspace Put(string appId, WorkspaceDefinition definition) =>
-        _workspaces[appId] = new Workspace(appId, definition, _options.RequestLogSize, _metrics);
+        _workspaces[appId] = new Workspace(appId, definition, _options, _metrics, _time);
 
     public bool Remove(string appId) => _workspaces.TryRemove(appId, out _);
 

@@ -1,0 +1,103 @@
+using Loyalife.MoEngageDispatcher.MoEngage;
+using Loyalife.MoEngageDispatcher.Sources;
+
+namespace Loyalife.MoEngageDispatcher.Runs;
+
+/// <summary>
+/// The bodies in flight: a body starts going out while the next ones are packed, at most
+/// <c>MoEngage:MaxConcurrentRequests</c> at once. Outcomes are applied (report, rejections, checkpoint)
+/// strictly in body order, so a checkpoint never covers a body that is not yet accepted.
+/// </summary>
+internal sealed class BodyWindow(
+    BodySender sender, ReportBook book, RunProgress progress, EnabledCheck enabled, SyncRun run, int maxInFlight,
+    ILogger logger, CancellationToken stopping)
+{
+    private readonly Queue<Task<Delivered>> inFlight = new();
+
+    public async Task DeliverAsync(DateOnly date, BulkBody body)
+    {
+        try
+        {
+            stopping.ThrowIfCancellationRequested();
+            await enabled.EnsureAsync();
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+
+        book.BodyBuilt(body);
+        if (run.DryRun)
+        {
+            using (body)
+            {
+                book.DryRun(date, body);
+            }
+
+            return;
+        }
+
+        while (inFlight.Count >= maxInFlight)
+        {
+            await ApplyNextAsync();
+        }
+
+        // Recorded before the send, so that a kill between send and checkpoint cannot hide a possible duplicate.
+        book.InFlight(body.Kind, body.Count, +1);
+        try
+        {
+            await progress.SaveReportAsync();
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+
+        inFlight.Enqueue(sender.SendAsync(date, body));
+    }
+
+    /// <summary>Waits for every body in flight and applies each in order.</summary>
+    public async Task DrainAsync()
+    {
+        while (inFlight.Count > 0)
+        {
+            await ApplyNextAsync();
+        }
+    }
+
+    /// <summary>
+    /// A body failed for good: the run stops. Bodies sent after it may still be accepted, but the checkpoint
+    /// cannot cover them, so the retry will send them again: they are reported as possible duplicates.
+    /// </summary>
+    public async Task AbandonAsync()
+    {
+        while (inFlight.TryDequeue(out var pending))
+        {
+            try
+            {
+                var delivered = await pending;
+                foreach (var part in delivered.Parts.Where(part => part.Result.Outcome == SendOutcome.Accepted))
+                {
+                    book.Uncovered(part);
+                }
+            }
+            catch (Exception exception)
+            {
+                logger.LogDebug(exception, "A body in flight failed while the run was stopping");
+            }
+        }
+
+        // Each was counted above if accepted; none is left for a later attempt to count again.
+        book.NothingInFlight();
+    }
+
+    private async Task ApplyNextAsync()
+    {
+        var delivered = await inFlight.Dequeue();
+        book.InFlight(delivered.Kind, delivered.Elements, -1);
+        book.Apply(delivered);
+        await progress.SaveAsync(new Checkpoint(delivered.Date, delivered.Kind == ElementKind.Customer ? SnapshotKind.Members : SnapshotKind.Events, delivered.End));
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using Loyalife.MoEngageDispatcher.MoEngage;
+using Loyalife.MoEngageDispatcher.Sources;
+
+namespace Loyalife.MoEngageDispatcher.Runs;
+
+/// <summary>
+/// Turns a page's items into Bulk Import elements packed into bodies; an item that cannot be mapped, or
+/// whose element exceeds the cap on its own, is recorded as rejected instead.
+/// </summary>
+internal sealed class PagePacker(BulkBodyPacker packer, ElementKind kind, Rejections rejections)
+{
+    /// <summary>The bodies the page's items closed, in order; items up to <paramref name="skip"/> were sent before.</summary>
+    public IEnumerable<BulkBody> Pack(DateOnly date, SnapshotPage page, int skip)
+    {
+        var count = page.Count;
+        var index = 0;
+        foreach (var item in page.Items.EnumerateArray())
+        {
+            index++;
+            if (index <= skip)
+            {
+                continue;
+            }
+
+            // The position after this item; the last item of a page points at the next page's start.
+            var end = index == count && page.Next is not null ? new StreamPosition(page.Next, 0) : new StreamPosition(page.After, index);
+            var writer = packer.BeginElement();
+            string? name = null;
+            var mapped = kind == ElementKind.Customer
+                ? BulkElementWriter.TryWriteCustomer(writer, item)
+                : BulkElementWriter.TryWriteEvent(writer, item, out name);
+            if (!mapped)
+            {
+                rejections.Add(new RejectedElement(date, ReportBook.KindName(kind), 0, "snapshot item lacks customerId, name or occurredAt", item.GetRawText()));
+                continue;
+            }
+
+            var (closed, oversized) = packer.Commit(kind, name, end);
+            if (oversized)
+            {
+                rejections.Add(new RejectedElement(date, ReportBook.KindName(kind), 413,
+                    $"element of {packer.CurrentElement.Length} bytes exceeds the {packer.MaxBodyBytes}-byte body cap on its own",
+                    Encoding.UTF8.GetString(packer.CurrentElement)));
+            }
+
+            if (closed is not null)
+            {
+                yield return closed;
+            }
+        }
+    }
+
+    /// <summary>The last, partly filled body of the stream, if any.</summary>
+    public BulkBody? Flush() => packer.Flush();
+}

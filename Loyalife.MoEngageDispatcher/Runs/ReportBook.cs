@@ -1,0 +1,118 @@
+using Loyalife.MoEngageDispatcher.MoEngage;
+using Loyalife.MoEngageDispatcher.Scheduling;
+using Loyalife.MoEngageDispatcher.Telemetry;
+
+namespace Loyalife.MoEngageDispatcher.Runs;
+
+/// <summary>
+/// The run report's arithmetic: every figure a body or an answer adds to the report (and to the metrics)
+/// is added here, so each figure has one place that counts it.
+/// </summary>
+internal sealed class ReportBook(RunReport report, Rejections rejections, DispatcherTelemetry telemetry, int maxBodyBytes, QuotaOptions quota)
+{
+    /// <summary>
+    /// Bodies an earlier attempt left in flight (sent, never confirmed) go out again from the checkpoint:
+    /// they become possible duplicates.
+    /// </summary>
+    public void CarryOverInFlight()
+    {
+        report.PossibleDuplicates.Add(report.InFlight);
+        report.InFlight = new();
+    }
+
+    public void BodyBuilt(BulkBody body)
+    {
+        report.Bodies++;
+        report.BodyBytes += body.Length;
+        report.AverageBodyFillPercent = Math.Round(100.0 * report.BodyBytes / report.Bodies / maxBodyBytes, 2);
+    }
+
+    public void InFlight(ElementKind kind, int elements, int sign) => report.InFlight.Add(kind, sign * elements, sign);
+
+    public void NothingInFlight() => report.InFlight = new();
+
+    /// <summary>A dry run's body: counted as if MoEngage had accepted it, nothing sent.</summary>
+    public void DryRun(DateOnly date, BulkBody body)
+    {
+        report.Requests++;
+        report.Bytes += body.Length;
+        var accepted = new SendResult(SendOutcome.Accepted, 0, null, 0, 0, 0, TimeSpan.Zero, false, 0);
+        Apply(new Delivered(date, body.Kind, body.End, [Part.Accepted(body, accepted)]), live: false);
+    }
+
+    /// <summary>A body's answers, in body order: accepted elements counted, refused ones recorded.</summary>
+    public void Apply(Delivered delivered, bool live = true)
+    {
+        foreach (var part in delivered.Parts)
+        {
+            Account(part);
+            if (part.Result.Outcome == SendOutcome.Accepted)
+            {
+                CountAccepted(part);
+                if (live)
+                {
+                    telemetry.Sent(part.Kind, part.Count, part.Result.BytesSent);
+                }
+            }
+            else if (part.RejectedElements is { } elements)
+            {
+                foreach (var element in elements)
+                {
+                    rejections.Add(new RejectedElement(delivered.Date, KindName(part.Kind), part.Result.Status, part.Result.Answer ?? "", element));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// An accepted part that no checkpoint will cover (the run stopped before its turn): the retry sends it
+    /// again, so it is a possible duplicate.
+    /// </summary>
+    public void Uncovered(Part part)
+    {
+        Account(part);
+        report.PossibleDuplicates.Add(part.Kind, part.Count);
+    }
+
+    /// <summary>Dry runs: how long sending would take at the workspace's quota.</summary>
+    public void Estimate()
+    {
+        var window = quota.Window.TotalSeconds;
+        var users = quota.UsersPerMinute == 0 ? 0 : window * report.MembersSent / quota.UsersPerMinute;
+        var events = quota.EventsPerMinute == 0 ? 0 : window * report.EventsSent.Values.Sum() / quota.EventsPerMinute;
+        report.EstimatedSeconds = Math.Round(users + events, 1);
+    }
+
+    public static string KindName(ElementKind kind) => kind == ElementKind.Customer ? "customer" : "event";
+
+    private void Account(Part part)
+    {
+        var result = part.Result;
+        report.PacingWaitSeconds = Math.Round(report.PacingWaitSeconds + part.Waited.TotalSeconds, 3);
+        report.Requests += result.Requests;
+        report.Retries += result.Retries;
+        report.RateLimitWaits += result.RateLimitWaits;
+        report.RateLimitWaitSeconds = Math.Round(report.RateLimitWaitSeconds + result.RateLimitWaited.TotalSeconds, 3);
+        report.Bytes += result.BytesSent;
+        telemetry.Retried(result.Retries);
+        telemetry.RateLimited(result.RateLimitWaits);
+        if (result.PossibleDuplicate && result.Outcome == SendOutcome.Accepted)
+        {
+            report.PossibleDuplicates.Add(part.Kind, part.Count);
+        }
+    }
+
+    private void CountAccepted(Part part)
+    {
+        if (part.Kind == ElementKind.Customer)
+        {
+            report.MembersSent += part.Count;
+            return;
+        }
+
+        foreach (var name in part.EventNames)
+        {
+            report.EventsSent[name!] = report.EventsSent.GetValueOrDefault(name!) + 1;
+        }
+    }
+}

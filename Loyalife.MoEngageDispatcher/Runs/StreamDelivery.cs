@@ -1,0 +1,64 @@
+using Loyalife.MoEngageDispatcher.MoEngage;
+using Loyalife.MoEngageDispatcher.Sources;
+
+namespace Loyalife.MoEngageDispatcher.Runs;
+
+/// <summary>
+/// One snapshot stream of one date, from a checkpoint to its end: pages fetched ahead, packed into bodies,
+/// delivered through the window. Stopping between bodies lets what is in flight finish and be checkpointed.
+/// </summary>
+internal sealed class StreamDelivery(
+    ISnapshotSource snapshots, SyncRun run, int pageSize, int maxBodyBytes, BodyWindow window, Rejections rejections,
+    ProgramLease lease, CancellationToken stopping)
+{
+    public async Task SendAsync(DateOnly date, SnapshotKind kind, StreamPosition start)
+    {
+        await using var pages = new PagePrefetch(snapshots, run.ProgramId, date, kind, start.PageCursor, pageSize, stopping);
+        using var bodies = new BulkBodyPacker(maxBodyBytes);
+        var packer = new PagePacker(bodies, kind == SnapshotKind.Members ? ElementKind.Customer : ElementKind.Event, rejections);
+        try
+        {
+            var skip = start.Offset;
+            await foreach (var page in pages.ReadAllAsync(stopping))
+            {
+                using (page)
+                {
+                    foreach (var body in packer.Pack(date, page, skip))
+                    {
+                        await window.DeliverAsync(date, body);
+                    }
+
+                    // A checkpoint counts from the start of its page; should the page size have shrunk since,
+                    // what is left to skip carries over to the following page.
+                    skip = Math.Max(0, skip - page.Count);
+                }
+            }
+
+            if (packer.Flush() is { } last)
+            {
+                await window.DeliverAsync(date, last);
+            }
+
+            await window.DrainAsync();
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !lease.Lost.IsCancellationRequested)
+        {
+            // Stopping between bodies: what is in flight finishes and is checkpointed, so nothing accepted is resent.
+            try
+            {
+                await window.DrainAsync();
+            }
+            finally
+            {
+                await window.AbandonAsync();
+            }
+
+            throw;
+        }
+        catch
+        {
+            await window.AbandonAsync();
+            throw;
+        }
+    }
+}

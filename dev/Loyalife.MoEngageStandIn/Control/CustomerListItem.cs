@@ -1,0 +1,3 @@
+namespace Loyalife.MoEngageStandIn.Control;
+
+public sealed record CustomerListItem(string CustomerId, string Origin);

@@ -1,6 +1,0 @@
-namespace Loyalife.Deployment.Tests;
-
-internal sealed record BicepResult(int ExitCode, string StandardOutput, string StandardError)
-{
-    public override string ToString() => $"exit {ExitCode}\n{StandardError}\n{StandardOutput}";
-}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+
+namespace Loyalife.MoEngageDispatcher.Tests.Support;
+
+/// <summary>A program as the fake snapshot- and settings-service serve it: the same snapshot for every date.</summary>
+public sealed class FakeProgram
+{
+    public required string ProgramId { get; init; }
+
+    public string TimeZone { get; init; } = "Europe/Amsterdam";
+
+    public List<JsonObject> Members { get; init; } = [];
+
+    public List<JsonObject> Events { get; init; } = [];
+
+    public Dictionary<string, long> SkippedMembers { get; init; } = [];
+
+    public bool Enabled { get; set; } = true;
+
+    public required string AppId { get; init; }
+
+    public required string ApiKey { get; set; }
+
+    public string DataCenter { get; init; } = "01";
+
+    public required string ApiBaseUrl { get; init; }
+
+    /// <summary>Snapshot requests served, as "date kind after".</summary>
+    public List<string> PagesServed { get; } = [];
+
+    /// <summary>Hand-built members <c>C0000001…</c> with a few attributes each.</summary>
+    public static List<JsonObject> MakeMembers(int count, int start = 1) =>
+        Enumerable.Range(start, count).Select(n => new JsonObject
+        {
+            ["memberId"] = $"M{n:D8}",
+            ["customerId"] = $"C{n:D7}",
+            ["attributes"] = new JsonObject
+            {
+                ["points_available"] = n * 10,
+                ["points_accrued_lifetime"] = n * 12,
+                ["tier"] = n % 2 == 0 ? "gold" : "silver",
+                ["status"] = "active",
+                ["enrollment_date"] = "2025-01-15",
+            },
+        }).ToList();
+
+    /// <summary>Events for the first members, at distinct instants of 2026-11-20 (in the past, as MoEngage wants).</summary>
+    public static List<JsonObject> MakeEvents(int count) =>
+        Enumerable.Range(1, count).Select(n => new JsonObject
+        {
+            ["eventId"] = $"pe-{n}",
+            ["name"] = n % 3 == 0 ? "loyalty_points_redeemed" : "loyalty_points_earned",
+            ["memberId"] = $"M{n:D8}",
+            ["customerId"] = $"C{n:D7}",
+            ["occurredAt"] = new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero).AddSeconds(n).ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            ["attributes"] = new JsonObject
+            {
+                ["program_id"] = "p",
+                ["loyalife_event_id"] = $"pe-{n}",
+                ["points"] = n,
+            },
+        }).ToList();
+}

@@ -1,0 +1,181 @@
+namespace Loyalife.MoEngageStandIn.Tests;
+
+/// <summary>Get User, <c>POST /v1/customers/export?app_id=…</c>, as MoEngage's Data API reference describes it.</summary>
+public sealed class GetUserTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+{
+    private readonly MoEngageClient _client = new(fixture.StandIn);
+
+    [Fact]
+    public async Task FoundUsersComeWithTheirAskedForFieldsAndUnknownOnesAreListedNotFound()
+    {
+        var appId = await _client.CreateGetUserWorkspaceAsync(new JsonObject
+        {
+            ["customers"] = new JsonArray(new JsonObject { ["customerId"] = "C1", ["attributes"] = new JsonObject { ["tier"] = "Gold", ["points"] = 5 } }),
+        });
+
+        var response = await _client.GetUserAsync(appId, ["C1", "C2"], ["tier"]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("success", body.GetProperty("status").GetString());
+        Assert.Equal("export_users", body.GetProperty("type").GetString());
+        var user = Assert.Single(body.GetProperty("data").GetProperty("users").EnumerateArray()).GetProperty("user_attributes");
+        Assert.Equal("C1", user.GetProperty("uid").GetString());
+        Assert.Equal("Gold", user.GetProperty("tier").GetString());
+        Assert.False(user.TryGetProperty("points", out _));
+        var missing = Assert.Single(body.GetProperty("data").GetProperty("users_not_found").EnumerateArray());
+        Assert.Equal("customer_id", missing.GetProperty("identifier_type").GetString());
+        Assert.Equal("C2", missing.GetProperty("identifier").GetString());
+        var stats = await _client.StatsAsync(appId);
+        Assert.Equal(2, stats.GetProperty("usersLookedUp").GetInt64());
+        Assert.Equal(1, stats.GetProperty("usersFound").GetInt64());
+    }
+
+    [Fact]
+    public async Task TheOlderShapeWithFieldsBesideDataIsAccepted()
+    {
+        var appId = await _client.CreateGetUserWorkspaceAsync(new JsonObject { ["customerIdPattern"] = "^C" });
+        await _client.BulkAsync(appId, Bulk(Customer("C1", new { tier = "Gold", points = 5 }, updateExistingOnly: true)));
+        var body = GetUserBody(["C1"]);
+        body["user_fields_to_export"] = new JsonArray("points");
+
+        var response = await _client.PostAsync($"/dc/01/v1/customers/export?app_id={appId}", body.ToJsonString(), appId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var user = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("users")[0].GetProperty("user_attributes");
+        Assert.Equal(5, user.GetProperty("points").GetInt32());
+        Assert.False(user.TryGetProperty("tier", out _));
+    }
+
+    [Fact]
+    public async Task TwentyIdentifiersAreAllowedAndTwentyOneAreALimitBreach()
+    {
+        var appId = await _client.CreateGetUserWorkspaceAsync();
+
+        var twenty = await _client.GetUserAsync(appId, Enumerable.Range(0, 20).Select(i => $"C{i}"));
+        var twentyOne = await _client.GetUserAsync(appId, Enumerable.Range(0, 21).Select(i => $"C{i}"));
+
+        Assert.Equal(HttpStatusCode.OK, twenty.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, twentyOne.StatusCode);
+        var error = await ErrorAsync(twentyOne);
+        Assert.Equal("LimitBreached", error.GetProperty("type").GetString());
+        Assert.Equal("max limit allowed is 20", error.GetProperty("message").GetString());
+        Assert.Equal(20, (await _client.StatsAsync(appId)).GetProperty("usersLookedUp").GetInt64());
+    }
+
+    [Fact]
+    public async Task BeyondTheUsersPerMinuteQuotaGetUserAnswers429WithRateLimitHeaders()
+    {
+        var appId = await _client.CreateGetUserWorkspaceAsync(usersPerMinute: 25);
+
+        var first = await _client.GetUserAsync(appId, Enumerable.Range(0, 20).Select(i => $"C{i}"));
+        var second = await _client.GetUserAsync(appId, Enumerable.Range(0, 20).Select(i => $"C{i}"));
+        var last = await _client.GetUserAsync(appId, Enumerable.Range(0, 5).Select(i => $"C{i}"));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("5", first.Headers.GetValues("x-ratelimit-remaining").Single());
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal("fail", (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("25", second.Headers.GetValues("x-ratelimit-limit").Single());
+        Assert.Equal("5", second.Headers.GetValues("x-ratelimit-remaining").Single());
+        Assert.InRange(int.Parse(second.Headers.GetValues("x-ratelimit-reset").Single()), 1, 60);
+        Assert.Equal(HttpStatusCode.OK, last.StatusCode);
+        Assert.Equal("0", last.Headers.GetValues("x-ratelimit-remaining").Single());
+        Assert.Equal(1, (await _client.StatsAsync(appId)).GetProperty("rateLimited").GetInt64());
+    }
+
+    [Fact]
+    public async Task TheDefaultQuotaIsMoEngagesThousandUsersAMinute()
+    {
+        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["getUser"] = new JsonObject { ["enabled"] = true } });
+
+        var workspace = await _client.GetJsonAsync($"/control/workspaces/{appId}");
+        var response = await _client.GetUserAsync(appId, ["C1"]);
+
+        Assert.Equal(1000, workspace.GetProperty("getUser").GetProperty("usersPerMinute").GetInt32());
+        Assert.Equal("1000", response.Headers.GetValues("x-ratelimit-limit").Single());
+        Assert.Equal("999", response.Headers.GetValues("x-ratelimit-remaining").Single());
+    }
+
+    [Fact]
+    public async Task AWorkspaceWithoutGetUserAnswersAFailSayingItIsNotEnabled()
+    {
+        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("C1") });
+
+        var response = await _client.GetUserAsync(appId, ["C1"]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("not enabled", (await ErrorAsync(response)).GetProperty("message").GetString());
+        Assert.False((await _client.GetJsonAsync($"/control/workspaces/{appId}")).GetProperty("getUser").GetProperty("enabled").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("01")]
+    [InlineData("02")]
+    [InlineData("03")]
+    [InlineData("04")]
+    [InlineData("05")]
+    [InlineData("06")]
+    [InlineData("101")]
+    public async Task GetUserAnswersUnderTheWorkspacesOwnDataCentreOnly(string dc)
+    {
+        var appId = await _client.CreateGetUserWorkspaceAsync(dataCenter: dc);
+        var other = dc == "01" ? "02" : "01";
+
+        var home = await _client.GetUserAsync(appId, ["C1"], dc: dc);
+        var away = await _client.GetUserAsync(appId, ["C1"], dc: other);
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, away.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetUserChecksCredentialsAsTheDataApiDoes()
+    {
+        var appId = await _client.CreateGetUserWorkspaceAsync();
+        var body = GetUserBody(["C1"]).ToJsonString();
+        var path = $"/dc/01/v1/customers/export?app_id={appId}";
+
+        var none = await _client.PostAsync(path, body, null);
+        var wrongKey = await _client.PostAsync(path, body, appId, "wrong");
+        var otherUser = await _client.PostAsync(path, body, "SOMEONEELSE");
+        var noAppId = await _client.PostAsync("/dc/01/v1/customers/export", body, appId);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, otherUser.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noAppId.StatusCode);
+        Assert.Contains("app_id", (await ErrorAsync(noAppId)).GetProperty("message").GetString());
+    }
+
+    [Theory]
+    [InlineData("serverErrorRate", HttpStatusCode.InternalServerError)]
+    [InlineData("tooManyRequestsRate", HttpStatusCode.TooManyRequests)]
+    public async Task SeededFaultsReachGetUser(string rate, HttpStatusCode expected)
+    {
+        var appId = await _client.CreateGetUserWorkspaceAsync(new JsonObject { ["faults"] = new JsonObject { [rate] = 1.0 } });
+
+        var response = await _client.GetUserAsync(appId, ["C1"]);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("fail", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var logged = (await _client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=1"))[0];
+        Assert.Contains("injected", logged.GetProperty("reason").GetString());
+        Assert.Equal(0, (await _client.StatsAsync(appId)).GetProperty("usersLookedUp").GetInt64());
+    }
+
+    [Fact]
+    public async Task AProfileCreatedByAnEventIsFoundAndOneRefusedByUpdateExistingOnlyIsNot()
+    {
+        var appId = await _client.CreateGetUserWorkspaceAsync();
+        await _client.BulkAsync(appId, Bulk(
+            Event("E1", "loyalty_points_earned", DateTimeOffset.UtcNow.AddHours(-1)),
+            Customer("U1", new { tier = "Gold" }, updateExistingOnly: true)));
+
+        var response = await _client.GetUserAsync(appId, ["E1", "U1"]);
+
+        var data = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
+        Assert.Equal("E1", Assert.Single(data.GetProperty("users").EnumerateArray()).GetProperty("user_attributes").GetProperty("uid").GetString());
+        Assert.Equal("U1", Assert.Single(data.GetProperty("users_not_found").EnumerateArray()).GetProperty("identifier").GetString());
+    }
+}

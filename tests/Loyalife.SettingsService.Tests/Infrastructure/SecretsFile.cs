@@ -1,9 +1,0 @@
-using System.Text.Json;
-
-namespace Loyalife.SettingsService.Tests.Infrastructure;
-
-public static class SecretsFile
-{
-    public static Dictionary<string, string> Read(string path) =>
-        File.Exists(path) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))! : [];
-}

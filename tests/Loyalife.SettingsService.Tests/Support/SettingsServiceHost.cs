@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Loyalife.DaprSidecar;
+using Loyalife.MoEngageStandIn;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Loyalife.SettingsService.Tests.Support;
+
+/// <summary>
+/// settings-service on a real loopback port with its own PostgreSQL database, the MoEngage stand-in, and
+/// the local Dapr sidecar (serving the repository's components/secretstore.yaml from a scratch folder);
+/// a second sidecar plays the dispatcher's, so internal calls travel sidecar to sidecar as in the AppHost.
+/// Every log line is captured and every response body recorded.
+/// </summary>
+public sealed class SettingsServiceHost : IAsyncDisposable
+{
+    public const string AdminToken = "admin-token-for-tests-7f3a";
+    public const string AppApiToken = "app-api-token-for-tests-91c2";
+    public const string DaprApiToken = "dapr-api-token-for-tests-4be0";
+
+    private readonly ServiceHost<Program> service;
+    private readonly RunningSidecar sidecar;
+    private readonly RunningSidecar dispatcherSidecar;
+    private readonly string directory;
+    private int programs;
+
+    private SettingsServiceHost(ServiceHost<Program> service, RunningSidecar sidecar, RunningSidecar dispatcherSidecar,
+        RunningStandIn moEngage, string directory, string connectionString, CapturedLogs logs, Uri appUrl)
+    {
+        this.service = service;
+        this.sidecar = sidecar;
+        this.dispatcherSidecar = dispatcherSidecar;
+        this.directory = directory;
+        MoEngage = moEngage;
+        ConnectionString = connectionString;
+        Logs = logs;
+        AppUrl = appUrl;
+        Admin = Client(AdminToken);
+        Anonymous = Client(null);
+    }
+
+    public RunningStandIn MoEngage { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The file the sidecar's secretstore reads (secretsFile: dapr-secrets.json, relative to its working directory).</summary>
+    public string SecretsFile => Path.Combine(directory, "dapr-secrets.json");
+
+    public CapturedLogs Logs { get; }
+
+    public RecordingHandler Responses { get; } = new();
+
+    public Uri AppUrl { get; }
+
+    /// <summary>Where the dispatcher's sidecar expects its app; nothing listens there unless a test starts something.</summary>
+    public int DispatcherPort { get; private init; }
+
+    /// <summary>A client that sends the admin bearer token.</summary>
+    public HttpClient Admin { get; }
+
+    public HttpClient Anonymous { get; }
+
+    public IServiceProvider Services => service.Services;
+
+    public static async Task<SettingsServiceHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("settings-host-").FullName;
+        var components = Directory.CreateDirectory(Path.Combine(directory, "components")).FullName;
+        File.Copy(Path.Combine(Repository.Root, "components", "secretstore.yaml"), Path.Combine(components, "secretstore.yaml"));
+        var connectionString = await LedgerDatabase.CreateAsync();
+        var moEngage = await MoEngageStandInHost.StartAsync();
+
+        // The sidecar must know the app's port before the app starts, and the app the sidecar's endpoints.
+        var appPort = FreePort.Next();
+        var environment = new SidecarEnvironment
+        {
+            ApiToken = DaprApiToken,
+            AppApiToken = AppApiToken,
+            RegistryDirectory = Path.Combine(directory, "registry"),
+            WorkingDirectory = directory,
+        };
+        var sidecar = await DaprSidecarHost.StartAsync(
+            ["--app-id", "settings-service", "--app-port", appPort.ToString(), "--dapr-http-port", "0", "--dapr-grpc-port", "0", "--resources-path", components],
+            environment);
+        var dispatcherPort = FreePort.Next();
+        var dispatcherSidecar = await DaprSidecarHost.StartAsync(
+            ["--app-id", "moengage-dispatcher", "--app-port", dispatcherPort.ToString(), "--dapr-http-port", "0", "--dapr-grpc-port", "0"],
+            environment);
+
+        var logs = new CapturedLogs();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:loyalife"] = connectionString,
+            ["Admin:Token"] = AdminToken,
+            ["APP_API_TOKEN"] = AppApiToken,
+            ["DAPR_API_TOKEN"] = DaprApiToken,
+            ["DAPR_GRPC_ENDPOINT"] = sidecar.GrpcEndpoint.ToString(),
+            ["DAPR_HTTP_ENDPOINT"] = sidecar.HttpEndpoint.ToString(),
+            ["SecretStore:Kind"] = "LocalFile",
+            ["SecretStore:FilePath"] = Path.Combine(directory, "dapr-secrets.json"),
+            ["MoEngage:ApiBaseUrl"] = moEngage.ApiBaseUrlTemplate,
+            ["MoEngage:TestConnectionTimeout"] = "00:00:03",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var service = new ServiceHost<Program>(appPort, settings, web =>
+            web.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
+        try
+        {
+            service.Start();
+        }
+        catch
+        {
+            // Clean up without letting a clean-up error hide why the start failed.
+            foreach (var resource in new IAsyncDisposable[] { service, dispatcherSidecar, sidecar, moEngage })
+            {
+                try
+                {
+                    await resource.DisposeAsync();
+                }
+                catch (Exception)
+                {
+                }
+            }
+
+            throw;
+        }
+
+        return new SettingsServiceHost(service, sidecar, dispatcherSidecar, moEngage, directory, connectionString, logs, new Uri($"http://127.0.0.1:{appPort}"))
+        {
+            DispatcherPort = dispatcherPort,
+        };
+    }
+
+    /// <summary>A program of its own for one test, so tests sharing a host do not see each other's settings.</summary>
+    public async Task<string> NewProgramAsync()
+    {
+        var programId = $"program-{Interlocked.Increment(ref programs)}";
+        await LedgerDatabase.AddProgramAsync(ConnectionString, programId);
+        return programId;
+    }
+
+    /// <summary>Creates (or replaces) a MoEngage workspace in the stand-in.</summary>
+    public async Task AddWorkspaceAsync(string appId, string dataCenter, string apiKey)
+    {
+        var response = await MoEngage.Control.PutAsJsonAsync($"/control/workspaces/{appId}", new { dataCenter, apiKey });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// A call as the dispatcher makes it: to its own sidecar, which finds settings-service's sidecar and that
+    /// one adds the app token. <paramref name="record"/> false keeps credentials out of <see cref="Responses"/>.
+    /// </summary>
+    public HttpClient ThroughDapr(bool record = true) =>
+        new(new DaprInvocationHandler(dispatcherSidecar.HttpEndpoint, DaprApiToken, record ? Responses : new HttpClientHandler()), disposeHandler: false)
+        {
+            BaseAddress = dispatcherSidecar.HttpEndpoint,
+        };
+
+    public HttpClient Client(string? bearer)
+    {
+        var client = new HttpClient(Responses, disposeHandler: false) { BaseAddress = AppUrl };
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await service.DisposeAsync();
+        await dispatcherSidecar.DisposeAsync();
+        await sidecar.DisposeAsync();
+        await MoEngage.DisposeAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+}
