@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Dapr.Client;
+using Loyalife.MoEngageDispatcher.Alerts;
+using Loyalife.MoEngageDispatcher.HeldRuns;
 using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Pacing;
 using Loyalife.MoEngageDispatcher.Runs;
@@ -55,6 +57,8 @@ internal static class Extensions
 
         // Before the worker: hosted services start in order, and the worker reads runs as it starts.
         builder.AddSchemaMigrations("dispatch", typeof(Extensions).Assembly);
+        builder.AddHeldRuns();
+        builder.AddAlerts();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddSingleton<ProgramLock>();
         builder.Services.AddSingleton<RunEngine>();

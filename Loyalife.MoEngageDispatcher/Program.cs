@@ -1,4 +1,6 @@
 using Loyalife.MoEngageDispatcher;
+using Loyalife.MoEngageDispatcher.Alerts;
+using Loyalife.MoEngageDispatcher.HeldRuns;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Scheduling;
 
@@ -16,6 +18,8 @@ app.UseAuthorization();
 
 app.MapNightlySyncApi();
 app.MapSyncRunsApi();
+app.MapHeldRunsApi();
+app.MapAlertsApi();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,9 +1,9 @@
 namespace Loyalife.Domain.MoEngage;
 
 /// <summary>
-/// Which relation references can be a MoEngage customer_id (docs/moengage.md). The same definitions feed
-/// snapshot-service's SQL filters and the ledger's partial index of unsendable members (docs/ledger.md),
-/// so a member is skipped in SQL exactly when <see cref="SkipReason"/> says so.
+/// Which relation references can be a MoEngage customer_id (docs/ledger.md, docs/moengage.md). The same
+/// definitions feed snapshot-service's SQL filters and the ledger's partial index of unsendable members
+/// (docs/ledger.md), so a member is skipped in SQL exactly when <see cref="SkipReason"/> says so.
 /// </summary>
 public static class CustomerIds
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Loyalife.MoEngageDispatcher.MoEngage;
 
 /// <summary>
-/// Maps snapshot items (SPEC §7) to Bulk Import elements (REFERENCE.md). Attributes are copied as the
+/// Maps snapshot items (docs/ledger.md) to Bulk Import elements (docs/moengage.md). Attributes are copied as the
 /// snapshot formatted them; only the envelope is MoEngage's.
 /// </summary>
 public static class BulkElementWriter

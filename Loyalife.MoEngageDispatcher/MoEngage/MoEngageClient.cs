@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Loyalife.MoEngageDispatcher.MoEngage;
 
 /// <summary>
-/// Posts Bulk Import bodies and applies the failure policy of issue 7 itself: the POST is not idempotent
+/// Posts Bulk Import bodies and applies the failure policy itself (docs/moengage.md): the POST is not idempotent
 /// (events duplicate), so no generic resilience handler may retry it behind our back.
 /// </summary>
 public sealed class MoEngageClient(

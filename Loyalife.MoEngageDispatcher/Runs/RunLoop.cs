@@ -6,9 +6,11 @@ namespace Loyalife.MoEngageDispatcher.Runs;
 /// <summary>
 /// The run's dates, oldest first, each in its steps: the summary, the member attributes, then the events
 /// (so campaigns triggered by an event see fresh attributes), then the date marked synced. The checkpoint
-/// says which step of which date a resumed run continues with.
+/// says which step of which date a resumed run continues with. Before anything of a date is sent,
+/// <paramref name="passHoldRules"/> may hold the run (it throws).
 /// </summary>
-internal sealed class RunLoop(SyncRun run, DaySummaries summaries, StreamDelivery streams, ReportBook book, RunProgress progress)
+internal sealed class RunLoop(
+    SyncRun run, DaySummaries summaries, StreamDelivery streams, ReportBook book, RunProgress progress, Func<DateOnly, Task> passHoldRules)
 {
     public async Task RunAsync()
     {
@@ -20,6 +22,11 @@ internal sealed class RunLoop(SyncRun run, DaySummaries summaries, StreamDeliver
             if (checkpoint.Date != date)
             {
                 checkpoint = new Checkpoint(date, SnapshotKind.Members, StreamPosition.Start);
+            }
+
+            if (checkpoint is { Phase: SnapshotKind.Members, Position.PageCursor: null, Position.Offset: 0 })
+            {
+                await passHoldRules(date);
             }
 
             if (checkpoint.Phase == SnapshotKind.Members)

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Loyalife.MoEngageDispatcher.Scheduling;
 
 /// <summary>
-/// A workspace's Bulk Import quotas (REFERENCE.md: 60,000 users and 60,000 events a minute, raisable by
+/// A workspace's Bulk Import quotas (docs/moengage.md: 60,000 users and 60,000 events a minute, raisable by
 /// MoEngage). Zero means unlimited (benchmarks against the unlimited stand-in).
 /// </summary>
 public sealed class QuotaOptions

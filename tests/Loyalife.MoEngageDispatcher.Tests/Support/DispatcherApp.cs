@@ -51,6 +51,54 @@ public sealed class DispatcherApp(string database, string redis, FakeDapr dapr, 
         return (await client.GetFromJsonAsync<SyncRunResponse>($"/v1/sync-runs/{runId}", Json))!;
     }
 
+    /// <summary>Waits until the program's runs (newest first) satisfy <paramref name="done"/>.</summary>
+    public async Task<List<SyncRunResponse>> WaitForAsync(string programId, Func<List<SyncRunResponse>, bool> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var runs = await RunsAsync(programId);
+            if (done(runs))
+            {
+                return runs;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"runs of {programId}: {string.Join(", ", runs.Select(r => $"{r.BusinessDate}:{r.Status}"))}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// One pass of the scheduler over the program, as a tick makes it, awaited to its end: first waits for
+    /// whatever else holds the program's lock (a woken worker finishing) to let go.
+    /// </summary>
+    public async Task ProcessNowAsync(string programId)
+    {
+        var locks = Services.GetRequiredService<ProgramLock>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (await locks.TryAcquireAsync(programId, CancellationToken.None) is { } lease)
+            {
+                await lease.DisposeAsync();
+                break;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"program {programId} stayed locked");
+            }
+
+            await Task.Delay(50);
+        }
+
+        await Services.GetRequiredService<Scheduling.SyncScheduler>().ProcessProgramAsync(programId, scheduleDueDates: true, default, CancellationToken.None);
+    }
+
     /// <summary>Waits until the program has <paramref name="count"/> finished runs and none pending or running.</summary>
     public async Task<List<SyncRunResponse>> WaitForRunsAsync(string programId, int count = 1, TimeSpan? timeout = null)
     {

@@ -25,6 +25,9 @@ public sealed class FakeProgram
 
     public required string ApiBaseUrl { get; init; }
 
+    /// <summary>The webhooks settings-service would hand the dispatcher, signing secrets included.</summary>
+    public List<Loyalife.MoEngageDispatcher.Alerts.AlertTarget> AlertTargets { get; } = [];
+
     /// <summary>Snapshot requests served, as "date kind after".</summary>
     public List<string> PagesServed { get; } = [];
 
