@@ -29,9 +29,12 @@ var settings = builder.AddProject<Projects.Loyalife_SettingsService>("settings-s
     // A newcomer's demo program syncs to the stand-in from the start (configured through the admin API).
     .WithDemoIntegration(adminToken, moengage);
 
+// Seeds the demo programs into the local ledger and exits.
+var demoLedger = builder.AddDemoLedger("demo-ledger", loyalife);
+
 builder.AddProject<Projects.Loyalife_SnapshotService>("snapshot-service")
     .WithReference(loyalife).WaitFor(loyalife)
-    .WithDemoData()
+    .WaitForCompletion(demoLedger)
     .WithHttpHealthCheck("/health")
     .WithDaprSidecar();
 

@@ -19,13 +19,24 @@ public static class ReadinessReportExtensions
             var stopping = e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
             var logger = e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Loyalife.AppHost");
             var notifications = e.Services.GetRequiredService<ResourceNotificationService>();
-            var resources = e.Model.Resources
-                .Where(r => r is not ParameterResource && !r.Annotations.OfType<ExplicitStartupAnnotation>().Any())
-                .ToList();
+            var resources = StayingUp(e.Model.Resources).ToList();
             _ = ReportAsync(notifications, resources, logger, stopping);
             return Task.CompletedTask;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The resources that start by themselves and keep running: not parameters, not Aspire's on-demand
+    /// project rebuilders, and not the ones another resource waits on to complete (the demo ledger seeds
+    /// and exits; whoever waits for it becomes healthy only after it succeeded).
+    /// </summary>
+    public static IEnumerable<IResource> StayingUp(IEnumerable<IResource> resources)
+    {
+        var all = resources.ToList();
+        var runToCompletion = all.SelectMany(r => r.Annotations.OfType<WaitAnnotation>())
+            .Where(w => w.WaitType == WaitType.WaitForCompletion).Select(w => w.Resource).ToHashSet();
+        return all.Where(r => r is not ParameterResource && !r.Annotations.OfType<ExplicitStartupAnnotation>().Any() && !runToCompletion.Contains(r));
     }
 
     private static async Task ReportAsync(

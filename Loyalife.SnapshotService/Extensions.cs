@@ -1,5 +1,4 @@
 using Loyalife.ServiceDefaults.Auth;
-using Loyalife.SnapshotService.Demo;
 using Loyalife.SnapshotService.Ledger;
 using Loyalife.SnapshotService.Programs;
 using Loyalife.SnapshotService.Snapshots;
@@ -16,11 +15,11 @@ public static class Extensions
         builder.Services.AddExceptionHandler<LedgerMissingHandler>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SnapshotJsonContext.Default));
 
-        builder.AddNpgsqlDataSource("loyalife");
+        // Snapshot queries are many short statements over indexes; PostgreSQL's JIT compiled them for
+        // longer than they ran (measured with bench/: the summary 7.0 → 2.8 s, events 3.1 → 1.3 s at 100,000 members).
+        builder.AddNpgsqlDataSource("loyalife", configureDataSourceBuilder: data =>
+            data.ConnectionStringBuilder.Options = string.Join(' ', data.ConnectionStringBuilder.Options, "-c jit=off").Trim());
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateOnStart();
-        builder.Services.AddHostedService<DemoStartup>();
 
         builder.Services.AddSingleton<ProgramStore>();
         builder.Services.AddSingleton<MemberSnapshotQuery>();

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The end-to-end benchmark (a person runs it; not CI):
-#   bench/run.sh [members ...]            default: 100000 1000000
+#   bench/run.sh [members ...]            default: 100000 1000000 (about 15 minutes on 2 cores)
 #   BENCH_QUOTA_MEMBERS=100000            the size whose program also runs at MoEngage's quota (0 = skip)
-# For each size: the demo generator fills program `demo` (Europe/Amsterdam) in a throwaway PostgreSQL;
+#   bench/run.sh --quota-1m               the 1,000,000-member program end to end at the quota as well
+#                                         (60,000 users and 60,000 events a minute: about 20 more minutes)
+# For each size: the demo ledger (dev/Loyalife.DemoLedger) fills program `demo` (Europe/Amsterdam) in a throwaway PostgreSQL;
 # snapshot-service, settings-service and moengage-dispatcher (Release) start with the local Dapr sidecar,
 # next to the MoEngage stand-in and a throwaway redis-server. The integration is saved through
 # settings-service's admin API, runs start through the dispatcher's admin API, and the script prints a
@@ -13,11 +15,15 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 source bench/lib.sh
 
+if [[ ${1:-} == --quota-1m ]]; then
+  shift
+  BENCH_QUOTA_MEMBERS=1000000
+  set -- "${@:-100000 1000000}"
+fi
 sizes=("${@:-100000 1000000}")
 read -r -a sizes <<<"${sizes[*]}"
 quota_members=${BENCH_QUOTA_MEMBERS:-${sizes[0]}}
 quota=60000
-run_timeout=${BENCH_RUN_TIMEOUT:-1200}
 
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 export PATH="${pgbin:+$pgbin:}$PATH"
@@ -79,7 +85,7 @@ cpu_seconds() { # utime+stime of a process (and, for the postmaster, its live an
 }
 
 echo "== building (Release)"
-for project in Loyalife.SnapshotService Loyalife.SettingsService Loyalife.MoEngageDispatcher dev/Loyalife.DaprSidecar dev/Loyalife.MoEngageStandIn; do
+for project in Loyalife.SnapshotService Loyalife.SettingsService Loyalife.MoEngageDispatcher dev/Loyalife.DaprSidecar dev/Loyalife.MoEngageStandIn dev/Loyalife.DemoLedger; do
   dotnet build -c Release -v q -nologo "$project" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 done
 bin() { echo "$root/$1/bin/Release/net10.0/$(basename "$1").dll"; }
@@ -169,6 +175,8 @@ sync_run() {
   run_id=$(curl -sf --max-time 30 -X POST -H "authorization: Bearer $admin_token" -H 'content-type: application/json' \
     "$dispatcher_url/v1/programs/demo/sync-runs" -d "{\"businessDate\":\"$day\"}" | jq -r .runId) \
     || { echo "the dispatcher refused the run"; exit 1; }
+  # Long enough for a run at the quota: twice its lower bound (members and about a fifth as many events), and 20 minutes more.
+  local run_timeout=${BENCH_RUN_TIMEOUT:-$((members * 6 / 5 * 60 / quota * 2 + 1200))}
   deadline=$((SECONDS + run_timeout))
   while :; do
     sleep 1
@@ -206,7 +214,8 @@ for members in "${sizes[@]}"; do
   psql_ -qc "CREATE DATABASE $db"
   connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$db"
   t=$(date +%s.%N)
-  dotnet "$(bin Loyalife.SnapshotService)" generate --members "$members" --programs demo --now "$now" --connection "$connection" >"$work/generate.log" 2>&1 \
+  dotnet "$(bin dev/Loyalife.DemoLedger)" --Demo:Members "$members" --Demo:Programs demo --Demo:Now "$now" \
+    --ConnectionStrings:loyalife "$connection" >"$work/generate.log" 2>&1 \
     || { echo "generation failed:"; tail -20 "$work/generate.log"; exit 1; }
   generate_s=$(echo "$(date +%s.%N) - $t" | bc)
   ledger_rows=$(psql_ -d "$db" -Atc "SELECT count(*) FROM loyalty.point_entries")
@@ -227,8 +236,14 @@ for members in "${sizes[@]}"; do
   snapshot="http://127.0.0.1:${app_port[Loyalife.SnapshotService]}/v1/programs/demo/snapshots/$day"
   read -r mrows msecs < <(page_through "$snapshot/members" "$app_token" "$work/page.json")
   read -r erows esecs < <(page_through "$snapshot/events" "$app_token" "$work/page.json")
-  echo "   snapshot paging: $mrows members in $(printf %.1f "$msecs") s, $erows events in $(printf %.1f "$esecs") s"
-  floor_ms=$(psql_ -d "$db" -Atc "$(points_floor_sql demo "$asof")" | awk '/Execution Time/ {print $3}')
+  t=$(date +%s.%N)
+  curl -sf --max-time 300 -H "dapr-api-token: $app_token" -o "$work/summary.json" "$snapshot/summary" || { echo "the summary failed"; exit 1; }
+  ssecs=$(echo "$(date +%s.%N) - $t" | bc)
+  echo "   snapshot paging: $mrows members in $(printf %.1f "$msecs") s, $erows events in $(printf %.1f "$esecs") s; summary in $(printf %.1f "$ssecs") s (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  # The floor: PostgreSQL's own time for the same aggregates over the whole program, in this run.
+  floor_members=$(psql_ -d "$db" -At -f <(floor_members_sql demo Europe/Amsterdam "$day") | execution_seconds)
+  floor_events=$(psql_ -d "$db" -At -f <(floor_events_sql demo Europe/Amsterdam "$day") | execution_seconds)
+  echo "   PostgreSQL's own time for the same aggregates: members $floor_members s, events $floor_events s; paging ÷ floor $(echo "scale=2; ($msecs + $esecs) / ($floor_members + $floor_events)" | bc)"
 
   # End to end, stand-in unlimited.
   workspace "BENCH-$members" null
@@ -262,13 +277,16 @@ for members in "${sizes[@]}"; do
 
   jq -n --argjson members "$members" --argjson ledger "$ledger_rows" --argjson active "$active" --argjson gen "$generate_s" \
     --argjson mrows "$mrows" --argjson msecs "$msecs" --argjson erows "$erows" --argjson esecs "$esecs" \
-    --argjson floor "${floor_ms:-null}" --argjson cpu "$cpu" --argjson rss "$rss" --argjson quota "$quota_json" \
+    --argjson floorMembers "$floor_members" --argjson floorEvents "$floor_events" --argjson ssecs "$ssecs" \
+    --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson cpu "$cpu" --argjson rss "$rss" --argjson quota "$quota_json" \
     --slurpfile run "$work/run-$members.json" --slurpfile stats "$work/run-$members.json.standin" '
     ($run[0]) as $r | {
       members: $members, ledgerRows: $ledger, activeMembers: $active, generateSeconds: $gen,
       snapshot: {members: $mrows, membersSeconds: $msecs, membersPerSecond: ($mrows / $msecs),
                  events: $erows, eventsSeconds: $esecs, eventsPerSecond: (if $esecs > 0 then $erows / $esecs else null end)},
-      floorPointsAggregateSeconds: (if $floor then $floor / 1000 else null end),
+      summarySeconds: $ssecs, loadAverage: $load,
+      floor: {membersSeconds: $floorMembers, eventsSeconds: $floorEvents, seconds: ($floorMembers + $floorEvents),
+              pagingRatio: (($msecs + $esecs) / ($floorMembers + $floorEvents))},
       unlimited: {seconds: $r.durationSeconds, membersSent: $r.report.membersSent, eventsSent: ([$r.report.eventsSent[]] | add // 0),
                   membersSkipped: $r.report.membersSkipped, requests: $r.report.requests, retries: $r.report.retries,
                   bodies: $r.report.bodies, bytesPerBody: (if $r.report.bodies > 0 then $r.report.bodyBytes / $r.report.bodies else null end),
@@ -293,7 +311,7 @@ jq -s --arg now "$now" --arg day "$day" --arg loadStart "$load_start" --arg load
      members: ($b.members / $a.members), snapshotMembersSeconds: ($b.snapshot.membersSeconds / $a.snapshot.membersSeconds),
      snapshotEventsSeconds: ($b.snapshot.eventsSeconds / $a.snapshot.eventsSeconds),
      endToEndSeconds: ($b.unlimited.seconds / $a.unlimited.seconds),
-     floorSeconds: (if $a.floorPointsAggregateSeconds then $b.floorPointsAggregateSeconds / $a.floorPointsAggregateSeconds else null end)}
+     summarySeconds: ($b.summarySeconds / $a.summarySeconds), floorSeconds: ($b.floor.seconds / $a.floor.seconds)}
    else null end)}' "$results" >"$file"
 
 bench/report.sh "$file"

@@ -63,9 +63,6 @@ param adminJwtAuthority string = ''
 @description('Audience for admin JWTs (Admin:Jwt:Audience); used with adminJwtAuthority.')
 param adminJwtAudience string = ''
 
-@description('Generate the demo programs in snapshot-service (Demo:Enabled), for a trial deployment without real ledger data.')
-param demoEnabled bool = false
-
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -331,10 +328,6 @@ module snapshotService 'app/container-app.bicep' = {
       {
         name: 'ConnectionStrings__loyalife'
         secretRef: 'loyalife-connection'
-      }
-      {
-        name: 'Demo__Enabled'
-        value: string(demoEnabled)
       }
     ]
   }

@@ -14,7 +14,7 @@ public static class DemoIntegrationExtensions
 {
     public const string ProgramId = "demo";
 
-    /// <summary>How long the demo program may take to appear (snapshot-service generates it after it starts listening).</summary>
+    /// <summary>How long the demo program may take to appear (the demo ledger generates it once PostgreSQL is up).</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);

@@ -26,7 +26,7 @@ public sealed class LedgerMissingHandler(IProblemDetailsService problems, ILogge
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Ledger schema missing",
                 Detail = $"The database does not hold the loyalty schema this service reads ({missing.MessageText}). " +
-                         "Loyalife's core creates it; for local runs set Ledger:CreateSchema=true or Demo:Enabled=true.",
+                         "Loyalife's core creates it; for local runs the demo ledger (dev/Loyalife.DemoLedger) does.",
             },
         });
     }

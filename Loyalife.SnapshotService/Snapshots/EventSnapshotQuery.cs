@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Loyalife.Domain.BusinessDays;
+using Loyalife.Domain.MoEngage;
 using Npgsql;
 
 namespace Loyalife.SnapshotService.Snapshots;

@@ -1,4 +1,5 @@
-using Loyalife.SnapshotService.Ledger;
+using Loyalife.Domain.Ledger;
+using Loyalife.Domain.MoEngage;
 
 namespace Loyalife.SnapshotService.Snapshots;
 
@@ -25,7 +26,7 @@ public static class EventSql
               AND {CustomerIds.SqlIsSendable("m", "$7", "$8")}
               AND NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
                               WHERE u.program_id = m.program_id AND u.member_id COLLATE "C" = m.member_id COLLATE "C" AND u.occurred_at < $2
-                                AND u.entry_type NOT IN {LedgerSchema.KnownTypesSql})
+                                AND u.entry_type NOT IN {EntryTypes.KnownSql})
             LIMIT 1) m
         """;
 
@@ -33,28 +34,36 @@ public static class EventSql
 
     private static readonly string[] DayParts = [PointEntries, TierChanges, SegmentChanges, StatusChanges];
 
-    private static readonly string[] ExpiringParts =
-        [ExpiringSoon(30, "$10", "$11", "$17"), ExpiringSoon(60, "$12", "$13", "$18"), ExpiringSoon(90, "$14", "$15", "$19")];
+    private static readonly (int Days, string WindowStart, string WindowEnd, string ExpiryDate)[] ExpiringWindows =
+        [(30, "$10", "$11", "$17"), (60, "$12", "$13", "$18"), (90, "$14", "$15", "$19")];
 
     /// <summary>A page of the events that happened during D (all before T_D).</summary>
-    public static string DayPage => Page(DayParts);
+    public static string DayPage => Page(DayParts.Select(part => Part(part, paged: true)));
 
     /// <summary>
     /// A page of the expiring-soon events, which all sit at T_D, after every other event of the day.
     /// Kept apart so only the pages that reach T_D pay for computing them.
     /// </summary>
-    public static string ExpiringPage => Page(ExpiringParts);
+    public static string ExpiringPage => Page(ExpiringWindows.Select(w => ExpiringSoonPart(w.Days, w.WindowStart, w.WindowEnd, w.ExpiryDate)));
 
-    public static string CountByName => $"SELECT name, count(*) FROM (\n{Union([.. DayParts, .. ExpiringParts], paged: false)}\n) ev GROUP BY name";
+    public static string CountByName =>
+        "SELECT name, count(*) FROM (\n" +
+        string.Join("\nUNION ALL\n", [.. DayParts.Select(part => Part(part, paged: false)),
+            .. ExpiringWindows.Select(w => $"({ExpiringSoon(w.Days, w.WindowStart, w.WindowEnd, w.ExpiryDate, paged: false)})")]) +
+        "\n) ev GROUP BY name";
 
-    private static string Page(string[] parts) =>
-        $"SELECT ev.* FROM (\n{Union(parts, paged: true)}\n) ev ORDER BY occurred_at, event_id COLLATE \"C\" LIMIT $6";
-
-    private static string Union(string[] parts, bool paged) => string.Join("\nUNION ALL\n", parts.Select(part => Part(part, paged)));
+    private static string Page(IEnumerable<string> parts) =>
+        $"SELECT ev.* FROM (\n{string.Join("\nUNION ALL\n", parts)}\n) ev ORDER BY occurred_at, event_id COLLATE \"C\" LIMIT $6";
 
     private static string Part(string body, bool paged) => paged
         ? $"(SELECT * FROM ({body}) k WHERE (k.occurred_at > $4 OR (k.occurred_at = $4 AND k.event_id COLLATE \"C\" > $5)) AND k.occurred_at >= $4 ORDER BY k.occurred_at, k.event_id COLLATE \"C\" LIMIT $6)"
         : $"({body})";
+
+    // Every expiring-soon event sits at T_D ($2), so (occurred_at, event_id) order is event_id order; the
+    // body hands its groups over in that order, so a page stops after its rows instead of computing the window.
+    private static string ExpiringSoonPart(int days, string windowStart, string windowEnd, string expiryDate) =>
+        $"(SELECT * FROM ({ExpiringSoon(days, windowStart, windowEnd, expiryDate, paged: true)}) k " +
+        "WHERE (k.occurred_at > $4 OR (k.occurred_at = $4 AND k.event_id > $5)) AND k.occurred_at >= $4 ORDER BY k.event_id LIMIT $6)";
 
     private static string Customer => "btrim(m.relation_reference, $7)";
 
@@ -69,7 +78,7 @@ public static class EventSql
                NULL::text AS from_value, NULL::text AS to_value, NULL::int AS days, NULL::text AS expiry_date
         FROM loyalty.point_entries x
         {SentMember}
-        WHERE {InDay} AND x.entry_type IN {LedgerSchema.KnownTypesSql}
+        WHERE {InDay} AND x.entry_type IN {EntryTypes.KnownSql}
         """;
 
     // A tier change is an event only when both tiers are among the program's tiers and their ranks
@@ -111,21 +120,27 @@ public static class EventSql
 
     // Remaining points as of T_D of credit lots expiring on local date D+N, one event per member and N.
     // An over-allocated lot counts 0 (clamped), as in the member attributes. One part per N, so each
-    // window is a constant range on the expiry index.
-    private static string ExpiringSoon(int days, string windowStart, string windowEnd, string expiryDate) => $"""
-        SELECT 'xs{days}-' || x.member_id || '-' || $16 AS event_id, 'loyalty_points_expiring_soon' AS name,
-               x.member_id, min({Customer}) AS customer_id, $2 AS occurred_at, sum(greatest(x.points - coalesce(used.points, 0), 0))::bigint AS points,
+    // window is a constant range on the expiry index. The window's lots are sorted by event id (cheap:
+    // one day's lots) before the per-lot lookups, and grouped in that order; paged, only the lots after
+    // the cursor's event id are looked up, and only until the page is full.
+    private static string ExpiringSoon(int days, string windowStart, string windowEnd, string expiryDate, bool paged) => $"""
+        SELECT x.event_id, 'loyalty_points_expiring_soon' AS name,
+               min(x.member_id) AS member_id, min({Customer}) AS customer_id, $2 AS occurred_at,
+               sum(greatest(x.points - coalesce(used.points, 0), 0))::bigint AS points,
                NULL::text, NULL::text, NULL::numeric, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz,
                NULL::text, NULL::text, {days} AS days, min({expiryDate}) AS expiry_date
-        FROM loyalty.point_entries x
+        FROM (SELECT ('xs{days}-' || l.member_id || '-' || $16) COLLATE "C" AS event_id, l.program_id, l.member_id, l.entry_id, l.points
+              FROM loyalty.point_entries l
+              WHERE l.program_id = $1 AND l.expires_at >= {windowStart} AND l.expires_at < {windowEnd}
+                AND l.occurred_at < $2 AND l.entry_type IN {EntryTypes.CreditsSql}
+                {(paged ? $"AND ($2 > $4 OR ('xs{days}-' || l.member_id || '-' || $16) COLLATE \"C\" > $5)" : "")}
+              ORDER BY 1) x
         {SentMember}
         LEFT JOIN LATERAL (
             SELECT sum(a.points) AS points FROM loyalty.point_allocations a
             JOIN loyalty.point_entries d ON d.entry_id = a.debit_entry_id
             WHERE a.credit_entry_id = x.entry_id AND d.occurred_at < $2) used ON true
-        WHERE x.program_id = $1 AND x.expires_at >= {windowStart} AND x.expires_at < {windowEnd}
-          AND x.occurred_at < $2 AND x.entry_type IN {LedgerSchema.CreditTypesSql}
-        GROUP BY x.member_id
+        GROUP BY x.event_id
         HAVING sum(greatest(x.points - coalesce(used.points, 0), 0)) > 0
         """;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Loyalife.Domain.BusinessDays;
-using Loyalife.SnapshotService.Ledger;
+using Loyalife.Domain.Ledger;
+using Loyalife.Domain.MoEngage;
 using Npgsql;
 
 namespace Loyalife.SnapshotService.Snapshots;
@@ -27,13 +28,13 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
               AND {CustomerIds.SqlIsSendable("m", "$5", "$6")}
               AND NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
                               WHERE u.program_id = m.program_id AND u.member_id COLLATE "C" = m.member_id COLLATE "C"
-                                AND u.occurred_at < $2 AND u.entry_type NOT IN {LedgerSchema.KnownTypesSql})
+                                AND u.occurred_at < $2 AND u.entry_type NOT IN {EntryTypes.KnownSql})
             ORDER BY m.member_id COLLATE "C"
             LIMIT $4),
         page_range AS (SELECT max(member_id) AS last FROM page),
         points AS (
             SELECT e.member_id COLLATE "C" AS member_id,
-                   coalesce(sum(e.points) FILTER (WHERE e.entry_type IN {LedgerSchema.CreditTypesSql}), 0)
+                   coalesce(sum(e.points) FILTER (WHERE e.entry_type IN {EntryTypes.CreditsSql}), 0)
                      - coalesce(sum(e.points) FILTER (WHERE e.entry_type IN ('redemption', 'expiry')), 0) AS available,
                    coalesce(sum(e.points) FILTER (WHERE e.entry_type IN ('accrual', 'campaign_bonus', 'manual_bonus', 'tier_bonus')), 0) AS accrued,
                    coalesce(sum(e.points) FILTER (WHERE e.entry_type = 'redemption'), 0)
@@ -51,7 +52,7 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
                        JOIN loyalty.point_entries d ON d.entry_id = a.debit_entry_id
                        WHERE a.credit_entry_id = c.entry_id AND d.occurred_at < $2), 0), 0) AS remaining
             FROM loyalty.point_entries c
-            WHERE c.{InPageRange} AND c.entry_type IN {LedgerSchema.CreditTypesSql} AND c.expires_at >= $2 AND c.expires_at < $9),
+            WHERE c.{InPageRange} AND c.entry_type IN {EntryTypes.CreditsSql} AND c.expires_at >= $2 AND c.expires_at < $9),
         expiring AS (
             SELECT member_id,
                    sum(remaining) FILTER (WHERE expires_at < $7)::bigint AS expiring_30,

@@ -1,4 +1,5 @@
-using Loyalife.SnapshotService.Ledger;
+using Loyalife.Domain.Ledger;
+using Loyalife.Domain.MoEngage;
 using Npgsql;
 
 namespace Loyalife.SnapshotService.Snapshots;
@@ -20,26 +21,35 @@ public sealed class SnapshotSummaryQuery(NpgsqlDataSource dataSource, EventSnaps
 {
     public const string UnknownEntryType = "unknown_entry_type";
 
+    // Before MembersSql: static fields are initialized in the order they are written.
+    private static readonly string Unsendable = CustomerIds.SqlIsUnsendable("m.relation_reference");
+
+    // Counted through the ledger's indexes (docs/ledger.md), never member by member: all members from
+    // members_by_enrolment, the unsendable ones from the partial index members_unsendable (its condition
+    // is CustomerIds.SqlIsUnsendable, written the same here), those with unknown entry types from
+    // entries_unknown_type. Skip reasons apply in the order missing, disallowed, unknown entry type.
     private static readonly string MembersSql = $"""
-        SELECT reason, count(*) FROM (
-            SELECT CASE WHEN coalesce(btrim(m.relation_reference, $3), '') = '' THEN '{CustomerIds.MissingReference}'
-                        WHEN lower(btrim(m.relation_reference, $3) COLLATE "C") = ANY($4) THEN '{CustomerIds.DisallowedReference}'
-                        WHEN EXISTS (SELECT 1 FROM loyalty.point_entries u
-                                     WHERE u.program_id = m.program_id AND u.member_id COLLATE "C" = m.member_id COLLATE "C" AND u.occurred_at < $2
-                                       AND u.entry_type NOT IN {LedgerSchema.KnownTypesSql}) THEN '{UnknownEntryType}'
-                   END AS reason
-            FROM loyalty.members m
-            WHERE m.program_id = $1 AND m.enrolled_at < $2) r
-        GROUP BY reason
+        SELECT
+          (SELECT count(*) FROM loyalty.members m WHERE m.program_id = $1 AND m.enrolled_at < $2),
+          (SELECT count(*) FROM loyalty.members m
+            WHERE m.program_id = $1 AND m.enrolled_at < $2 AND {Unsendable} AND {CustomerIds.SqlIsBlank("m.relation_reference")}),
+          (SELECT count(*) FROM loyalty.members m
+            WHERE m.program_id = $1 AND m.enrolled_at < $2 AND {Unsendable} AND NOT {CustomerIds.SqlIsBlank("m.relation_reference")}),
+          (SELECT count(*) FROM loyalty.members m
+            WHERE m.program_id = $1 AND m.enrolled_at < $2 AND NOT {Unsendable}
+              AND m.member_id IN (SELECT u.member_id FROM loyalty.point_entries u
+                                  WHERE u.program_id = $1 AND u.occurred_at < $2 AND u.entry_type NOT IN {EntryTypes.KnownSql}))
         """;
 
     private static readonly string AnomaliesSql = $"""
         SELECT
           (SELECT count(*) FROM loyalty.point_entries u
-            WHERE u.program_id = $1 AND u.occurred_at < $2 AND u.entry_type NOT IN {LedgerSchema.KnownTypesSql}),
+            WHERE u.program_id = $1 AND u.occurred_at < $2 AND u.entry_type NOT IN {EntryTypes.KnownSql}),
           (SELECT count(*) FROM loyalty.point_entries c
             WHERE c.program_id = $1 AND c.expires_at >= $2 AND c.expires_at < $5 AND c.occurred_at < $2
-              AND c.entry_type IN {LedgerSchema.CreditTypesSql}
+              AND c.entry_type IN {EntryTypes.CreditsSql}
+              -- All of a lot's allocations, from the index alone, first: only a lot they exceed can be over-allocated at T_D.
+              AND c.points < (SELECT coalesce(sum(a.points), 0) FROM loyalty.point_allocations a WHERE a.credit_entry_id = c.entry_id)
               AND c.points < (SELECT coalesce(sum(a.points), 0) FROM loyalty.point_allocations a
                               JOIN loyalty.point_entries d ON d.entry_id = a.debit_entry_id
                               WHERE a.credit_entry_id = c.entry_id AND d.occurred_at < $2)),
@@ -60,23 +70,17 @@ public sealed class SnapshotSummaryQuery(NpgsqlDataSource dataSource, EventSnaps
             [CustomerIds.DisallowedReference] = 0,
             [UnknownEntryType] = 0,
         };
-        long members = 0;
+        long members;
         await using (var command = dataSource.CreateCommand(MembersSql))
         {
             command.CommandTimeout = 0;
-            Add(command, scope.ProgramId, scope.AsOfUtc, CustomerIds.WhiteSpace, CustomerIds.Disallowed);
+            Add(command, scope.ProgramId, scope.AsOfUtc);
             await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                if (reader.IsDBNull(0))
-                {
-                    members = reader.GetInt64(1);
-                }
-                else
-                {
-                    skipped[reader.GetString(0)] = reader.GetInt64(1);
-                }
-            }
+            await reader.ReadAsync(ct);
+            skipped[CustomerIds.MissingReference] = reader.GetInt64(1);
+            skipped[CustomerIds.DisallowedReference] = reader.GetInt64(2);
+            skipped[UnknownEntryType] = reader.GetInt64(3);
+            members = reader.GetInt64(0) - reader.GetInt64(1) - reader.GetInt64(2) - reader.GetInt64(3);
         }
 
         var anomalies = new Dictionary<string, long>();

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Snapshot-service benchmark (run by a person, not CI).
 #   bench/snapshot/run.sh [members ...]        default: 100000 1000000
-# For each size: generates the `demo` program (Europe/Amsterdam) with that many members into a throwaway
+# For each size: the demo ledger generates the `demo` program (Europe/Amsterdam) with that many members into a throwaway
 # PostgreSQL (local binaries, as the postgres user when run as root), starts the service (Release),
 # pages the whole member snapshot and the day's events of the latest closed day through the API with
 # limit=10000, and prints time, rows/s, the service's peak RSS (VmHWM) and, as the floor, how long
-# PostgreSQL alone needs for the points aggregate over all members (EXPLAIN ANALYZE via psql).
+# PostgreSQL alone needs for the same aggregates over the whole program (bench/lib.sh, EXPLAIN ANALYZE).
 # Needs: .NET SDK 10, PostgreSQL server binaries (initdb, pg_ctl, psql), curl, bc.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,9 +37,10 @@ echo "== throwaway PostgreSQL on port $pgport ($work)"
   -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB -c work_mem=64MB \
   -c maintenance_work_mem=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min" >/dev/null
 
-echo "== building the service (Release)"
+echo "== building the service and the demo ledger (Release)"
 out="$work/service"
 dotnet publish Loyalife.SnapshotService -c Release -o "$out" -v q -nologo >/dev/null
+dotnet publish dev/Loyalife.DemoLedger -c Release -o "$work/demo-ledger" -v q -nologo >/dev/null
 chmod 755 "$work"
 
 now=$(date -u +%FT%TZ)
@@ -48,13 +49,14 @@ asof=$(date -u -d "TZ=\"Europe/Amsterdam\" $(TZ=Europe/Amsterdam date -d "$now" 
 echo "== now $now; business date $day of program demo (T_D = $asof)"
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) (shared with whoever else runs here)"
 
-printf '\n%-9s %-10s %-22s %-22s %-10s %-12s %-s\n' members generate "members (rows, s, rows/s)" "events (rows, s, rows/s)" summary "peak RSS" "floor: PostgreSQL points aggregate"
+printf '\n%-9s %-10s %-22s %-22s %-10s %-12s %-s\n' members generate "members (rows, s, rows/s)" "events (rows, s, rows/s)" summary "peak RSS" "floor: PostgreSQL's own time (members + events)"
 for members in "${sizes[@]}"; do
   db="bench_$members"
   psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE DATABASE $db"
   connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$db"
   gen_start=$(date +%s.%N)
-  dotnet "$out/Loyalife.SnapshotService.dll" generate --members "$members" --programs demo --now "$now" --connection "$connection" >"$work/generate.log"
+  dotnet "$work/demo-ledger/Loyalife.DemoLedger.dll" --Demo:Members "$members" --Demo:Programs demo --Demo:Now "$now" \
+    --ConnectionStrings:loyalife "$connection" >"$work/generate.log"
   gen=$(echo "$(date +%s.%N) - $gen_start" | bc)
 
   appport=$(free_port)
@@ -72,7 +74,9 @@ for members in "${sizes[@]}"; do
   rss=$(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$service_pid/status")
   kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
 
-  floor=$(psql -h 127.0.0.1 -p "$pgport" -U postgres -d "$db" -Atc "$(points_floor_sql demo "$asof")" | awk '/Execution Time/ {printf "%.1f s", $3/1000}')
+  floor_members=$(psql -h 127.0.0.1 -p "$pgport" -U postgres -d "$db" -At -f <(floor_members_sql demo Europe/Amsterdam "$day") | execution_seconds)
+  floor_events=$(psql -h 127.0.0.1 -p "$pgport" -U postgres -d "$db" -At -f <(floor_events_sql demo Europe/Amsterdam "$day") | execution_seconds)
+  floor="$floor_members + $floor_events s"
 
   printf '%-9s %-10s %-22s %-22s %-10s %-12s %-s\n' "$members" "${gen%.*} s" \
     "$mrows, $(printf %.1f "$msecs"), $(echo "$mrows / $msecs" | bc)" \

@@ -65,13 +65,13 @@ public sealed class ServiceSettingsModelTests
     {
         var model = await AppHostModel.CreateAsync();
         var standIn = await model.EnvironmentAsync("moengage");
-        var snapshot = await model.EnvironmentAsync("snapshot-service");
+        var snapshotWaits = model.Resource("snapshot-service").Annotations.OfType<WaitAnnotation>();
 
         Assert.Equal("DEMO-APP-01", standIn["StandIn__Workspaces__0__appId"]);
         Assert.Equal("01", standIn["StandIn__Workspaces__0__dataCenter"]);
         Assert.False(string.IsNullOrEmpty(standIn["StandIn__Workspaces__0__apiKey"]));
         Assert.Equal(@"^C\d{7}[0-8]$", standIn["StandIn__Workspaces__0__customerIdPattern"]);
-        Assert.Equal("true", snapshot["Demo__Enabled"]);
+        Assert.Contains(snapshotWaits, w => w.Resource.Name == "demo-ledger" && w.WaitType == WaitType.WaitForCompletion);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Loyalife.Domain.MoEngage;
 using Loyalife.SnapshotService.Snapshots;
 
 namespace Loyalife.SnapshotService.Tests;

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Loyalife.SnapshotService.Demo;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Loyalife.SnapshotService.Tests;
@@ -11,7 +9,7 @@ public sealed partial class DemoDataTests(DemoLedger demo) : IClassFixture<DemoL
     public static readonly TheoryData<string> Programs = ["demo", "demo-kolkata", "demo-newyork"];
 
     [Fact]
-    public async Task DemoModeCreatesTheThreeProgramsOfTheBrief()
+    public async Task TheDemoLedgerHoldsTheThreeDemoPrograms()
     {
         var programs = await demo.App.GetJsonAsync("/v1/programs");
 
@@ -97,8 +95,9 @@ public sealed partial class DemoDataTests(DemoLedger demo) : IClassFixture<DemoL
     public async Task TheSameSeedAndDayGenerateTheSameLedger()
     {
         var server = await PostgresServer.Shared;
-        await using var again = NpgsqlDataSource.Create(await server.CreateDatabaseAsync());
-        await new DemoDataGenerator(again, NullLogger.Instance).GenerateAsync(DemoProgram.All, DemoLedger.Members, 7, DemoLedger.Now, CancellationToken.None);
+        var connectionString = await server.CreateDatabaseAsync();
+        await DemoLedger.GenerateAsync(connectionString);
+        await using var again = NpgsqlDataSource.Create(connectionString);
         await using var original = NpgsqlDataSource.Create(demo.App.ConnectionString);
 
         Assert.Equal(await FingerprintAsync(original), await FingerprintAsync(again));

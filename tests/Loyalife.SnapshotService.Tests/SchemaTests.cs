@@ -1,3 +1,4 @@
+extern alias demoledger;
 using System.Net;
 using System.Text.Json;
 using Npgsql;
@@ -24,7 +25,7 @@ public sealed class SchemaTests
     {
         await using var app = await SnapshotApp.StartAsync(DateTimeOffset.UtcNow);
         await using var dataSource = NpgsqlDataSource.Create(app.ConnectionString);
-        await Loyalife.SnapshotService.Ledger.LedgerSchema.CreateAsync(dataSource);
+        await demoledger::Loyalife.DemoLedger.Ledger.LedgerSchema.CreateAsync(dataSource);
 
         await using var command = dataSource.CreateCommand("""
             SELECT string_agg(table_name || '.' || column_name || ':' || data_type, ' ' ORDER BY table_name, ordinal_position)

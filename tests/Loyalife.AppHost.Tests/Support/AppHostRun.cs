@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Loyalife.AppHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalife.AppHost.Tests.Support;
@@ -39,7 +40,7 @@ internal static class AppHostRun
     {
         try
         {
-            foreach (var resource in Started(resources))
+            foreach (var resource in ReadinessReportExtensions.StayingUp(resources))
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, ct);
             }
@@ -51,7 +52,7 @@ internal static class AppHostRun
             {
                 app.ResourceNotifications.TryGetCurrentState(resource.Name, out var e);
                 states.Add($"{resource.Name}: {e?.Snapshot.State?.Text} {e?.Snapshot.HealthStatus}");
-                if (e?.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+                if (e?.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy || e.Snapshot.ExitCode is not (null or 0))
                 {
                     states.AddRange((await LastLogLinesAsync(app, resource)).Select(line => "    " + line));
                 }

@@ -5,7 +5,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Loyalife.DaprSidecar;
+using Loyalife.DemoLedger;
 using Loyalife.MoEngageStandIn;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using DispatcherProgram = dispatcher::Program;
 using SettingsProgram = settings::Program;
 using SnapshotProgram = snapshots::Program;
@@ -13,7 +16,7 @@ using SnapshotProgram = snapshots::Program;
 namespace Loyalife.Reliability.Tests.Support;
 
 /// <summary>
-/// The whole system in this process: snapshot-service (with the demo ledger), settings-service and the
+/// The whole system in this process: the demo ledger, snapshot-service, settings-service and the
 /// dispatcher, each on its own Kestrel port behind its own local Dapr sidecar, over real PostgreSQL and
 /// Redis, sending to the MoEngage stand-in. Every piece can be stopped and started again.
 /// </summary>
@@ -102,12 +105,13 @@ public sealed class LoyalifeSystem : IAsyncDisposable
         var snapshotPort = FreePort.Next();
         SnapshotsSidecar = new Sidecar("snapshot-service", snapshotPort, environment, components);
         await SnapshotsSidecar.StartAsync();
-        Snapshots = new ServiceHost<SnapshotProgram>(snapshotPort, Common(SnapshotsSidecar, new()
+        // First: the ledger settings-service reads program ids from, as the AppHost's demo ledger seeds it.
+        await using (var ledger = NpgsqlDataSource.Create(Database))
         {
-            ["Demo:Enabled"] = "true",
-            ["Demo:Members"] = members.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }));
-        // First: it creates the ledger schema settings-service reads program ids from.
+            await DemoSeeder.SeedIfEmptyAsync(ledger, new DemoOptions { Members = members }, DateTimeOffset.UtcNow, NullLogger.Instance, CancellationToken.None);
+        }
+
+        Snapshots = new ServiceHost<SnapshotProgram>(snapshotPort, Common(SnapshotsSidecar, new()));
         Snapshots.Start();
 
         var settingsPort = FreePort.Next();

@@ -1,9 +1,12 @@
+extern alias demoledger;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using LedgerSchema = demoledger::Loyalife.DemoLedger.Ledger.LedgerSchema;
 
 namespace Loyalife.SnapshotService.Tests.Support;
 
@@ -44,17 +47,22 @@ public sealed class SnapshotApp : IAsyncDisposable
         return app;
     }
 
-    /// <param name="createSchema">false runs the service against a database it did not prepare.</param>
+    /// <param name="createSchema">false leaves the database without the ledger schema.</param>
     public static async Task<SnapshotApp> StartAsync(DateTimeOffset now, bool createSchema = true, IDictionary<string, string>? settings = null)
     {
         var server = await PostgresServer.Shared;
         var connectionString = await server.CreateDatabaseAsync();
+        if (createSchema)
+        {
+            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            await LedgerSchema.CreateAsync(dataSource);
+        }
+
         var time = new FakeTimeProvider(now);
         var configuration = new Dictionary<string, string?>
         {
             ["ConnectionStrings:loyalife"] = connectionString,
             ["APP_API_TOKEN"] = Token,
-            ["Ledger:CreateSchema"] = createSchema ? "true" : "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -63,7 +71,7 @@ public sealed class SnapshotApp : IAsyncDisposable
 
         var host = new ServiceHost<Program>(port: null, configuration, web =>
             web.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time))));
-        host.Start(); // start-up work (schema, demo data) is done before the first request
+        host.Start();
         var app = new SnapshotApp(host, connectionString, time);
         return app;
     }

@@ -1,8 +1,9 @@
-namespace Loyalife.SnapshotService.Snapshots;
+namespace Loyalife.Domain.MoEngage;
 
 /// <summary>
-/// Which relation references can be a MoEngage customer_id (docs/ledger.md, docs/moengage.md). The same definitions
-/// feed the SQL filters, so a member is skipped in SQL exactly when <see cref="SkipReason"/> says so.
+/// Which relation references can be a MoEngage customer_id (docs/ledger.md, docs/moengage.md). The same
+/// definitions feed snapshot-service's SQL filters and the ledger's partial index of unsendable members
+/// (docs/ledger.md), so a member is skipped in SQL exactly when <see cref="SkipReason"/> says so.
 /// </summary>
 public static class CustomerIds
 {
@@ -43,6 +44,20 @@ public static class CustomerIds
     /// <paramref name="whiteSpace"/> and <paramref name="disallowed"/> carry <see cref="WhiteSpace"/> and
     /// <see cref="Disallowed"/>. lower() under COLLATE "C" folds ASCII only, like OrdinalIgnoreCase on this list.
     /// </summary>
+    /// <summary>
+    /// SQL condition, with the lists written out, that is true for a member row whose
+    /// <paramref name="column"/> (relation_reference) cannot be a customer_id: NULL, blank or disallowed.
+    /// The ledger's partial index members_unsendable is defined by it, and a query uses that index only
+    /// when its condition is this very text.
+    /// </summary>
+    public static string SqlIsUnsendable(string column) =>
+        $"(coalesce(btrim({column}, {Literal(WhiteSpace)}), '') = '' OR lower(btrim({column}, {Literal(WhiteSpace)}) COLLATE \"C\") = ANY(ARRAY[{string.Join(", ", Disallowed.Select(Literal))}]))";
+
+    /// <summary>SQL condition, with the white space written out, that is true when <paramref name="column"/> is NULL or blank.</summary>
+    public static string SqlIsBlank(string column) => $"coalesce(btrim({column}, {Literal(WhiteSpace)}), '') = ''";
+
+    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
     public static string SqlIsSendable(string m, string whiteSpace, string disallowed) =>
         $"btrim({m}.relation_reference, {whiteSpace}) <> '' AND lower(btrim({m}.relation_reference, {whiteSpace}) COLLATE \"C\") <> ALL({disallowed})";
 }

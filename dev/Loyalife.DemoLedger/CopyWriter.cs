@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Npgsql;
 
-namespace Loyalife.SnapshotService.Demo;
+namespace Loyalife.DemoLedger;
 
 /// <summary>
 /// One table's binary COPY on its own connection, fed in batches through a bounded channel, so the

@@ -1,4 +1,4 @@
-namespace Loyalife.SnapshotService.Demo;
+namespace Loyalife.DemoLedger;
 
 internal enum IdKind { Entry, Status, Tier, Segment }
 

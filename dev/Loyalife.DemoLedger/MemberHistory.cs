@@ -1,6 +1,6 @@
 using Loyalife.Domain.BusinessDays;
 
-namespace Loyalife.SnapshotService.Demo;
+namespace Loyalife.DemoLedger;
 
 /// <summary>
 /// Simulates one demo member's life in time order, the way Loyalife's core would record it: lots are
@@ -38,7 +38,7 @@ internal sealed class MemberHistory(DemoProgram program, Random random, IdSequen
         sink.Tiers.Add(new HistoryRow(ids.Next(IdKind.Tier), program.ProgramId, memberId, enrolledAt, program.Tiers[0]));
 
         PlanHistory(n, enrolledAt);
-        if (random.NextDouble() < 0.07 && enrolledAt < closedDayStart)
+        if (random.NextDouble() < 0.035 && enrolledAt < closedDayStart)
         {
             PlanClosedDayActivity(n);
         }
@@ -55,26 +55,32 @@ internal sealed class MemberHistory(DemoProgram program, Random random, IdSequen
     private void PlanHistory(int n, DateTime enrolledAt)
     {
         // Counts grow with tenure (a member transacts at their own daily rate), so activity per day is
-        // even over the history instead of crowding into new members' first days.
+        // even over the history instead of crowding into new members' first days. About a third of
+        // members are dormant (a purchase every few months); the others buy 1.5 to 4 times a month,
+        // which with bonuses, redemptions and expiries makes about 20 point entries a member over the
+        // history, as in a loyalty ledger of a year and a quarter.
         var tenure = (now - enrolledAt).TotalDays / 450;
-        var accruals = (int)((0.015 + random.NextDouble() * 0.05) * 450 * tenure + random.NextDouble());
+        var dailyRate = random.NextDouble() < 0.35 ? 0.002 + random.NextDouble() * 0.008 : 0.05 + random.NextDouble() * 0.083;
+        var accruals = (int)(dailyRate * 450 * tenure + random.NextDouble());
         for (var k = 1; k <= accruals; k++)
         {
             var tx = k;
             At(RandomTime(enrolledAt), at => Accrue(at, $"T{n:D8}-{tx:D3}"));
         }
 
-        if (random.NextDouble() < 0.8 * tenure)
+        // Campaign points are promotional: they expire after 90 days, so dormant members' lapse.
+        for (var c = (int)(3 * tenure + random.NextDouble()); c > 0; c--)
         {
-            At(RandomTime(enrolledAt), at => Credit(at, "campaign_bonus", random.Next(2, 21) * 25, campaignId: $"CMP-{random.Next(1, 40):D3}"));
+            At(RandomTime(enrolledAt), at => Credit(at, "campaign_bonus", random.Next(2, 21) * 25, campaignId: $"CMP-{random.Next(1, 40):D3}", lifeDays: 90));
         }
 
-        if (random.NextDouble() < 0.2 * tenure)
+        if (random.NextDouble() < 0.3 * tenure)
         {
             At(RandomTime(enrolledAt), at => Credit(at, "manual_bonus", random.Next(1, 11) * 10, reason: ManualReasons[random.Next(ManualReasons.Length)]));
         }
 
-        for (var r = (int)(2.5 * tenure + random.NextDouble()); r > 0; r--)
+        // Active members redeem more often: about one redemption for every five purchases.
+        for (var r = (int)(accruals / 5.0 + 0.5 * tenure + random.NextDouble()); r > 0; r--)
         {
             At(RandomTime(enrolledAt), Redeem);
         }
@@ -130,7 +136,7 @@ internal sealed class MemberHistory(DemoProgram program, Random random, IdSequen
     }
 
     /// <summary>
-    /// With the ~3 % that are active on any day anyway, about 10 % of members do something on the most
+    /// With the ~7 % that are active on any day anyway, about 11 % of members do something on the most
     /// recent closed day, so a nightly sync has events to send.
     /// </summary>
     private void PlanClosedDayActivity(int n)
@@ -164,11 +170,11 @@ internal sealed class MemberHistory(DemoProgram program, Random random, IdSequen
     }
 
     private void Credit(DateTime at, string type, int points, string? transactionId = null, decimal? amount = null, string? channel = null,
-        string? campaignId = null, string? redemptionId = null, string? reason = null)
+        string? campaignId = null, string? redemptionId = null, string? reason = null, int lifeDays = 366)
     {
         // Most lots expire at the local midnight ending the day a year after they were earned; some never do.
         DateTime? expiresAt = random.NextDouble() < 0.85
-            ? BusinessDay.StartOf(BusinessDay.LocalDate(at, Zone).AddDays(366), Zone).UtcDateTime
+            ? BusinessDay.StartOf(BusinessDay.LocalDate(at, Zone).AddDays(lifeDays), Zone).UtcDateTime
             : null;
         var entry = new EntryRow(ids.Next(IdKind.Entry), program.ProgramId, memberId, at, type, points, expiresAt, transactionId, amount,
             amount is null ? null : program.Currency, channel, campaignId, redemptionId, reason);

@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Loyalife.SnapshotService.Demo;
+namespace Loyalife.DemoLedger;
 
 /// <summary>The six `loyalty` tables a generated member writes to, each a binary COPY.</summary>
 internal sealed class LedgerSink(NpgsqlDataSource dataSource, CancellationToken ct)

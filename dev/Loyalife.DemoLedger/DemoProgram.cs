@@ -1,4 +1,4 @@
-namespace Loyalife.SnapshotService.Demo;
+namespace Loyalife.DemoLedger;
 
 /// <summary>A demo program: its `loyalty.programs` row plus the currency its transactions use.</summary>
 public sealed record DemoProgram(string ProgramId, string Name, string TimeZone, string[] Tiers, string Currency)

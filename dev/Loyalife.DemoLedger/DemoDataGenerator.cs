@@ -1,10 +1,9 @@
 using System.Diagnostics;
+using Loyalife.DemoLedger.Ledger;
 using Loyalife.Domain.BusinessDays;
-using Loyalife.SnapshotService.Ledger;
-using Loyalife.SnapshotService.Snapshots;
 using Npgsql;
 
-namespace Loyalife.SnapshotService.Demo;
+namespace Loyalife.DemoLedger;
 
 /// <summary>
 /// Writes demo programs with ~15 months of member history into the `loyalty` schema through binary

@@ -1,4 +1,4 @@
-namespace Loyalife.SnapshotService.Demo;
+namespace Loyalife.DemoLedger;
 
 // The generator's rows, one record per `loyalty` table, in column order.
 internal readonly record struct MemberRow(string ProgramId, string MemberId, string? RelationReference, DateTime EnrolledAt);

@@ -1,20 +1,16 @@
+using Loyalife.Domain.Ledger;
+using Loyalife.Domain.MoEngage;
 using Npgsql;
 
-namespace Loyalife.SnapshotService.Ledger;
+namespace Loyalife.DemoLedger.Ledger;
 
 /// <summary>
-/// The `loyalty` schema (docs/ledger.md), for local runs, tests and benchmarks. Loyalife's core owns it in
-/// production, so every statement is idempotent and the service only runs it when told to
-/// (<see cref="LedgerOptions.CreateSchema"/> or demo mode).
+/// The `loyalty` schema of the ledger's input contract (docs/ledger.md), for local runs, tests and
+/// benchmarks. Loyalife's core owns it in production and snapshot-service only reads it; every statement
+/// is idempotent, so running it over an existing ledger is harmless.
 /// </summary>
 public static class LedgerSchema
 {
-    /// <summary>Credit entry types (docs/ledger.md); every other known type is a debit.</summary>
-    public const string CreditTypesSql = "('accrual','campaign_bonus','manual_bonus','tier_bonus','redemption_reversal')";
-
-    /// <summary>Every entry type the contract knows; rows outside it are anomalies.</summary>
-    public const string KnownTypesSql = "('accrual','campaign_bonus','manual_bonus','tier_bonus','redemption_reversal','redemption','expiry')";
-
     private const string Tables = """
         CREATE SCHEMA IF NOT EXISTS loyalty;
         CREATE TABLE IF NOT EXISTS loyalty.programs (
@@ -74,6 +70,9 @@ public static class LedgerSchema
     private static readonly (string Name, string Definition)[] Indexes =
     [
         ("members_by_member_c", "loyalty.members (program_id, member_id COLLATE \"C\")"),
+        // The summary counts members from these two instead of reading every member's reference.
+        ("members_by_enrolment", "loyalty.members (program_id, enrolled_at)"),
+        ("members_unsendable", $"loyalty.members (program_id, enrolled_at) WHERE {CustomerIds.SqlIsUnsendable("relation_reference")}"),
         ("status_by_member", "loyalty.member_status_history (program_id, member_id COLLATE \"C\", occurred_at, history_id)"),
         ("status_by_time", "loyalty.member_status_history (program_id, occurred_at)"),
         ("tier_by_member", "loyalty.member_tier_history (program_id, member_id COLLATE \"C\", occurred_at, history_id)"),
@@ -83,7 +82,7 @@ public static class LedgerSchema
         ("entries_by_time", "loyalty.point_entries (program_id, occurred_at)"),
         ("entries_by_expiry", "loyalty.point_entries (program_id, expires_at) WHERE expires_at IS NOT NULL"),
         // Tiny in a healthy ledger: lets every query exclude members with unknown entry types cheaply.
-        ("entries_unknown_type", $"loyalty.point_entries (program_id, member_id COLLATE \"C\") WHERE entry_type NOT IN {KnownTypesSql}"),
+        ("entries_unknown_type", $"loyalty.point_entries (program_id, member_id COLLATE \"C\") WHERE entry_type NOT IN {EntryTypes.KnownSql}"),
         ("allocations_by_credit", "loyalty.point_allocations (credit_entry_id) INCLUDE (debit_entry_id, points)"),
     ];
 
