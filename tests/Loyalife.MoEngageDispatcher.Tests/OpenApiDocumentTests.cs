@@ -1,8 +1,8 @@
-using Loyalife.MoEngageDispatcher.Tests.Fakes;
+using Loyalife.MoEngageDispatcher.Tests.Support;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 
-public sealed class OpenApiDocumentTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+public sealed class OpenApiDocumentTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
     [Fact]
     public async Task TheAdminApiAndTheCronBindingAreDescribed()
