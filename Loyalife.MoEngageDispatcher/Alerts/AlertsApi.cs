@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Loyalife.MoEngageDispatcher.Auth;
+using Loyalife.ServiceDefaults.Auth;
 using Loyalife.MoEngageDispatcher.Sources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

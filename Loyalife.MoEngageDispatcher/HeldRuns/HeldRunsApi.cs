@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Loyalife.MoEngageDispatcher.Alerts;
-using Loyalife.MoEngageDispatcher.Auth;
+using Loyalife.ServiceDefaults.Auth;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Scheduling;
 using Microsoft.AspNetCore.Http.HttpResults;
