@@ -62,6 +62,38 @@ public sealed class AdminPageTests
     }
 
     [Fact]
+    public async Task AnAdminRenamingAnAttributeToAReservedNameIsToldWhyAndSavesAnAllowedNameAndTheSendPolicy()
+    {
+        await using var host = await SettingsServiceHost.StartAsync();
+        await ConnectDemoAsync(host);
+        using var browser = AdminBrowser.Start();
+        await browser.SignInAsync(host.AppUrl, SettingsServiceHost.AdminToken);
+        await browser.UntilAsync(() => browser.Find("naming-form").Displayed, "the attribute names and policy");
+        Assert.True(browser.Find("unknown-verify").Selected);
+        browser.Driver.FindElement(By.CssSelector("#names summary")).Click();
+        var status = browser.Find("name-status");
+        Assert.Equal("loyalty_status", status.GetAttribute("value"));
+
+        status.Clear();
+        status.SendKeys("status");
+        await browser.UntilAsync(() => browser.Text("name-status-problem").Contains("reserves"), "the reserved-name message");
+        Assert.Equal("true", status.GetAttribute("aria-invalid"));
+        Assert.False(browser.Find("naming-save").Enabled);
+
+        status.Clear();
+        status.SendKeys("member_status");
+        browser.Find("unknown-send").Click();
+        await browser.UntilAsync(() => browser.Find("naming-save").Enabled, "the save button");
+        browser.Find("naming-save").Click();
+        await browser.UntilAsync(() => browser.Text("naming-result").StartsWith("Saved"), "the saved names");
+
+        var saved = await Json.ReadAsync(await host.Admin.GetAsync(SettingsPaths.MoEngage("demo")));
+        Assert.Equal("member_status", saved.GetProperty("attributeNames").Text("status"));
+        Assert.Equal("send", saved.Text("unknownMembers"));
+        Assert.Empty(browser.ScriptErrors());
+    }
+
+    [Fact]
     public async Task WithNoDispatcherBehindItEverySectionItFeedsSaysNotAvailableAndThePageStillWorks()
     {
         await using var host = await SettingsServiceHost.StartAsync();
