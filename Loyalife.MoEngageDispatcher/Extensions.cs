@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Dapr.Client;
+using Loyalife.MoEngageDispatcher.Existence;
 using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Pacing;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Scheduling;
 using Loyalife.MoEngageDispatcher.Sources;
 using Loyalife.MoEngageDispatcher.Telemetry;
+using Loyalife.MoEngageDispatcher.Verification;
 using Loyalife.ServiceDefaults.Auth;
 using Loyalife.ServiceDefaults.Migrations;
 
@@ -31,6 +33,12 @@ internal static class Extensions
         builder.Services.AddOptions<MoEngageOptions>().BindConfiguration(MoEngageOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<ExistenceOptions>().BindConfiguration(ExistenceOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DispatcherTelemetry>();
@@ -50,12 +58,18 @@ internal static class Extensions
         builder.Services.AddHttpClient(MoEngageClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
+        builder.Services.AddSingleton<RetryTiming>();
+        builder.Services.AddSingleton<DataApiCalls>();
         builder.Services.AddSingleton<MoEngageClient>();
+        builder.Services.AddSingleton<GetUserClient>();
         builder.Services.AddSingleton<IQuotaLimiter, RedisQuotaLimiter>();
 
         // Before the worker: hosted services start in order, and the worker reads runs as it starts.
         builder.AddSchemaMigrations("dispatch", typeof(Extensions).Assembly);
         builder.Services.AddSingleton<RunStore>();
+        builder.Services.AddSingleton<ConfirmationStore>();
+        builder.Services.AddSingleton<VerificationStore>();
+        builder.Services.AddSingleton<RunVerifier>();
         builder.Services.AddSingleton<ProgramLock>();
         builder.Services.AddSingleton<RunEngine>();
         builder.Services.AddSingleton<SyncScheduler>();

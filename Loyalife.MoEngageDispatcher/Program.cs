@@ -1,4 +1,5 @@
 using Loyalife.MoEngageDispatcher;
+using Loyalife.MoEngageDispatcher.Existence;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Scheduling;
 
@@ -16,6 +17,7 @@ app.UseAuthorization();
 
 app.MapNightlySyncApi();
 app.MapSyncRunsApi();
+app.MapMembersNotInMoEngageApi();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -3,6 +3,7 @@ using Loyalife.Domain.BusinessDays;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Sources;
 using Loyalife.MoEngageDispatcher.Telemetry;
+using Loyalife.MoEngageDispatcher.Verification;
 using Microsoft.Extensions.Options;
 
 namespace Loyalife.MoEngageDispatcher.Scheduling;
@@ -15,6 +16,7 @@ public sealed class SyncScheduler(
     ProgramLock locks,
     RunStore store,
     RunEngine engine,
+    RunVerifier verifier,
     ISnapshotSource snapshots,
     IOptions<SyncOptions> options,
     DispatcherTelemetry telemetry,
@@ -30,6 +32,8 @@ public sealed class SyncScheduler(
             return;
         }
 
+        // Verifications whose time has come are completed by whoever holds the lock, before and after runs.
+        await verifier.CompleteDueAsync(programId, stopping);
         var days = options.Value.MaxCatchUpDays;
         TimeZoneInfo? zone = null;
         var executed = new List<Guid>();
@@ -58,6 +62,7 @@ public sealed class SyncScheduler(
 
             executed.Add(run.RunId);
             var status = await engine.ExecuteAsync(run, lease, trigger, stopping);
+            await verifier.CompleteDueAsync(programId, stopping);
             if (status != RunStatus.Succeeded)
             {
                 // Oldest first: a later date waits until the failed one went through (retried on the next tick).

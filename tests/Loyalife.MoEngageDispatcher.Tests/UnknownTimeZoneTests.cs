@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 
-public sealed class UnknownTimeZoneTests(Fakes.Environment env) : IClassFixture<Fakes.Environment>
+public sealed class UnknownTimeZoneTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
     [Fact]
     public async Task AProgramWhoseZoneThisMachineDoesNotKnowIsAProblemNamingTheZone()

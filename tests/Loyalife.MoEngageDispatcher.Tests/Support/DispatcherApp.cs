@@ -22,57 +22,6 @@ public sealed class DispatcherApp(string database, string redis, FakeDapr dapr, 
     public const string AdminToken = "admin-token-for-tests";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public HttpClient Admin()
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
-        return client;
-    }
-
-    /// <summary>What the Dapr cron binding does: POST /nightly-sync with the app token.</summary>
-    public async Task TickAsync()
-    {
-        using var client = CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/nightly-sync");
-        request.Headers.Add("dapr-api-token", AppApiToken);
-        using var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-    }
-
-    public async Task<List<SyncRunResponse>> RunsAsync(string programId)
-    {
-        using var client = Admin();
-        return (await client.GetFromJsonAsync<List<SyncRunResponse>>($"/v1/programs/{programId}/sync-runs", Json))!;
-    }
-
-    public async Task<SyncRunResponse> RunAsync(Guid runId)
-    {
-        using var client = Admin();
-        return (await client.GetFromJsonAsync<SyncRunResponse>($"/v1/sync-runs/{runId}", Json))!;
-    }
-
-    /// <summary>Waits until the program has <paramref name="count"/> finished runs and none pending or running.</summary>
-    public async Task<List<SyncRunResponse>> WaitForRunsAsync(string programId, int count = 1, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var runs = await RunsAsync(programId);
-            if (runs.Count(r => r.Status is RunStatus.Succeeded or RunStatus.Failed) >= count
-                && runs.All(r => r.Status is RunStatus.Succeeded or RunStatus.Failed))
-            {
-                return runs;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"runs of {programId}: {string.Join(", ", runs.Select(r => $"{r.BusinessDate}:{r.Status}"))}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
     private static Dictionary<string, string?> Settings(string database, string redis, FakeDapr dapr, IDictionary<string, string?>? overrides)
     {
         var settings = new Dictionary<string, string?>

@@ -25,6 +25,11 @@ public sealed class FakeProgram
 
     public required string ApiBaseUrl { get; init; }
 
+    /// <summary>What settings-service answers as <c>attributeNames</c> and <c>unknownMembers</c>; null leaves the field out.</summary>
+    public Dictionary<string, string>? AttributeNames { get; set; }
+
+    public string? UnknownMembers { get; set; }
+
     /// <summary>Snapshot requests served, as "date kind after".</summary>
     public List<string> PagesServed { get; } = [];
 

@@ -173,6 +173,8 @@ public sealed class LoyalifeSystem : IAsyncDisposable
             dataCenter = "01",
             apiKey,
             customerIdPattern = "^C\\d{7}[0-8]$",
+            // The dispatcher confirms members through Get User before it sends their events (faulted like the rest).
+            getUser = new { enabled = true },
             limits = new { bulkUsersPerMinute = (int?)null, bulkEventsPerMinute = (int?)null, trackUserPerMinute = (int?)null, createEventPerMinute = (int?)null },
             faults = faults ?? new { },
         });

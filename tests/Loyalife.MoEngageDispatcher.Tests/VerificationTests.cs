@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Loyalife.MoEngageDispatcher.MoEngage;
+using Loyalife.MoEngageDispatcher.Runs;
+using Loyalife.MoEngageDispatcher.Tests.Support;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Loyalife.MoEngageDispatcher.Tests;
+
+public sealed class VerificationTests(Support.Environment env) : IClassFixture<Support.Environment>
+{
+    private static readonly Dictionary<string, string?> Now = new() { ["Sync:MaxCatchUpDays"] = "1", ["Verification:Delay"] = "00:00:00" };
+
+    [Fact]
+    public async Task ASampleOfTheMembersIsReadBackAndMatchesWhatWasSent()
+    {
+        var program = await env.ProgramAsync(members: 30, events: 3);
+        await using var dispatcher = env.Dispatcher(settings: new Dictionary<string, string?>(Now) { ["Verification:SampleSize"] = "7" });
+
+        await dispatcher.TickAsync();
+        var run = await VerifiedAsync(dispatcher, program.ProgramId);
+
+        var verification = run.Report.Verification!;
+        Assert.Equal((VerificationResult.Done, 7, 7, 0, false), (verification.State, verification.Sampled, verification.Matched, verification.Missing, verification.Flagged));
+        Assert.Empty(verification.Differed);
+    }
+
+    [Fact]
+    public async Task VerificationCatchesAnAttributeTheWorkspaceDidNotStoreAndFlagsTheRun()
+    {
+        var program = await env.ProgramAsync(members: 30, events: 0);
+        await using var dispatcher = env.Dispatcher(settings: Now);
+        // MoEngage answers 200 and then drops what it does not take; here points_available never lands.
+        await using var lossy = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => new DropAttribute("points_available"))));
+
+        await lossy.TickAsync();
+        var run = await VerifiedAsync(lossy, program.ProgramId);
+
+        var verification = run.Report.Verification!;
+        Assert.Equal((VerificationResult.Done, 20, 0, 0, true), (verification.State, verification.Sampled, verification.Matched, verification.Missing, verification.Flagged));
+        Assert.All(verification.Differed, difference => Assert.Equal(["points_available"], difference.Attributes));
+        Assert.Equal(20, verification.Differed.Select(d => d.CustomerId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task AVerificationNotYetDueStaysPendingAndTheRunLetsGoOfItsLock()
+    {
+        var program = await env.ProgramAsync(members: 5, events: 0);
+        await using var dispatcher = env.Dispatcher(settings: new Dictionary<string, string?>(Now) { ["Verification:Delay"] = "01:00:00" });
+
+        await dispatcher.TickAsync();
+        var run = Assert.Single(await dispatcher.WaitForRunsAsync(program.ProgramId));
+
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        Assert.Equal(VerificationResult.Pending, run.Report.Verification!.State);
+        Assert.True(run.Report.Verification.DueAt > DateTimeOffset.UtcNow.AddMinutes(50));
+        var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(env.Redis);
+        await using (redis)
+        {
+            Assert.False(await redis.GetDatabase().KeyExistsAsync($"dispatch:lock:{program.ProgramId}"));
+        }
+    }
+
+    private static async Task<SyncRunResponse> VerifiedAsync(ServiceHost<Program> app, string programId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var runs = await app.RunsAsync(programId);
+            if (runs.SingleOrDefault() is { Report.Verification.State: not VerificationResult.Pending } run)
+            {
+                return run;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "verification did not complete within 60 s");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Takes one attribute out of every customer element of a Bulk body, as if MoEngage had not stored it.</summary>
+    private sealed class DropAttribute(string name) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri!.AbsolutePath.Contains("/transition/", StringComparison.Ordinal))
+            {
+                var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!;
+                foreach (var element in body["elements"]!.AsArray())
+                {
+                    element!["attributes"]?.AsObject().Remove(name);
+                }
+
+                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+}
