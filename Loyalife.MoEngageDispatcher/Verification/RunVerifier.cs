@@ -28,6 +28,9 @@ public sealed class RunVerifier(
 {
     private const int SamplePage = 1000;
 
+    // A read-back MoEngage keeps refusing (Get User switched off, say) is given up rather than retried forever.
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(1);
+
     /// <summary>What a succeeded run's report says about its verification, and the row that makes it happen.</summary>
     public async Task<VerificationResult> ScheduleAsync(SyncRun run, RunReport report, CancellationToken cancellationToken)
     {
@@ -57,6 +60,13 @@ public sealed class RunVerifier(
             try
             {
                 await store.CompleteAsync(pending.RunId, await VerifyAsync(pending, cancellationToken), cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException && time.GetUtcNow() - pending.DueAt > GiveUpAfter)
+            {
+                logger.LogWarning(exception, "Verification of run {RunId} failed for a day; it is given up", pending.RunId);
+                await store.CompleteAsync(pending.RunId,
+                    new VerificationResult { State = VerificationResult.Skipped, Note = $"MoEngage could not be read back: {exception.Message}" },
+                    cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

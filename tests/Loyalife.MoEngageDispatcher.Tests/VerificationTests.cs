@@ -63,6 +63,34 @@ public sealed class VerificationTests(Support.Environment env) : IClassFixture<S
         }
     }
 
+    [Fact]
+    public async Task AReadBackMoEngageKeepsRefusingStaysPendingThenIsGivenUpAfterADay()
+    {
+        var program = await env.ProgramAsync(members: 5, events: 0);
+        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        await using var dispatcher = env.Dispatcher(clock, Now);
+        await using var refusing = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => new RefuseGetUser())));
+
+        await refusing.TickAsync();
+        var run = Assert.Single(await refusing.WaitForRunsAsync(program.ProgramId));
+        await Task.Delay(500);
+        Assert.Equal(VerificationResult.Pending, (await refusing.RunAsync(run.RunId)).Report.Verification!.State);
+
+        clock.Now = clock.Now.AddDays(2);
+        await refusing.TickAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        VerificationResult verification;
+        while ((verification = (await refusing.RunAsync(run.RunId)).Report.Verification!).State == VerificationResult.Pending)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the verification was not given up");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(VerificationResult.Skipped, verification.State);
+        Assert.Contains("not enabled", verification.Note);
+    }
+
     private static async Task<SyncRunResponse> VerifiedAsync(ServiceHost<Program> app, string programId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -77,6 +105,18 @@ public sealed class VerificationTests(Support.Environment env) : IClassFixture<S
             Assert.True(DateTime.UtcNow < deadline, "verification did not complete within 60 s");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Answers Get User as MoEngage does for a workspace where it is not enabled.</summary>
+    private sealed class RefuseGetUser : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.RequestUri!.AbsolutePath.EndsWith("/customers/export", StringComparison.Ordinal)
+                ? Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden)
+                {
+                    Content = new StringContent("""{"status":"fail","error":{"message":"The Get User API is not enabled for this workspace"}}"""),
+                })
+                : base.SendAsync(request, cancellationToken);
     }
 
     /// <summary>Takes one attribute out of every customer element of a Bulk body, as if MoEngage had not stored it.</summary>

@@ -165,7 +165,7 @@ public sealed class LoyalifeSystem : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Creates (or replaces) a stand-in workspace whose profiles are the demo's references ending in 0-8.</summary>
+    /// <summary>Creates (or replaces) a stand-in workspace whose profiles are the demo's references ending in 0-8, with Get User on.</summary>
     public async Task PutWorkspaceAsync(string appId, string apiKey, object? faults = null)
     {
         using var response = await StandIn.Control.PutAsJsonAsync($"/control/workspaces/{appId}", new
@@ -173,10 +173,10 @@ public sealed class LoyalifeSystem : IAsyncDisposable
             dataCenter = "01",
             apiKey,
             customerIdPattern = "^C\\d{7}[0-8]$",
-            // The dispatcher confirms members through Get User before it sends their events (faulted like the rest).
-            getUser = new { enabled = true },
             limits = new { bulkUsersPerMinute = (int?)null, bulkEventsPerMinute = (int?)null, trackUserPerMinute = (int?)null, createEventPerMinute = (int?)null },
             faults = faults ?? new { },
+            // As MoEngage support enables it: settings-service refuses unknownMembers "verify" (the default) without it.
+            getUser = new { enabled = true },
         });
         response.EnsureSuccessStatusCode();
     }
