@@ -19,7 +19,7 @@ var redis = builder.AddRedisServer(infrastructure, "redis");
 var moengage = builder.AddMoEngageStandIn("moengage");
 var moengageApiBaseUrl = builder.AddMoEngageApiBaseUrl(moengage);
 
-builder.AddProject<Projects.Loyalife_SettingsService>("settings-service")
+var settings = builder.AddProject<Projects.Loyalife_SettingsService>("settings-service")
     .WithReference(loyalife).WaitFor(loyalife)
     .WithEnvironment("Admin__Token", adminToken)
     .WithEnvironment("MoEngage__ApiBaseUrl", moengageApiBaseUrl)
@@ -39,6 +39,8 @@ builder.AddProject<Projects.Loyalife_MoEngageDispatcher>("moengage-dispatcher")
     .WithReference(loyalife).WaitFor(loyalife)
     .WithReference(redis).WaitFor(redis)
     .WithEnvironment("Admin__Token", adminToken)
+    // Every alert links to the page where an admin acts on it.
+    .WithEnvironment("Alerts__AdminPageUrl", ReferenceExpression.Create($"{settings.GetEndpoint("http")}/admin"))
     .WithHttpHealthCheck("/health")
     .WithDaprSidecar()
     .WithRunSyncNowCommand(adminToken);

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Dapr.Client;
 using Loyalife.MoEngageDispatcher.Existence;
+using Loyalife.MoEngageDispatcher.Alerts;
+using Loyalife.MoEngageDispatcher.HeldRuns;
 using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Pacing;
 using Loyalife.MoEngageDispatcher.Runs;
@@ -66,6 +68,8 @@ internal static class Extensions
 
         // Before the worker: hosted services start in order, and the worker reads runs as it starts.
         builder.AddSchemaMigrations("dispatch", typeof(Extensions).Assembly);
+        builder.AddHeldRuns();
+        builder.AddAlerts();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddSingleton<ConfirmationStore>();
         builder.Services.AddSingleton<VerificationStore>();

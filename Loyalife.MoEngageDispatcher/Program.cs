@@ -1,5 +1,7 @@
 using Loyalife.MoEngageDispatcher;
 using Loyalife.MoEngageDispatcher.Existence;
+using Loyalife.MoEngageDispatcher.Alerts;
+using Loyalife.MoEngageDispatcher.HeldRuns;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Scheduling;
 
@@ -18,6 +20,8 @@ app.UseAuthorization();
 app.MapNightlySyncApi();
 app.MapSyncRunsApi();
 app.MapMembersNotInMoEngageApi();
+app.MapHeldRunsApi();
+app.MapAlertsApi();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -23,6 +23,7 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>());
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -76,6 +77,12 @@ public static class Extensions
     {
         app.MapHealthChecks(HealthPath);
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        // The API's description, for developers: /openapi/v1.json in Development only, so a deployment does not map its surface for strangers.
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapOpenApi();
+        }
+
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Loyalife.ServiceDefaults.Auth;
 using Loyalife.ServiceDefaults.Migrations;
 using Loyalife.SettingsService.Admin;
+using Loyalife.SettingsService.Alerts;
 using Loyalife.SettingsService.MoEngage;
 using Loyalife.SettingsService.Programs;
 using Loyalife.SettingsService.Secrets;
@@ -19,15 +20,16 @@ public static class Extensions
 
         builder.AddAdminAuthentication();
         builder.AddDaprAppTokenAuthentication();
-        builder.AddMoEngageConnectionTester();
+        builder.AddMoEngageChecks();
         builder.AddSecretStore();
+        builder.AddAlertTargets();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProgramDirectory>();
         builder.Services.AddSingleton<SettingsStore>();
-        // Scoped: it holds the typed Test Connection client, whose handler the factory must be free to recycle.
+        // Scoped: it holds the typed Test Connection and Get User clients, whose handlers the factory must be free to recycle.
         builder.Services.AddScoped<SettingsCommands>();
-        builder.Services.AddSingleton<SyncRunsClient>();
+        builder.Services.AddSingleton<DispatcherClient>();
         // A hosted service, so the schema exists before Kestrel accepts the first request.
         builder.AddSchemaMigrations("settings", typeof(Extensions).Assembly);
         return builder;
@@ -35,6 +37,7 @@ public static class Extensions
 
     public static WebApplication UseSettingsPipeline(this WebApplication app)
     {
+        app.UseAdminSurfaceHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();

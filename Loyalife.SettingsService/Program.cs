@@ -1,5 +1,6 @@
 using Loyalife.SettingsService;
 using Loyalife.SettingsService.Admin;
+using Loyalife.SettingsService.Alerts;
 using Loyalife.SettingsService.Internal;
 using Loyalife.SettingsService.Settings;
 
@@ -13,6 +14,7 @@ var app = builder.Build();
 app.UseSettingsPipeline();
 app.MapSettingsApi();
 app.MapInternalApi();
+app.MapAlertTargetsApi();
 app.MapAdminPage();
 app.MapDefaultEndpoints();
 

@@ -146,12 +146,14 @@ dispatcher() { # $1 = quota per minute (0 = unlimited)
 }
 stop_service() { stop "$1-dapr"; stop "$1"; }
 
-# workspace APPID LIMIT: a stand-in workspace (limit null = unlimited) and the integration pointing at it.
+# workspace APPID LIMIT: a stand-in workspace (limit null = unlimited; Get User on, which settings-service's
+# default unknownMembers "verify" needs) and the integration pointing at it.
 workspace() {
   local appid=$1 limit=$2
   curl -sf --max-time 30 -X PUT -H 'content-type: application/json' "$standin/control/workspaces/$appid" -d "$(jq -n \
     --arg limit "$limit" '{dataCenter:"01", apiKey:"bench-key", customerIdPattern:"^C\\d{7}[0-8]$",
-      limits:{bulkUsersPerMinute:($limit|fromjson), bulkEventsPerMinute:($limit|fromjson), trackUserPerMinute:null, createEventPerMinute:null}}')" >/dev/null \
+      limits:{bulkUsersPerMinute:($limit|fromjson), bulkEventsPerMinute:($limit|fromjson), trackUserPerMinute:null, createEventPerMinute:null},
+      getUser:{enabled:true}}')" >/dev/null \
     || { echo "stand-in refused workspace $appid"; exit 1; }
   local status
   status=$(curl -s --max-time 60 -o "$work/settings.json" -w '%{http_code}' -X PUT -H "authorization: Bearer $admin_token" \

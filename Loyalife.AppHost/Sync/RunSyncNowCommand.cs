@@ -14,7 +14,7 @@ public static class RunSyncNowCommand
 {
     public const string Name = "run-sync-now";
 
-    /// <summary>The demo program's zone (BRIEF), used when snapshot-service cannot be asked.</summary>
+    /// <summary>The zone of the demo program <c>demo</c>, used when snapshot-service cannot be asked.</summary>
     private const string DemoTimeZone = "Europe/Amsterdam";
 
     public static IResourceBuilder<ProjectResource> WithRunSyncNowCommand(

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Loyalife.MoEngageDispatcher.MoEngage;
 
 /// <summary>
-/// Maps snapshot items to Bulk Import elements (docs/moengage.md). This is where Loyalife's data takes
+/// Maps snapshot items (docs/ledger.md) to Bulk Import elements (docs/moengage.md). This is where Loyalife's data takes
 /// MoEngage's form: member attributes go under the program's MoEngage names, and every instant is written
 /// the one way MoEngage reads as a date (<see cref="MoEngageTime"/>); other values are copied as they are.
 /// </summary>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Loyalife.MoEngageDispatcher.Existence;
+using Loyalife.MoEngageDispatcher.Alerts;
+using Loyalife.MoEngageDispatcher.HeldRuns;
 using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Pacing;
 using Loyalife.MoEngageDispatcher.Scheduling;
@@ -29,6 +31,8 @@ public sealed class RunEngine(
     IOptions<MoEngageOptions> moengageOptions,
     IOptions<ExistenceOptions> existenceOptions,
     DispatcherTelemetry telemetry,
+    HoldGate holds,
+    AlertMonitor alerts,
     TimeProvider time,
     ILogger<RunEngine> logger)
 {
@@ -67,6 +71,7 @@ public sealed class RunEngine(
             run.RunId, run.ProgramId, run.From, run.To, run.Trigger, run.DryRun ? ", dry run" : "", claimed.Attempts);
         var started = time.GetTimestamp();
         string status;
+        var credentialsRejected = false;
         try
         {
             await RunAsync(claimed, lease, report, stopping);
@@ -85,9 +90,24 @@ public sealed class RunEngine(
             activity?.SetStatus(ActivityStatusCode.Error, "interrupted");
             return null;
         }
+        catch (RunHeldException held)
+        {
+            status = RunStatus.Held;
+            report.Held = held.Held;
+            logger.LogWarning("Run {RunId} is held before sending {Date}: {Summary}", run.RunId, held.Held.BusinessDate, held.Held.Summary);
+            try
+            {
+                await store.FinishAsync(run.RunId, lease.FencingToken, status, held.Message, report, CancellationToken.None);
+            }
+            catch (LeaseLostException)
+            {
+                return null;
+            }
+        }
         catch (Exception exception)
         {
             status = RunStatus.Failed;
+            credentialsRejected = exception is CredentialsRejectedException;
             var reason = exception switch
             {
                 CredentialsRejectedException or IntegrationDisabledException or MoEngageUnavailableException or SourceException
@@ -110,6 +130,8 @@ public sealed class RunEngine(
             }
         }
 
+        await alerts.ObserveAsync(new RunOutcome(claimed, status, report.Error, credentialsRejected,
+            status == RunStatus.Held ? report.Held : null), CancellationToken.None);
         telemetry.RunFinished(status, run.Trigger, time.GetElapsedTime(started));
         activity?.SetTag("loyalife.status", status);
         logger.LogInformation("Run {RunId} {Status}: {Members} members, {Events} events, {Requests} requests, {Rejected} rejected",
@@ -133,7 +155,8 @@ public sealed class RunEngine(
         var enabled = new EnabledCheck(settings, run, sync.EnabledCheckInterval, time, stopping);
         var window = new BodyWindow(sender, book, progress, enabled, run, bulk.MaxConcurrentRequests, logger, stopping);
         var streams = new StreamDelivery(snapshots, run, sync.PageSize, bulk.MaxBodyBytes, elements, gate, window, book, rejections, lease, stopping);
-        var loop = new RunLoop(run, new DaySummaries(snapshots, run, report, stopping), streams, gate, book, progress);
+        var loop = new RunLoop(run, new DaySummaries(snapshots, run, report, stopping), streams, gate, book, progress,
+            date => holds.CheckAsync(run, date, report, stopping));
         await loop.RunAsync();
     }
 

@@ -7,10 +7,13 @@ namespace Loyalife.MoEngageDispatcher.Runs;
 /// <summary>
 /// The run's dates, oldest first, each in its steps: the summary, the member attributes, then the events
 /// (so campaigns triggered by an event see fresh attributes; each page's members confirmed by the existence
-/// gate before its events are packed), then the date marked synced. The checkpoint
-/// says which step of which date a resumed run continues with.
+/// gate before its events are packed), then the date marked synced. The checkpoint says which step of which
+/// date a resumed run continues with. Before anything of a date is sent,
+/// <paramref name="passHoldRules"/> may hold the run (it throws).
 /// </summary>
-internal sealed class RunLoop(SyncRun run, DaySummaries summaries, StreamDelivery streams, ExistenceGate gate, ReportBook book, RunProgress progress)
+internal sealed class RunLoop(
+    SyncRun run, DaySummaries summaries, StreamDelivery streams, ExistenceGate gate, ReportBook book, RunProgress progress,
+    Func<DateOnly, Task> passHoldRules)
 {
     public async Task RunAsync()
     {
@@ -22,6 +25,11 @@ internal sealed class RunLoop(SyncRun run, DaySummaries summaries, StreamDeliver
             if (checkpoint.Date != date)
             {
                 checkpoint = new Checkpoint(date, SnapshotKind.Members, StreamPosition.Start);
+            }
+
+            if (checkpoint is { Phase: SnapshotKind.Members, Position.PageCursor: null, Position.Offset: 0 })
+            {
+                await passHoldRules(date);
             }
 
             if (checkpoint.Phase == SnapshotKind.Members)

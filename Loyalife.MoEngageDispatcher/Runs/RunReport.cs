@@ -1,7 +1,9 @@
+using Loyalife.MoEngageDispatcher.HeldRuns;
+
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>
-/// A run's report, accumulated while it runs and saved with every checkpoint, so it is readable
+/// A run's report (docs/architecture.md), accumulated while it runs and saved with every checkpoint, so it is readable
 /// mid-run and survives a restart.
 /// </summary>
 public sealed class RunReport
@@ -69,6 +71,9 @@ public sealed class RunReport
     public Dictionary<string, DayReport> Days { get; set; } = [];
 
     public string? Error { get; set; }
+
+    /// <summary>Set when a day broke a hold rule: which, with what figures, and what an admin decided.</summary>
+    public HeldReport? Held { get; set; }
 
     /// <summary>Reasons of earlier failed attempts of this run, newest last.</summary>
     public List<string> PreviousErrors { get; set; } = [];

@@ -38,7 +38,7 @@ public sealed class RunStore(NpgsqlDataSource database, TimeProvider time)
         if (onlyIfIdle)
         {
             await using var busy = new NpgsqlCommand(
-                "SELECT EXISTS (SELECT 1 FROM dispatch.sync_runs WHERE program_id = @p AND status IN ('pending', 'running'))",
+                "SELECT EXISTS (SELECT 1 FROM dispatch.sync_runs WHERE program_id = @p AND status IN ('pending', 'running', 'held'))",
                 connection, transaction);
             busy.Parameters.AddWithValue("p", programId);
             if ((bool)(await busy.ExecuteScalarAsync(cancellationToken))!)

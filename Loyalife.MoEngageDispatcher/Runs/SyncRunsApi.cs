@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Loyalife.MoEngageDispatcher.Runs;
 
-/// <summary>Manual runs, backfills and run history for admins (SPEC §9).</summary>
+/// <summary>Manual runs, backfills and run history for admins (docs/architecture.md).</summary>
 public static class SyncRunsApi
 {
     private const int MaxBackfillDays = 366;
@@ -76,7 +76,7 @@ public static class SyncRunsApi
         if (run is null)
         {
             return Problem(StatusCodes.Status409Conflict, "A sync run is in progress",
-                $"Program '{programId}' has a run pending or running; wait for it to finish (GET /v1/programs/{programId}/sync-runs).");
+                $"Program '{programId}' has a run pending, running or held; wait for it to finish, or release or skip the held one (GET /v1/programs/{programId}/sync-runs).");
         }
 
         worker.Wake(programId, Activity.Current?.Context ?? default);

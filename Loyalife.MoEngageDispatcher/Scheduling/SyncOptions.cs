@@ -11,7 +11,7 @@ public sealed class SyncOptions
     [Range(1, 366)]
     public int MaxCatchUpDays { get; set; } = 7;
 
-    /// <summary>Snapshot page size asked for (SPEC §7: at most 10,000).</summary>
+    /// <summary>Snapshot page size asked for (snapshot-service serves at most 10,000, docs/ledger.md).</summary>
     [Range(1, 10_000)]
     public int PageSize { get; set; } = 5000;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Loyalife.Domain.BusinessDays;
+using Loyalife.MoEngageDispatcher.HeldRuns;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Sources;
 using Loyalife.MoEngageDispatcher.Telemetry;
@@ -17,6 +18,7 @@ public sealed class SyncScheduler(
     RunStore store,
     RunEngine engine,
     RunVerifier verifier,
+    HeldRunStore holds,
     ISnapshotSource snapshots,
     IOptions<SyncOptions> options,
     DispatcherTelemetry telemetry,
@@ -39,6 +41,13 @@ public sealed class SyncScheduler(
         var executed = new List<Guid>();
         while (!stopping.IsCancellationRequested && !lease.Lost.IsCancellationRequested)
         {
+            if (await holds.HasHeldRunAsync(programId, stopping))
+            {
+                // Oldest first holds here too: nothing later of the program goes out before an admin decides.
+                logger.LogInformation("Program {ProgramId} has a held run; its later days wait for a release or skip", programId);
+                return;
+            }
+
             var run = await store.NextRunnableAsync(programId, time.GetUtcNow().AddDays(-days), executed, stopping);
             if (run is null && scheduleDueDates)
             {

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Loyalife.MoEngageDispatcher.Sources;
 
-/// <summary>snapshot-service's API (SPEC §7), through Dapr service invocation.</summary>
+/// <summary>snapshot-service's API (docs/ledger.md), through Dapr service invocation.</summary>
 public sealed class DaprSnapshotSource(HttpClient http) : ISnapshotSource
 {
     public const string AppId = "snapshot-service";

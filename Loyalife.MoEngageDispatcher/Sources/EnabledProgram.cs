@@ -1,4 +1,4 @@
 namespace Loyalife.MoEngageDispatcher.Sources;
 
-/// <summary>One row of settings-service's enabled-programs list (BRIEF: internal API).</summary>
+/// <summary>One row of settings-service's enabled-programs list (its internal API, reached through Dapr).</summary>
 public sealed record EnabledProgram(string ProgramId, string AppId, string DataCenter, string ApiBaseUrl);

@@ -1,6 +1,6 @@
 namespace Loyalife.MoEngageDispatcher.Sources;
 
-/// <summary>snapshot-service, as the dispatcher needs it (SPEC §7 and BRIEF).</summary>
+/// <summary>snapshot-service, as the dispatcher needs it (docs/ledger.md).</summary>
 public interface ISnapshotSource
 {
     /// <summary>The program, or null when snapshot-service does not know it.</summary>

@@ -1,3 +1,4 @@
+using Loyalife.Domain.MoEngage;
 using Loyalife.ServiceDefaults.Auth;
 using Loyalife.SettingsService.MoEngage;
 using Loyalife.SettingsService.Settings;
@@ -40,6 +41,7 @@ public static class InternalApi
 
         var (latest, key) = current;
         return TypedResults.Ok(new MoEngageCredentials(
-            latest.ProgramId, latest.Enabled, latest.AppId, key, latest.DataCenter, SettingsViews.ApiBaseUrl(moEngage.Value, latest.DataCenter)));
+            latest.ProgramId, latest.Enabled, latest.AppId, key, latest.DataCenter, SettingsViews.ApiBaseUrl(moEngage.Value, latest.DataCenter),
+            AttributeNaming.Effective(latest.AttributeNames), latest.UnknownMembers));
     }
 }

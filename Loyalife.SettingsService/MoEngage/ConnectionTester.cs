@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace Loyalife.SettingsService.MoEngage;
@@ -13,72 +8,45 @@ public sealed class ConnectionTester(HttpClient http, IOptions<MoEngageOptions> 
     public async Task<ConnectionCheck> CheckAsync(string dataCenter, string appId, string apiKey, CancellationToken ct)
     {
         var baseUrl = options.Value.ApiBaseUri(dataCenter);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{baseUrl}/v1/integrations/authentication")
-        {
-            Content = JsonContent.Create(new TestConnectionBody(appId, apiKey, options.Value.Source, dataCenter)),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{appId}:{apiKey}")));
+        using var request = MoEngageCall.Post(new Uri($"{baseUrl}/v1/integrations/authentication"),
+            new TestConnectionBody(appId, apiKey, options.Value.Source, dataCenter), appId, apiKey);
         request.Headers.Add("MOE-APPKEY", appId);
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.Value.TestConnectionTimeout);
-        try
-        {
-            using var response = await http.SendAsync(request, timeout.Token);
-            var body = await ReadBodyAsync(response, timeout.Token);
-            var check = Interpret(response.StatusCode, body, dataCenter, baseUrl);
-            logger.LogInformation("MoEngage Test Connection for app {AppId} in data centre {DataCenter}: {Outcome} (HTTP {Status})",
-                appId, dataCenter, check.Outcome, (int)response.StatusCode);
-            return check;
-        }
-        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
-        {
-            // The exception text names only the host; the key travels in a header and the body, never in the URL.
-            logger.LogWarning("MoEngage data centre {DataCenter} at {BaseUrl} could not be reached: {Error}", dataCenter, baseUrl, exception.GetType().Name);
-            return new ConnectionCheck(ConnectionCheckOutcome.Unreachable, dataCenter, baseUrl,
-                $"MoEngage data centre {dataCenter} ({baseUrl.Host}) could not be reached"
-                + (exception is OperationCanceledException ? $" within {options.Value.TestConnectionTimeout.TotalSeconds:0} s." : ".")
-                + " Nothing was saved; try again in a few minutes.");
-        }
+        var answer = await MoEngageCall.SendAsync(http, request, options.Value.TestConnectionTimeout, ct);
+        var check = Interpret(answer, dataCenter, baseUrl, options.Value.TestConnectionTimeout);
+        logger.Log(check.Outcome == ConnectionCheckOutcome.Unreachable ? LogLevel.Warning : LogLevel.Information,
+            "MoEngage Test Connection for app {AppId} in data centre {DataCenter} at {BaseUrl}: {Outcome} (HTTP {Status})",
+            appId, dataCenter, baseUrl, check.Outcome, answer.Status);
+        return check;
     }
 
-    private static ConnectionCheck Interpret(HttpStatusCode status, TestConnectionAnswer? body, string dc, Uri baseUrl)
+    private static ConnectionCheck Interpret(MoEngageAnswer answer, string dc, Uri baseUrl, TimeSpan timeout)
     {
-        var code = (int)status;
         var where = $"MoEngage data centre {dc} ({baseUrl.Host})";
-        return code switch
+        return answer.Status switch
         {
-            >= 200 and < 300 when body?.Status is "success" =>
-                new(ConnectionCheckOutcome.Verified, dc, baseUrl, $"{where} accepted the App ID and API key.", code, body.AppName),
+            _ when answer.SaysNothing =>
+                new(ConnectionCheckOutcome.Unreachable, dc, baseUrl,
+                    $"{where} {answer.NothingToJudge(timeout)}, so the credentials could not be checked. "
+                    + "Nothing was saved; try again in a few minutes.",
+                    answer.Status),
+            >= 200 and < 300 when answer.Verdict is "success" =>
+                new(ConnectionCheckOutcome.Verified, dc, baseUrl, $"{where} accepted the App ID and API key.", answer.Status,
+                    MoEngageAnswer.Text(answer.Body, "app_name")),
             401 or (>= 200 and < 300) =>
                 new(ConnectionCheckOutcome.Rejected, dc, baseUrl,
                     $"{where} rejected the App ID and API key. Check that the API key is the workspace's current Data API key "
                     + "(MoEngage → Settings → APIs), and that the Dashboard URL is the one you sign in to: MoEngage refuses a "
-                    + "workspace's key in any other data centre.", code),
+                    + "workspace's key in any other data centre.", answer.Status),
             409 =>
                 new(ConnectionCheckOutcome.Rejected, dc, baseUrl,
-                    $"{where} says the App ID does not belong to this API key. Check the App ID (MoEngage → Settings → APIs → Workspace ID).", code),
+                    $"{where} says the App ID does not belong to this API key. Check the App ID (MoEngage → Settings → APIs → Workspace ID).", answer.Status),
             403 =>
                 new(ConnectionCheckOutcome.Rejected, dc, baseUrl,
-                    $"{where} refused access for this workspace (HTTP 403): the account may be suspended or the key lacks Data API access.", code),
-            408 or 429 or >= 500 =>
-                new(ConnectionCheckOutcome.Unreachable, dc, baseUrl,
-                    $"{where} answered HTTP {code}, so the credentials could not be checked. Nothing was saved; try again in a few minutes.", code),
+                    $"{where} refused access for this workspace (HTTP 403): the account may be suspended or the key lacks Data API access.", answer.Status),
             _ =>
                 new(ConnectionCheckOutcome.Rejected, dc, baseUrl,
-                    $"{where} refused the check with HTTP {code}. Check the App ID, the API key and the Dashboard URL.", code),
+                    $"{where} refused the check with HTTP {answer.Status}. Check the App ID, the API key and the Dashboard URL.", answer.Status),
         };
-    }
-
-    private static async Task<TestConnectionAnswer?> ReadBodyAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<TestConnectionAnswer>(ct);
-        }
-        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException)
-        {
-            return null;
-        }
     }
 }

@@ -4,17 +4,22 @@ namespace Loyalife.SettingsService.MoEngage;
 
 public static class MoEngageExtensions
 {
-    public static IHostApplicationBuilder AddMoEngageConnectionTester(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddMoEngageChecks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<MoEngageOptions>().BindConfiguration(MoEngageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out.
-        builder.Services.AddHttpClient<ConnectionTester>()
-            // Test Connection runs while an admin waits on Save: one attempt and a clear answer beat
-            // the default retries, and a retried 401 would only say the same thing three times.
-            .RemoveAllResilienceHandlers()
-            // The Basic credentials carry the API key; they must never reach a log line.
-            .RedactLoggedHeaders(header => header.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
-#pragma warning restore EXTEXP0001
+        AsSaveCheck(builder.Services.AddHttpClient<ConnectionTester>());
+        AsSaveCheck(builder.Services.AddHttpClient<GetUserProbe>());
         return builder;
+    }
+
+    private static void AsSaveCheck(IHttpClientBuilder client)
+    {
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out.
+        // The checks run while an admin waits on Save: one attempt and a clear answer beat the default
+        // retries, and a retried 401 would only say the same thing three times.
+        client.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        // The Basic credentials carry the API key; they must never reach a log line.
+        client.RedactLoggedHeaders(header => header.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -13,6 +13,10 @@ public sealed class MoEngageOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     public TimeSpan TestConnectionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Save also waits for the Get User check, so it too gives up quickly rather than retrying.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
+    public TimeSpan GetUserTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The <c>source</c> Test Connection reports to MoEngage.</summary>
     public string Source { get; set; } = "loyalife";
 

@@ -1,3 +1,4 @@
 namespace Loyalife.SettingsService.Programs;
 
-public sealed record LoyaltyProgram(string ProgramId, string Name);
+/// <summary>A program as the admin page lists it; its IANA time zone is the one every time on the page is shown in.</summary>
+public sealed record LoyaltyProgram(string ProgramId, string Name, string TimeZone);

@@ -10,11 +10,11 @@ public sealed class ProgramDirectory(NpgsqlDataSource db)
         var programs = new List<LoyaltyProgram>();
         try
         {
-            await using var command = db.CreateCommand("SELECT program_id, name FROM loyalty.programs ORDER BY program_id");
+            await using var command = db.CreateCommand("SELECT program_id, name, time_zone FROM loyalty.programs ORDER BY program_id");
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                programs.Add(new LoyaltyProgram(reader.GetString(0), reader.GetString(1)));
+                programs.Add(new LoyaltyProgram(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
             }
         }
         catch (PostgresException exception) when (IsMissingLedger(exception))

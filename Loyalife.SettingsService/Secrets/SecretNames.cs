@@ -12,8 +12,14 @@ public static class SecretNames
 {
     public const string Prefix = "moengage-api-key-";
 
+    /// <summary>An alert target's signing secret: <c>alert-signing-secret-{sha256(programId)}-{guid}</c>, one per target.</summary>
+    public const string SigningSecretPrefix = "alert-signing-secret-";
+
     public static string NewVersion(string programId) => $"{ForProgram(programId)}-{Guid.NewGuid():N}";
 
-    public static string ForProgram(string programId) =>
-        Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(programId)));
+    public static string ForProgram(string programId) => Prefix + Hash(programId);
+
+    public static string NewSigningSecret(string programId) => $"{SigningSecretPrefix}{Hash(programId)}-{Guid.NewGuid():N}";
+
+    private static string Hash(string programId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(programId)));
 }

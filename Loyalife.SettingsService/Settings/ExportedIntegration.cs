@@ -8,6 +8,8 @@ public sealed record ExportedIntegration(
     string DashboardUrl,
     string DataCenter,
     string ApiBaseUrl,
+    IReadOnlyDictionary<string, string> AttributeNames,
+    string UnknownMembers,
     DateTimeOffset? VerifiedAt,
     DateTimeOffset UpdatedAt,
     string UpdatedBy);

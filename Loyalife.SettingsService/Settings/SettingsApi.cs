@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Loyalife.SettingsService.Settings;
 
-/// <summary>SPEC §8 for admins: a program's MoEngage settings, their check, their audit trail and the export.</summary>
+/// <summary>For admins (docs/architecture.md): a program's MoEngage settings, their check, audit trail and export.</summary>
 public static class SettingsApi
 {
     public static RouteGroupBuilder MapSettingsApi(this IEndpointRouteBuilder routes)
@@ -39,17 +39,18 @@ public static class SettingsApi
             { UnknownProgram: true } => ApiProblems.UnknownProgram(programId),
             { Errors: { } errors } => TypedResults.ValidationProblem(errors, title: "The MoEngage settings are not valid"),
             { FailedCheck: { } check } => SettingsProblems.CheckFailed(check),
+            { FailedGetUser: { } getUser } => SettingsProblems.GetUserFailed(getUser, request.AppId!),
             { StoredKeyUnreadable: true } => SettingsProblems.StoredKeyUnreadable(programId),
-            { Saved: { } row, Created: true } => TypedResults.Created(http.Request.Path, row.ToView(moEngage.Value)),
-            { Saved: { } row } => TypedResults.Ok(row.ToView(moEngage.Value)),
+            { Saved: { } row, Created: true } => TypedResults.Created(http.Request.Path, row.ToView(outcome.ApiKeyMasked, moEngage.Value)),
+            { Saved: { } row } => TypedResults.Ok(row.ToView(outcome.ApiKeyMasked, moEngage.Value)),
             _ => throw new InvalidOperationException("A save ended without an outcome."),
         };
     }
 
     private static async Task<Results<Ok<MoEngageSettingsView>, ProblemHttpResult>> GetAsync(
-        string programId, SettingsStore store, IOptions<MoEngageOptions> moEngage, CancellationToken ct) =>
+        string programId, SettingsStore store, SettingsCommands commands, IOptions<MoEngageOptions> moEngage, CancellationToken ct) =>
         await store.GetAsync(programId, ct) is { } row
-            ? TypedResults.Ok(row.ToView(moEngage.Value))
+            ? TypedResults.Ok(row.ToView(await commands.MaskedKeyAsync(row, ct), moEngage.Value))
             : SettingsProblems.NotConfigured(programId);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(

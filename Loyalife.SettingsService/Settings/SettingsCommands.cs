@@ -9,14 +9,16 @@ namespace Loyalife.SettingsService.Settings;
 /// (one per version) before the row changes, and the row switches to it in one transaction under a
 /// per-program advisory lock; only then is the secret the row used to reference deleted. So the row never
 /// names a secret that is missing or half written, whichever save commits last wins, and every save is
-/// audited.
+/// audited. Longer than most files because save is one story: validate, check with MoEngage, write, audit.
 /// </summary>
 public sealed class SettingsCommands(
     ProgramDirectory programs,
     SettingsStore store,
     ConnectionTester tester,
+    GetUserProbe getUserProbe,
     ISecretWriter secrets,
     SecretReader secretReader,
+    TimeProvider clock,
     ILogger<SettingsCommands> logger)
 {
     public async Task<SaveOutcome> SaveAsync(string programId, MoEngageSettingsRequest request, string actor, CancellationToken ct)
@@ -34,12 +36,18 @@ public sealed class SettingsCommands(
         }
 
         DashboardUrl.TryParse(request.DashboardUrl, out var dataCenter);
+        var unknownMembers = request.UnknownMembers ?? current?.UnknownMembers ?? UnknownMembers.Default;
+        var attributeNames = request.AttributeNames is { } requested
+            ? AttributeNameOverrides.Normalize(requested)
+            : current?.AttributeNames ?? new Dictionary<string, string>();
 
         // Switching the integration off must work even when MoEngage now refuses the stored key; anything
-        // that is or could become live is checked first.
+        // that is or could become live is checked first, and so is a switch to verify, which needs Get User.
         var credentialsChanged = current is null || request.ApiKey is not null || request.AppId != current.AppId || dataCenter != current.DataCenter;
+        var switchedToVerify = unknownMembers == UnknownMembers.Verify && current?.UnknownMembers != UnknownMembers.Verify;
         ConnectionCheck? check = null;
-        if (credentialsChanged || request.Enabled == true)
+        GetUserCheck? getUser = null;
+        if (credentialsChanged || request.Enabled == true || switchedToVerify)
         {
             var apiKey = request.ApiKey ?? (await ReadKeyAsync(current!, ct))?.Key;
             if (apiKey is null)
@@ -47,10 +55,18 @@ public sealed class SettingsCommands(
                 return new SaveOutcome { StoredKeyUnreadable = true };
             }
 
-            check = await tester.CheckAsync(dataCenter, request.AppId!, apiKey, ct);
+            (check, getUser) = await CheckAsync(dataCenter, request.AppId!, apiKey, ct);
             if (!check.Verified)
             {
                 return new SaveOutcome { FailedCheck = check };
+            }
+
+            // MoEngage being down is never read as "Get User does not answer"; and "does not answer" refuses
+            // only a program that needs Get User. Either way the admin is told, and nothing is saved.
+            if (getUser!.Outcome == GetUserOutcome.Unreachable
+                || (getUser.Outcome == GetUserOutcome.DoesNotAnswer && unknownMembers == UnknownMembers.Verify))
+            {
+                return new SaveOutcome { FailedGetUser = getUser };
             }
         }
 
@@ -61,8 +77,8 @@ public sealed class SettingsCommands(
         }
 
         var proposed = new SettingsRow(programId, request.Enabled!.Value, request.AppId!, DataCenters.DashboardUrl(dataCenter), dataCenter,
-            newSecretName ?? "", request.ApiKey is null ? "" : ApiKeyMask.Hint(request.ApiKey), check?.WorkspaceName,
-            check is null ? null : DateTimeOffset.UtcNow, default, default, actor);
+            newSecretName ?? "", attributeNames, unknownMembers, getUser?.Available, check?.WorkspaceName,
+            check is null ? null : clock.GetUtcNow(), default, default, actor);
         (SettingsRow Saved, string? ReplacedSecret, bool Created)? result;
         try
         {
@@ -80,11 +96,17 @@ public sealed class SettingsCommands(
             return new SaveOutcome { Errors = new() { ["apiKey"] = ["API key is required: the settings were deleted meanwhile."] } };
         }
 
-        await DeleteSecretQuietlyAsync(result.Value.ReplacedSecret, programId);
-        logger.LogInformation("MoEngage settings of program {ProgramId} saved by {Actor} (app {AppId}, data centre {DataCenter}, key {KeyChange})",
-            programId, actor, proposed.AppId, dataCenter, newSecretName is null ? "kept" : "replaced");
-        return new SaveOutcome { Saved = result.Value.Saved, Created = result.Value.Created };
+        var (saved, replaced, created) = result.Value;
+        await DeleteSecretQuietlyAsync(replaced, programId);
+        logger.LogInformation("MoEngage settings of program {ProgramId} saved by {Actor} (app {AppId}, data centre {DataCenter}, key {KeyChange}, "
+            + "unknown members {UnknownMembers}, Get User available {GetUserAvailable})",
+            programId, actor, proposed.AppId, dataCenter, newSecretName is null ? "kept" : "replaced", saved.UnknownMembers, saved.GetUserAvailable);
+        var masked = request.ApiKey is not null ? ApiKeyMask.Of(request.ApiKey) : await MaskedKeyAsync(saved, ct);
+        return new SaveOutcome { Saved = saved, Created = created, ApiKeyMasked = masked };
     }
+
+    /// <summary>The stored key masked for an admin, read through the secret store: no part of a key is kept anywhere else.</summary>
+    public async Task<string> MaskedKeyAsync(SettingsRow row, CancellationToken ct) => ApiKeyMask.Of((await ReadKeyAsync(row, ct))?.Key);
 
     public async Task<(SettingsRow? Row, ConnectionCheck? Check, bool StoredKeyUnreadable)> VerifyAsync(string programId, string actor, CancellationToken ct)
     {
@@ -144,6 +166,13 @@ public sealed class SettingsCommands(
 
         logger.LogError("The secret store could not produce secret {SecretName} for program {ProgramId}", row.SecretName, row.ProgramId);
         return null;
+    }
+
+    // Get User is asked only once MoEngage has accepted the credentials: before that its answer means nothing.
+    private async Task<(ConnectionCheck Check, GetUserCheck? GetUser)> CheckAsync(string dataCenter, string appId, string apiKey, CancellationToken ct)
+    {
+        var check = await tester.CheckAsync(dataCenter, appId, apiKey, ct);
+        return (check, check.Verified ? await getUserProbe.CheckAsync(dataCenter, appId, apiKey, ct) : null);
     }
 
     private async Task DeleteSecretQuietlyAsync(string? secretName, string programId)

@@ -17,15 +17,37 @@ public static class SettingsProblems
             title: "MoEngage rejected the credentials", detail: check.Message, statusCode: StatusCodes.Status422UnprocessableEntity,
             extensions: Extensions(check));
 
+    /// <summary>
+    /// Get User could not be asked (503, like Test Connection), or it does not answer for a program whose unknown
+    /// members are to be verified (422): the admin learns both ways out.
+    /// </summary>
+    public static ProblemHttpResult GetUserFailed(GetUserCheck check, string appId)
+    {
+        var extensions = Extensions(check.DataCenter, check.ApiBaseUrl, check.MoEngageStatus);
+        extensions["getUserAvailable"] = check.Available;
+        return check.Outcome == GetUserOutcome.Unreachable
+            ? TypedResults.Problem(title: "MoEngage could not be reached", detail: check.Message,
+                statusCode: StatusCodes.Status503ServiceUnavailable, extensions: extensions)
+            : TypedResults.Problem(
+                title: "MoEngage's Get User API does not answer for this workspace",
+                detail: $"{check.Message} With unknown members set to '{UnknownMembers.Verify}', Loyalife asks Get User whether MoEngage holds a member "
+                    + "before sending that member's events, so it cannot work without it. Two ways out: ask MoEngage support to enable the "
+                    + $"Get User API for workspace {appId}, then save again; or choose '{UnknownMembers.Send}', which sends every event and lets "
+                    + "MoEngage create profiles for members it does not hold. Nothing was saved.",
+                statusCode: StatusCodes.Status422UnprocessableEntity, extensions: extensions);
+    }
+
     public static ProblemHttpResult StoredKeyUnreadable(string programId) => TypedResults.Problem(
         title: "The stored API key could not be read",
         detail: $"The secret store did not return the stored MoEngage API key of program '{programId}'. Enter the API key again, or check the secret store.",
         statusCode: StatusCodes.Status503ServiceUnavailable);
 
-    private static Dictionary<string, object?> Extensions(ConnectionCheck check) => new()
+    private static Dictionary<string, object?> Extensions(ConnectionCheck check) => Extensions(check.DataCenter, check.ApiBaseUrl, check.MoEngageStatus);
+
+    private static Dictionary<string, object?> Extensions(string dataCenter, Uri apiBaseUrl, int? moEngageStatus) => new()
     {
-        ["dataCenter"] = check.DataCenter,
-        ["apiBaseUrl"] = check.ApiBaseUrl.ToString().TrimEnd('/'),
-        ["moEngageStatus"] = check.MoEngageStatus,
+        ["dataCenter"] = dataCenter,
+        ["apiBaseUrl"] = apiBaseUrl.ToString().TrimEnd('/'),
+        ["moEngageStatus"] = moEngageStatus,
     };
 }

@@ -1,6 +1,9 @@
 namespace Loyalife.SettingsService.Settings;
 
-/// <summary>A row of settings.moengage_integrations: the key itself is in the secret store under <see cref="SecretName"/>.</summary>
+/// <summary>
+/// A row of settings.moengage_integrations. The key itself is in the secret store under <see cref="SecretName"/>,
+/// and no part of it is here. <see cref="AttributeNames"/> holds only the admin's overrides of the default names.
+/// </summary>
 public sealed record SettingsRow(
     string ProgramId,
     bool Enabled,
@@ -8,7 +11,9 @@ public sealed record SettingsRow(
     string DashboardUrl,
     string DataCenter,
     string SecretName,
-    string ApiKeyHint,
+    IReadOnlyDictionary<string, string> AttributeNames,
+    string UnknownMembers,
+    bool? GetUserAvailable,
     string? WorkspaceName,
     DateTimeOffset? VerifiedAt,
     DateTimeOffset CreatedAt,

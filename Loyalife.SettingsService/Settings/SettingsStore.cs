@@ -11,7 +11,8 @@ namespace Loyalife.SettingsService.Settings;
 /// </summary>
 public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
 {
-    private const string Columns = "program_id, enabled, app_id, dashboard_url, data_center, secret_name, api_key_hint, workspace_name, verified_at, created_at, updated_at, updated_by";
+    private const string Columns = "program_id, enabled, app_id, dashboard_url, data_center, secret_name, attribute_names, unknown_members, "
+        + "get_user_available, workspace_name, verified_at, created_at, updated_at, updated_by";
 
     public async Task<SettingsRow?> GetAsync(string programId, CancellationToken ct)
     {
@@ -56,7 +57,8 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
         var saved = proposed with
         {
             SecretName = newSecretName ?? previous!.SecretName,
-            ApiKeyHint = newSecretName is null ? previous!.ApiKeyHint : proposed.ApiKeyHint,
+            // Not asked this time (say, switching the integration off): what the last check found still holds.
+            GetUserAvailable = proposed.GetUserAvailable ?? previous?.GetUserAvailable,
             WorkspaceName = proposed.WorkspaceName ?? previous?.WorkspaceName,
             VerifiedAt = proposed.VerifiedAt ?? previous?.VerifiedAt,
             CreatedAt = previous?.CreatedAt ?? now,
@@ -64,9 +66,10 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
             UpdatedBy = actor,
         };
         await using (var upsert = new NpgsqlCommand($"""
-            INSERT INTO settings.moengage_integrations ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-            ON CONFLICT (program_id) DO UPDATE SET enabled = $2, app_id = $3, dashboard_url = $4, data_center = $5,
-                secret_name = $6, api_key_hint = $7, workspace_name = $8, verified_at = $9, updated_at = $11, updated_by = $12
+            INSERT INTO settings.moengage_integrations ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+            ON CONFLICT (program_id) DO UPDATE SET enabled = $2, app_id = $3, dashboard_url = $4, data_center = $5, secret_name = $6,
+                attribute_names = $7, unknown_members = $8, get_user_available = $9, workspace_name = $10, verified_at = $11,
+                updated_at = $13, updated_by = $14
             """, connection, transaction))
         {
             AddRowParameters(upsert, saved);
@@ -123,6 +126,13 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>An admin's decision outside the settings themselves (a held run released or skipped), in the same trail.</summary>
+    public async Task RecordAdminActionAsync(string programId, string actor, string action, object details, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await AppendAuditAsync(connection, programId, actor, action, details, clock.GetUtcNow(), ct);
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> AuditAsync(string programId, int limit, CancellationToken ct)
     {
         await using var command = db.CreateCommand("""
@@ -171,12 +181,15 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
 
     private static void AddRowParameters(NpgsqlCommand command, SettingsRow row)
     {
-        object[] values = [row.ProgramId, row.Enabled, row.AppId, row.DashboardUrl, row.DataCenter, row.SecretName, row.ApiKeyHint];
+        object[] values = [row.ProgramId, row.Enabled, row.AppId, row.DashboardUrl, row.DataCenter, row.SecretName];
         foreach (var value in values)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         }
 
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(row.AttributeNames), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter { Value = row.UnknownMembers });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)row.GetUserAvailable ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Boolean });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)row.WorkspaceName ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)row.VerifiedAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = row.CreatedAt });
@@ -185,9 +198,11 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
     }
 
     private static SettingsRow Read(DbDataReader reader) => new(
-        reader.GetString(0), reader.GetBoolean(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-        reader.GetString(5), reader.GetString(6),
-        reader.IsDBNull(7) ? null : reader.GetString(7),
-        reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
-        reader.GetFieldValue<DateTimeOffset>(9), reader.GetFieldValue<DateTimeOffset>(10), reader.GetString(11));
+        reader.GetString(0), reader.GetBoolean(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+        JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(6)) ?? [],
+        reader.GetString(7),
+        reader.IsDBNull(8) ? null : reader.GetBoolean(8),
+        reader.IsDBNull(9) ? null : reader.GetString(9),
+        reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
+        reader.GetFieldValue<DateTimeOffset>(11), reader.GetFieldValue<DateTimeOffset>(12), reader.GetString(13));
 }

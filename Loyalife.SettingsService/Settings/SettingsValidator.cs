@@ -2,7 +2,10 @@ using Loyalife.SettingsService.MoEngage;
 
 namespace Loyalife.SettingsService.Settings;
 
-/// <summary>Everything about a PUT body that can be judged without asking anyone. Messages never repeat a value.</summary>
+/// <summary>
+/// Everything about a PUT body that can be judged without asking anyone. Messages never repeat a value, except
+/// attribute names: an admin must see which name is at fault, and a name is no secret.
+/// </summary>
 public static class SettingsValidator
 {
     public const int MaxAppIdLength = 64;
@@ -31,6 +34,17 @@ public static class SettingsValidator
             errors["dashboardUrl"] = [string.IsNullOrEmpty(request.DashboardUrl)
                 ? $"Dashboard URL is required. Accepted: {DashboardUrl.AcceptedForms}."
                 : $"Dashboard URL must be the MoEngage dashboard address you sign in to, without path, query, port or user name. Accepted: {DashboardUrl.AcceptedForms}."];
+        }
+
+        if (request.UnknownMembers is not null && !UnknownMembers.IsValid(request.UnknownMembers))
+        {
+            errors["unknownMembers"] = [$"unknownMembers must be '{UnknownMembers.Verify}' (send an event only for a member MoEngage's Get User API confirms) "
+                + $"or '{UnknownMembers.Send}' (send every event; MoEngage creates a profile for a member it does not hold)."];
+        }
+
+        if (request.AttributeNames is { } attributeNames)
+        {
+            AttributeNameOverrides.Validate(attributeNames, errors);
         }
 
         return errors;

@@ -3,13 +3,13 @@ using Npgsql;
 namespace Loyalife.SnapshotService.Ledger;
 
 /// <summary>
-/// The `loyalty` schema of SPEC §3, for local runs, tests and benchmarks. Loyalife's core owns it in
+/// The `loyalty` schema (docs/ledger.md), for local runs, tests and benchmarks. Loyalife's core owns it in
 /// production, so every statement is idempotent and the service only runs it when told to
 /// (<see cref="LedgerOptions.CreateSchema"/> or demo mode).
 /// </summary>
 public static class LedgerSchema
 {
-    /// <summary>Credit entry types of SPEC §3; every other known type is a debit.</summary>
+    /// <summary>Credit entry types (docs/ledger.md); every other known type is a debit.</summary>
     public const string CreditTypesSql = "('accrual','campaign_bonus','manual_bonus','tier_bonus','redemption_reversal')";
 
     /// <summary>Every entry type the contract knows; rows outside it are anomalies.</summary>

@@ -1,7 +1,7 @@
 namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>
-/// Which relation references can be a MoEngage customer_id (SPEC §5, REFERENCE.md). The same definitions
+/// Which relation references can be a MoEngage customer_id (docs/ledger.md, docs/moengage.md). The same definitions
 /// feed the SQL filters, so a member is skipped in SQL exactly when <see cref="SkipReason"/> says so.
 /// </summary>
 public static class CustomerIds

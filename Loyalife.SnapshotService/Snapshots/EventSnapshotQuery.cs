@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Loyalife.SnapshotService.Snapshots;
 
-/// <summary>One page of the day's events (SPEC §6), ordered by (occurredAt, eventId ordinal).</summary>
+/// <summary>One page of the day's events (docs/ledger.md), ordered by (occurredAt, eventId ordinal).</summary>
 public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
 {
     private static readonly string DayPageSql = EventSql.DayPage;

@@ -3,7 +3,7 @@ using Loyalife.SnapshotService.Ledger;
 namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>
-/// The day's events (SPEC §6) as one UNION ALL of per-kind queries with identical columns, in this
+/// The day's events (docs/ledger.md) as one UNION ALL of per-kind queries with identical columns, in this
 /// order: event_id, name, member_id, customer_id, occurred_at, points, entry_type, transaction_id,
 /// transaction_amount, currency, channel, campaign_id, redemption_id, reason, expires_at, from_value,
 /// to_value, days, expiry_date. Paged, each
@@ -15,7 +15,7 @@ namespace Loyalife.SnapshotService.Snapshots;
 /// </summary>
 public static class EventSql
 {
-    // Only members that are sent (SPEC §5): enrolled before T_D, a usable reference, no unknown entry type.
+    // Only members that are sent: enrolled before T_D, a usable reference, no unknown entry type.
     // A LATERAL ... LIMIT 1 keeps this a per-row primary-key lookup whatever the planner estimates, so
     // every part is driven by the day's rows from the time indexes.
     private static readonly string SentMember = $"""

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Loyalife.SnapshotService.Snapshots;
 
-/// <summary>SPEC §6 formats: local dates `YYYY-MM-DD`, instants ISO 8601 UTC ending in Z.</summary>
+/// <summary>Dates as MoEngage reads them (docs/moengage.md): local `YYYY-MM-DD`, instants ISO 8601 UTC ending in Z.</summary>
 public static class Format
 {
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

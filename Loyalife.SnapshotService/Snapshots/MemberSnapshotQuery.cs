@@ -6,7 +6,7 @@ using Npgsql;
 namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>
-/// One page of member attributes (SPEC §5) in one set-based query. The page's members come from the
+/// One page of member attributes (docs/ledger.md) in one set-based query. The page's members come from the
 /// ordinal member index (keyset after the cursor); each ledger table is then read once for the member-id
 /// range the page spans, through its (program_id, member_id COLLATE "C", …) index, and aggregated per
 /// member. A page costs O(rows of its members), whatever the program's size; nothing is held in memory

@@ -4,7 +4,7 @@ namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>
 /// A page streamed straight from the database reader to the response with <see cref="Utf8JsonWriter"/>:
-/// `{"programId","businessDate","asOf","items":[…],"next":cursor-or-null}` (SPEC §7). Nothing of the
+/// `{"programId","businessDate","asOf","items":[…],"next":cursor-or-null}` (docs/ledger.md). Nothing of the
 /// page is held in memory beyond the writer's buffer.
 /// </summary>
 public sealed class SnapshotPage(SnapshotScope scope, SnapshotPage.ItemWriter writeItems) : IResult

@@ -1,6 +1,6 @@
 namespace Loyalife.SnapshotService.Snapshots;
 
-/// <summary>SPEC §7 summary, in the shape BRIEF fixes for the dispatcher's run report.</summary>
+/// <summary>A program-day's summary (docs/ledger.md): what a complete run of the dispatcher should send.</summary>
 public sealed record SnapshotSummary(
     string ProgramId,
     string BusinessDate,

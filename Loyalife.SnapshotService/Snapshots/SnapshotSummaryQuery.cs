@@ -7,7 +7,7 @@ namespace Loyalife.SnapshotService.Snapshots;
 /// Counts for the run report. Every key is always present (zeros included) so a report reads the same
 /// shape every night. Ledger anomalies, and what the snapshot does about each:
 /// <list type="bullet">
-/// <item><c>unknown_entry_type</c>: entries (before T_D) whose type is outside SPEC §3. Their member's
+/// <item><c>unknown_entry_type</c>: entries (before T_D) of a type docs/ledger.md does not list. Their member's
 /// points cannot be known, so the member is skipped with that reason (and their events not listed).</item>
 /// <item><c>lot_over_allocated</c>: credit lots expiring within 90 days of T_D whose allocations exceed their
 /// points. Their remaining points are clamped to 0 in the expiring attributes and events.</item>

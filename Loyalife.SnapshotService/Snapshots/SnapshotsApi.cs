@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Loyalife.SnapshotService.Snapshots;
 
-/// <summary>SPEC §7: what the dispatcher pages through, via Dapr service invocation only.</summary>
+/// <summary>What the dispatcher pages through (docs/ledger.md), via Dapr service invocation only.</summary>
 public static class SnapshotsApi
 {
     public const int DefaultLimit = 1000;

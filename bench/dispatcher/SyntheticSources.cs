@@ -5,7 +5,7 @@ namespace Loyalife.Bench.Dispatcher;
 
 /// <summary>
 /// A fake Dapr endpoint serving settings-service and snapshot-service for one program, generating snapshot
-/// pages on the fly (SPEC §7 shapes, realistic attribute sets), so the benchmark measures the dispatcher.
+/// pages on the fly (docs/ledger.md shapes, realistic attribute sets), so the benchmark measures the dispatcher.
 /// </summary>
 internal sealed class SyntheticSources(string programId, string appId, string apiKey, string apiBaseUrl, int members, int events)
 {

@@ -8,7 +8,7 @@ using Loyalife.AppHost.MoEngage;
 namespace Loyalife.AppHost.Tests;
 
 /// <summary>
-/// Issue 8's end-to-end proof: the cron binding's run of the demo program delivers to the stand-in exactly
+/// The end-to-end proof: the cron binding's run of the demo program delivers to the stand-in exactly
 /// what snapshot-service computes for that program-day, its report says so, and it reads as one trace.
 /// </summary>
 [Trait("Suite", "System")]

@@ -43,6 +43,15 @@ public sealed class ServiceSettingsModelTests
     }
 
     [Fact]
+    public async Task AlertsLinkToSettingsServicesAdminPage()
+    {
+        var model = await AppHostModel.CreateAsync();
+        var dispatcher = await model.EnvironmentAsync("moengage-dispatcher");
+
+        Assert.Equal($"http://localhost:{AppHostModel.Port(model.Resource("settings-service"), "http")}/admin", dispatcher["Alerts__AdminPageUrl"]);
+    }
+
+    [Fact]
     public async Task MoEngageBaseUrlDefaultsToTheStandInsDataCentrePath()
     {
         var model = await AppHostModel.CreateAsync();

@@ -6,7 +6,7 @@ using static Loyalife.Testing.HostileAuth;
 namespace Loyalife.DaprSidecar.Tests;
 
 /// <summary>
-/// Issue 9's bad input sweep for the local sidecar: malformed and hostile requests against its HTTP API (secrets,
+/// The bad input sweep for the local sidecar: malformed and hostile requests against its HTTP API (secrets,
 /// invocation, metadata). It answers as daprd does, which is not always a 4xx: a key the store lacks is daprd's 500
 /// ERR_SECRET_GET, an app id nobody registered its 500 ERR_DIRECT_INVOKE. So each row names daprd's status; beyond
 /// that no answer may carry the Dapr API token, a secret value or a file outside the store, and the sidecar stays healthy.

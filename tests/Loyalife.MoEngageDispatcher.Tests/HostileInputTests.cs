@@ -7,8 +7,8 @@ using static Loyalife.Testing.HostileAuth;
 namespace Loyalife.MoEngageDispatcher.Tests;
 
 /// <summary>
-/// Issue 9's bad input sweep for moengage-dispatcher: malformed and hostile requests against every endpoint of
-/// SyncRunsApi and NightlySyncApi, over real Kestrel. Each must answer a 4xx (a problem where there is a body), never
+/// The bad input sweep for moengage-dispatcher: malformed and hostile requests against every endpoint of
+/// SyncRunsApi, HeldRunsApi, AlertsApi and NightlySyncApi, over real Kestrel. Each must answer a 4xx (a problem where there is a body), never
 /// a 5xx, never echo a token or the program's API key, and leave the service healthy with no run started.
 /// </summary>
 public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) : IClassFixture<HostileInputTests.Dispatcher>
@@ -54,8 +54,16 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
             Add(name, "POST", Runs, Admin, expected ?? [400], () => new StringContent(json, Encoding.UTF8, "application/json"));
 
         // Missing, wrong and expired credentials on every endpoint.
+        var release = $"{Runs}/{Guid.Empty}/release";
+        var skip = $"{Runs}/{Guid.Empty}/skip";
+        const string TestAlert = "/v1/programs/{known}/alerts/test";
+        const string Deliveries = "/v1/programs/{known}/alerts/deliveries";
         const string Absent = "/v1/programs/{known}/members-not-in-moengage";
-        string[][] adminEndpoints = [["POST", Runs], ["GET", Runs], ["GET", $"/v1/sync-runs/{Guid.Empty}"], ["GET", Absent]];
+        string[][] adminEndpoints =
+        [
+            ["POST", Runs], ["GET", Runs], ["GET", $"/v1/sync-runs/{Guid.Empty}"], ["POST", release], ["POST", skip], ["POST", TestAlert], ["GET", Deliveries],
+            ["GET", Absent],
+        ];
         foreach (var endpoint in adminEndpoints)
         {
             var (method, path) = (endpoint[0], endpoint[1]);
@@ -143,6 +151,43 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
         }
 
         Add("an unknown run", "GET", $"/v1/sync-runs/{Guid.NewGuid()}", Admin, [404]);
+
+        // Held runs: only a held run of the program itself can be released or skipped; a body is ignored.
+        foreach (var decision in new[] { "release", "skip" })
+        {
+            Add($"{decision} an unknown run", "POST", $"{Runs}/{Guid.NewGuid()}/{decision}", Admin, [404]);
+            Add($"{decision} with a JSON body", "POST", $"{Runs}/{Guid.NewGuid()}/{decision}", Admin, [404],
+                () => new StringContent("""{"status":"succeeded","runId":"' OR 1=1 --"}""", Encoding.UTF8, "application/json"));
+            Add($"{decision} with a 5 MB body", "POST", $"{Runs}/{Guid.NewGuid()}/{decision}", Admin, [404, 413], () => new StreamedJsonContent("status", 5 * 1024 * 1024));
+            Add($"GET {decision}", "GET", $"{Runs}/{Guid.Empty}/{decision}", Admin, [405]);
+            foreach (var id in runIds)
+            {
+                Add($"{decision} run {(id.Length > 40 ? $"a {id.Length}-character id" : id)}", "POST", $"{Runs}/{id}/{decision}", Admin, [400, 404]);
+            }
+
+            foreach (var id in programIds)
+            {
+                Add($"{decision} a run of {(id.Length > 40 ? $"a {id.Length}-character id" : id)}", "POST",
+                    $"/v1/programs/{id}/sync-runs/{Guid.NewGuid()}/{decision}", Admin, [400, 404]);
+            }
+        }
+
+        // Alerts: a test alert of a program without targets is a conflict; the deliveries' limit is checked.
+        Add("a test alert of a program without targets", "POST", TestAlert, Admin, [409]);
+        Add("a test alert with a JSON body", "POST", TestAlert, Admin, [409], () => new StringContent("""{"url":"http://169.254.169.254/"}""", Encoding.UTF8, "application/json"));
+        Add("GET the test alert", "GET", TestAlert, Admin, [405]);
+        Add("POST deliveries", "POST", Deliveries, Admin, [405]);
+        foreach (var limit in new[] { "abc", "0", "-1", "501", "100000", "99999999999999999999", "1e3", "%00", "%27%20OR%201%3D1" })
+        {
+            Add($"deliveries with limit {limit}", "GET", $"{Deliveries}?limit={limit}", Admin, [400]);
+        }
+
+        foreach (var id in programIds)
+        {
+            var label = id.Length > 40 ? $"a {id.Length}-character id" : id;
+            Add($"a test alert of {label}", "POST", $"/v1/programs/{id}/alerts/test", Admin, [400, 404]);
+            Add($"deliveries of {label}", "GET", $"/v1/programs/{id}/alerts/deliveries", Admin, [200, 400, 404]);
+        }
         Add("a 20,000-character request line", "GET", $"/v1/programs/{new string('p', 20_000)}/sync-runs", Admin, [400, 404, 414]);
 
         // The members-not-in-MoEngage list: bad paging and search, hostile text, CSV asked for in odd ways.

@@ -5,7 +5,7 @@ using static Loyalife.Testing.HostileAuth;
 namespace Loyalife.MoEngageStandIn.Tests;
 
 /// <summary>
-/// Issue 9's bad input sweep for the MoEngage stand-in: malformed and hostile requests against every endpoint of
+/// The bad input sweep for the MoEngage stand-in: malformed and hostile requests against every endpoint of
 /// DataApi and ControlApi. Each must answer a 4xx (the Data API in MoEngage's own error shape, the control API a
 /// problem), never a 5xx, never echo the workspace's API key, and leave the stand-in healthy with its workspace intact.
 /// </summary>

@@ -2,110 +2,172 @@ using System.Net;
 using System.Net.Http.Json;
 using Loyalife.SettingsService.Settings;
 using Loyalife.SettingsService.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
 
 namespace Loyalife.SettingsService.Tests;
 
-/// <summary>The admin page in headless Chromium, as an admin uses it.</summary>
+/// <summary>The admin page in headless Chromium, as an admin uses it, against settings-service and a dispatcher double.</summary>
 [Trait("Suite", "System")] // a real browser: slow to start, so outside the fast loop
 public sealed class AdminPageTests
 {
-    private const string Install = "apt-get install -y chromium chromium-driver";
-
     [Fact]
     public async Task AnAdminEnablesMoEngageSeesTheRejectedKeyFixesItAndSaves()
     {
-        var chromium = Prerequisite.Find("chromium", Install);
-        var chromedriver = Prerequisite.Find("chromedriver", Install);
         await using var host = await SettingsServiceHost.StartAsync();
         var programId = await host.NewProgramAsync();
         await host.AddWorkspaceAsync("APPWEB01", "01", "WebRightKey0123456");
-        using var browser = StartBrowser(chromium, chromedriver, out var profile);
-        try
-        {
-            browser.Navigate().GoToUrl(new Uri(host.AppUrl, "/admin"));
-            browser.FindElement(By.Id("admin-token")).SendKeys(SettingsServiceHost.AdminToken);
-            browser.FindElement(By.CssSelector("#sign-in button[type=submit]")).Click();
-            await UntilAsync(browser, () => browser.FindElement(By.Id("workspace")).Displayed, "the signed-in view");
-            browser.FindElement(By.CssSelector($"#program option[value='{programId}']")).Click();
-            await UntilAsync(browser, () => browser.FindElement(By.Id("moengage-status")).Text == "Not configured.", "the program's MoEngage status");
-            Assert.False(browser.FindElement(By.Id("moengage-details")).Displayed);
-            await UntilAsync(browser, () => browser.FindElement(By.Id("sync-runs")).Text.Contains("unavailable"), "sync runs marked unavailable");
+        using var browser = AdminBrowser.Start();
+        await browser.SignInAsync(host.AppUrl, SettingsServiceHost.AdminToken);
+        await browser.ChooseProgramAsync(programId);
+        await browser.UntilAsync(() => browser.Text("moengage-status") == "Not configured.", "the program's MoEngage status");
+        Assert.False(browser.Find("moengage-details").Displayed);
+        await browser.UntilAsync(() => browser.Text("sync-runs").Contains("unavailable"), "sync runs marked unavailable");
 
-            browser.FindElement(By.Id("enabled")).Click();
-            await UntilAsync(browser, () => browser.FindElement(By.Id("credentials-dialog")).Displayed, "the credentials dialog");
-            browser.FindElement(By.Id("app-id")).SendKeys("APPWEB01");
-            browser.FindElement(By.Id("api-key")).SendKeys("WebWrongKey0123456");
-            browser.FindElement(By.Id("dashboard-url")).SendKeys("http://dashboard-01.moengage.com");
-            browser.FindElement(By.Id("save")).Click();
-            await UntilAsync(browser, () => browser.FindElement(By.Id("dashboard-url-error")).Text.Contains("https://dashboard-101.moengage.com"), "the dashboard URL field error");
-            Assert.Equal("true", browser.FindElement(By.Id("dashboard-url")).GetAttribute("aria-invalid"));
+        browser.Find("enabled").Click();
+        await browser.UntilAsync(() => browser.Find("credentials-dialog").Displayed, "the credentials dialog");
+        browser.Find("app-id").SendKeys("APPWEB01");
+        browser.Find("api-key").SendKeys("WebWrongKey0123456");
+        browser.Find("dashboard-url").SendKeys("http://dashboard-01.moengage.com");
+        browser.Find("save").Click();
+        await browser.UntilAsync(() => browser.Text("dashboard-url-error").Contains("https://dashboard-101.moengage.com"), "the dashboard URL field error");
+        Assert.Equal("true", browser.Find("dashboard-url").GetAttribute("aria-invalid"));
 
-            browser.FindElement(By.Id("dashboard-url")).Clear();
-            browser.FindElement(By.Id("dashboard-url")).SendKeys("https://dashboard-01.moengage.com");
-            browser.FindElement(By.Id("save")).Click();
-            await UntilAsync(browser, () => browser.FindElement(By.Id("dialog-error")).Text.Contains("data centre 01"), "the rejected-key message");
-            Assert.Contains("rejected", browser.FindElement(By.Id("dialog-error")).Text);
-            Assert.Equal(HttpStatusCode.NotFound, (await host.Admin.GetAsync(SettingsPaths.MoEngage(programId))).StatusCode);
+        browser.Find("dashboard-url").Clear();
+        browser.Find("dashboard-url").SendKeys("https://dashboard-01.moengage.com");
+        browser.Find("save").Click();
+        await browser.UntilAsync(() => browser.Text("dialog-error").Contains("data centre 01"), "the rejected-key message");
+        Assert.Contains("rejected", browser.Text("dialog-error"));
+        Assert.Contains("DC 01 · US", browser.Text("dialog-error"));
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Admin.GetAsync(SettingsPaths.MoEngage(programId))).StatusCode);
 
-            browser.FindElement(By.Id("api-key")).Clear();
-            browser.FindElement(By.Id("api-key")).SendKeys("WebRightKey0123456");
-            browser.FindElement(By.Id("save")).Click();
-            await UntilAsync(browser, () => !browser.FindElement(By.Id("credentials-dialog")).Displayed, "the dialog to close after saving");
-            await UntilAsync(browser, () => browser.FindElement(By.Id("moengage-status")).Text.StartsWith("Enabled"), "the enabled status");
-            Assert.Equal(ApiKeyMask.Dots + "3456", browser.FindElement(By.Id("detail-api-key")).Text);
-            Assert.Contains("accepted", browser.FindElement(By.Id("result")).Text);
-            Assert.True(browser.FindElement(By.Id("enabled")).Selected);
-            Assert.DoesNotContain("WebRightKey0123456", browser.PageSource);
+        browser.Find("api-key").Clear();
+        browser.Find("api-key").SendKeys("WebRightKey0123456");
+        browser.Find("save").Click();
+        await browser.UntilAsync(() => !browser.Find("credentials-dialog").Displayed, "the dialog to close after saving");
+        await browser.UntilAsync(() => browser.Text("moengage-status").StartsWith("Enabled"), "the enabled status");
+        Assert.Equal(ApiKeyMask.Dots + "3456", browser.Text("detail-api-key"));
+        Assert.Contains("accepted", browser.Text("result"));
+        Assert.Contains("DC 01 · US", browser.Text("result"));
+        Assert.Equal("DC 01 · US", browser.Text("detail-data-center"));
+        Assert.True(browser.Find("enabled").Selected);
+        Assert.DoesNotContain("WebRightKey0123456", browser.Driver.PageSource);
+        Assert.Empty(browser.ScriptErrors());
 
-            var saved = await host.Admin.GetFromJsonAsync<MoEngageSettingsView>(SettingsPaths.MoEngage(programId));
-            Assert.True(saved!.Enabled);
-            Assert.Equal("APPWEB01", saved.AppId);
-            Assert.Equal("01", saved.DataCenter);
-        }
-        finally
-        {
-            browser.Quit();
-            Directory.Delete(profile, recursive: true);
-        }
+        var saved = await host.Admin.GetFromJsonAsync<MoEngageSettingsView>(SettingsPaths.MoEngage(programId));
+        Assert.True(saved!.Enabled);
+        Assert.Equal("APPWEB01", saved.AppId);
+        Assert.Equal("01", saved.DataCenter);
     }
 
-    private static ChromeDriver StartBrowser(string chromium, string chromedriver, out string profile)
+    [Fact]
+    public async Task WithNoDispatcherBehindItEverySectionItFeedsSaysNotAvailableAndThePageStillWorks()
     {
-        profile = Directory.CreateTempSubdirectory("settings-chromium-").FullName;
-        var options = new ChromeOptions { BinaryLocation = chromium };
-        options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--window-size=1200,900");
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(chromedriver)!, Path.GetFileName(chromedriver));
-        service.HideCommandPromptWindow = true;
-        service.SuppressInitialDiagnosticInformation = true;
-        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        await using var host = await SettingsServiceHost.StartAsync();
+        await ConnectDemoAsync(host);
+        using var browser = AdminBrowser.Start();
+        await browser.SignInAsync(host.AppUrl, SettingsServiceHost.AdminToken);
+
+        await browser.UntilAsync(() => browser.Text("sync-runs").Contains("not available"), "the runs marked not available");
+        await browser.UntilAsync(() => browser.Text("missing").Contains("not available"), "the members list marked not available");
+        Assert.Contains("not available", browser.Text("chart"));
+        Assert.True(browser.Find("missing-download").GetAttribute("disabled") is not null);
+        Assert.False(browser.Find("held").Displayed);
+        Assert.StartsWith("Enabled", browser.Text("moengage-status"));
+        Assert.Empty(browser.ScriptErrors());
     }
 
-    private static async Task UntilAsync(IWebDriver browser, Func<bool> condition, string what)
+    [Fact]
+    public async Task AnAdminReadsARunsReportByKeyboardReleasesTheHeldNightAndDownloadsTheMembersNotInMoEngage()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
+        await using var host = await SettingsServiceHost.StartAsync();
+        await ConnectDemoAsync(host);
+        var decisions = new List<string>();
+        await using var dispatcher = await StartDispatcherAsync(host, decisions);
+        using var browser = AdminBrowser.Start();
+        await browser.SignInAsync(host.AppUrl, SettingsServiceHost.AdminToken);
+        await browser.UntilAsync(() => browser.Driver.FindElements(By.CssSelector("#sync-runs tbody tr")).Count == 30, "the run history");
+
+        // The failed night: its row opens its report with Enter, as a keyboard user opens it.
+        var failed = browser.Driver.FindElements(By.CssSelector("#sync-runs tbody tr")).Single(row => row.Text.Contains("Failed", StringComparison.OrdinalIgnoreCase));
+        failed.SendKeys(Keys.Enter);
+        await browser.UntilAsync(() => browser.Text("run-report").Contains("Verification"), "the run's report");
+        Assert.Contains("Night of Sat 21 Nov 2026", browser.Text("run-heading"));
+        Assert.Contains("MoEngage answered 503", browser.Text("run-report"));
+        Assert.Contains("C00012345", browser.Text("run-report"));
+        browser.Find("run-close").Click();
+
+        await browser.UntilAsync(() => browser.Text("held").Contains("events far above the usual night") && browser.Text("held").Contains("above 5 × the median"), "the held night with its rule");
+        Assert.Contains("41,250", browser.Text("held"));
+        browser.Driver.FindElement(By.XPath("//section[@id='held']//button[normalize-space()='Release and send']")).Click();
+        await browser.ConfirmAsync();
+        await browser.UntilAsync(() => decisions.Count == 1, "the release to reach the dispatcher");
+        Assert.Equal($"release {SampleNights.HeldRun}", decisions[0]);
+
+        await browser.UntilAsync(() => browser.Text("missing").Contains("137 members"), "the members not in MoEngage");
+        browser.Find("missing-next").Click();
+        await browser.UntilAsync(() => browser.Text("missing").Contains("M000026"), "the second page");
+        browser.Find("missing-download").Click();
+        var csv = await browser.DownloadedAsync("demo-members-not-in-moengage.csv");
+        Assert.Equal(Csv, csv);
+        Assert.Empty(browser.ScriptErrors());
+    }
+
+    [Fact]
+    public async Task ScreenshotsOfThePageAtLaptopAndPhoneWidthAreWrittenToTestResults()
+    {
+        await using var host = await SettingsServiceHost.StartAsync();
+        await ConnectDemoAsync(host);
+        await using var dispatcher = await StartDispatcherAsync(host, []);
+        using var browser = AdminBrowser.Start();
+        await browser.SignInAsync(host.AppUrl, SettingsServiceHost.AdminToken);
+        await browser.UntilAsync(() => browser.Driver.FindElements(By.CssSelector("#chart svg .bar")).Count > 0, "the chart");
+        await browser.UntilAsync(() => browser.Text("missing").Contains("137 members"), "the members not in MoEngage");
+        var folder = Path.Combine(Repository.Root, "tests", "Loyalife.SettingsService.Tests", "TestResults");
+
+        await browser.SaveFullPageAsync(Path.Combine(folder, "admin-1280.png"), 1280);
+        await browser.SaveFullPageAsync(Path.Combine(folder, "admin-phone-390.png"), 390);
+        browser.Resize(1280);
+        browser.Driver.FindElements(By.CssSelector("#sync-runs tbody tr"))[2].Click();
+        await browser.UntilAsync(() => browser.Text("run-report").Contains("Sending"), "a run's report");
+        Directory.CreateDirectory(folder);
+        browser.Driver.GetScreenshot().SaveAsFile(Path.Combine(folder, "admin-report-1280.png"));
+        browser.Find("run-close").Click();
+        browser.Find("edit").Click();
+        await browser.UntilAsync(() => browser.Find("credentials-dialog").Displayed, "the connection dialog");
+        browser.Driver.GetScreenshot().SaveAsFile(Path.Combine(folder, "admin-connect-1280.png"));
+
+        Assert.True(new FileInfo(Path.Combine(folder, "admin-phone-390.png")).Length > 10_000);
+        Assert.Empty(browser.ScriptErrors());
+    }
+
+    private const string Csv = "memberId,customerId,since,lastChecked\nM000001,C09000001,2026-11-02T23:04:00Z,2026-11-30T23:03:00Z\n";
+
+    private static async Task ConnectDemoAsync(SettingsServiceHost host)
+    {
+        await host.AddWorkspaceAsync("DEMO-APP-01", "02", "DemoKey0123456789");
+        var saved = await host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage("demo"),
+            new { enabled = true, appId = "DEMO-APP-01", apiKey = "DemoKey0123456789", dashboardUrl = "https://dashboard-02.moengage.com" });
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+    }
+
+    private static Task<WebApplication> StartDispatcherAsync(SettingsServiceHost host, List<string> decisions) =>
+        DispatcherDouble.StartAsync(host, app =>
         {
-            try
+            app.MapGet("/v1/programs/{programId}/sync-runs", (string programId) => Results.Json(SampleNights.Runs(programId)));
+            app.MapGet("/v1/sync-runs/{runId:guid}", (Guid runId) =>
+                SampleNights.Find("demo", runId) is { } found ? Results.Json(found) : Results.Problem(title: "Unknown run", statusCode: 404));
+            app.MapPost("/v1/programs/{programId}/sync-runs/{runId:guid}/{decision}", (string programId, Guid runId, string decision) =>
             {
-                if (condition())
+                lock (decisions)
                 {
-                    return;
+                    decisions.Add($"{decision} {runId}");
                 }
-            }
-            catch (WebDriverException)
-            {
-                // Not there yet.
-            }
 
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited 15 s for {what}. Page text: {browser.FindElement(By.TagName("body")).Text}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+                return Results.Json(new { runId, programId, status = decision == "release" ? "pending" : "skipped" });
+            });
+            app.MapGet("/v1/programs/{programId}/members-not-in-moengage", (HttpRequest request, string? search, string? after) =>
+                request.Headers.Accept.ToString() == "text/csv" ? Results.Text(Csv, "text/csv") : Results.Json(SampleNights.MembersPage(search, after)));
+        });
 }

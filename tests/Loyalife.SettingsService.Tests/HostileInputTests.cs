@@ -8,8 +8,8 @@ using static Loyalife.Testing.HostileAuth;
 namespace Loyalife.SettingsService.Tests;
 
 /// <summary>
-/// Issue 9's bad input sweep for settings-service: malformed and hostile requests against every endpoint of
-/// SettingsApi, InternalApi and AdminPage, sent over real Kestrel. Each must answer a 4xx (a problem where there is a
+/// The bad input sweep for settings-service: malformed and hostile requests against every endpoint of
+/// SettingsApi, InternalApi, AlertTargetsApi and AdminPage, sent over real Kestrel. Each must answer a 4xx (a problem where there is a
 /// body), never a 5xx, never echo a token or the stored API key, and leave the service healthy.
 /// </summary>
 public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixture<SettingsHostFixture>, IAsyncLifetime
@@ -19,6 +19,8 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
     private const string ApiKey = "HostileKeyQ7w2E9r4T6";
     private const string Injection = "%27%3B%20DROP%20TABLE%20loyalty.programs%3B--";
     private const string Moengage = "/v1/programs/demo/integrations/moengage";
+    private const string Targets = "/v1/programs/demo/alerts/targets";
+    private const string RunId = "0b9d7a4e-3c1f-4f6a-9d55-2f1e8c7a6b01";
 
     private static readonly Dictionary<string, HostileRequest> Table = BuildTable();
 
@@ -78,6 +80,9 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
         [
             ["GET", "/v1/programs"], ["GET", "/v1/integrations/moengage/export"], ["GET", Moengage], ["PUT", Moengage],
             ["DELETE", Moengage], ["POST", Moengage + "/verify"], ["GET", Moengage + "/audit"], ["GET", Moengage + "/sync-runs"],
+            ["GET", Targets], ["POST", Targets], ["DELETE", $"{Targets}/{Guid.Empty}"],
+            ["GET", Moengage + "/sync-runs/" + RunId], ["POST", Moengage + "/sync-runs/" + RunId + "/release"],
+            ["POST", Moengage + "/sync-runs/" + RunId + "/skip"], ["GET", Moengage + "/members-not-in-moengage"],
         ];
         foreach (var endpoint in adminEndpoints)
         {
@@ -91,7 +96,7 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
             Add($"{method} {path} with an expired unsigned JWT", method, path, Bearer(ExpiredUnsignedJwt), [401]);
         }
 
-        foreach (var path in new[] { SettingsPaths.EnabledPrograms, SettingsPaths.Credentials(Configured) })
+        foreach (var path in new[] { SettingsPaths.EnabledPrograms, SettingsPaths.Credentials(Configured), $"/internal/v1/programs/{Configured}/alerts/targets" })
         {
             Add($"GET {path} without the app token", "GET", path, None, [401]);
             Add($"GET {path} with a wrong app token", "GET", path, AppToken("not-the-app-token"), [401]);
@@ -131,6 +136,34 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
         Put("an overlong appId", $$"""{"enabled":true,"appId":"{{new string('A', 10_000)}}","apiKey":"KeyKeyKey1","dashboardUrl":"https://dashboard-01.moengage.com"}""");
         Put("deeply nested JSON", $$"""{"enabled":true,"appId":{{new string('[', 10_000)}}{{new string(']', 10_000)}}}""");
         Put("a number too big for any type", """{"enabled":1e999999,"appId":"APPX"}""");
+        // The MoEngage names and the unknown-members choice: wrong types, hostile names, too many.
+        void PutWith(string name, string field) =>
+            Put(name, $$"""{"enabled":true,"appId":"APPX","apiKey":"KeyKeyKey1","dashboardUrl":"https://dashboard-01.moengage.com",{{field}}}""");
+        PutWith("attributeNames as a string", "\"attributeNames\":\"tier\"");
+        PutWith("attributeNames as an array", "\"attributeNames\":[\"tier\"]");
+        PutWith("attributeNames as a number", "\"attributeNames\":1");
+        PutWith("an attribute name as a number", "\"attributeNames\":{\"tier\":5}");
+        PutWith("an attribute name as an object", "\"attributeNames\":{\"tier\":{\"name\":\"x\"}}");
+        PutWith("an attribute name as an array", "\"attributeNames\":{\"tier\":[\"x\"]}");
+        PutWith("an attribute name nested deep", $"\"attributeNames\":{{\"tier\":{new string('[', 5_000)}{new string(']', 5_000)}}}");
+        PutWith("an attribute name with NUL", "\"attributeNames\":{\"tier\":\"ti\\u0000er\"}");
+        PutWith("an attribute name with a lone surrogate", "\"attributeNames\":{\"tier\":\"tier\\uD800\"}");
+        PutWith("an unknown attribute with a lone surrogate", "\"attributeNames\":{\"ti\\uDC00er\":\"tier\"}");
+        PutWith("an unknown attribute with NUL and RTL override", "\"attributeNames\":{\"ti\\u0000\\u202Eer\":\"tier\"}");
+        PutWith("SQL injection as an attribute", "\"attributeNames\":{\"x'; DROP TABLE settings.moengage_integrations;--\":\"tier\"}");
+        PutWith("SQL injection in a reserved name", "\"attributeNames\":{\"status\":\"status'; DROP TABLE loyalty.programs;--\",\"tier\":\"status\"}");
+        PutWith("a 10,000-character attribute name", $"\"attributeNames\":{{\"tier\":\"{new string('t', 10_000)}\"}}");
+        PutWith("10,000 unknown attributes", $"\"attributeNames\":{{{string.Join(",", Enumerable.Range(0, 10_000).Select(i => $"\"a{i}\":\"b{i}\""))}}}");
+        PutWith("every attribute under one name", $"\"attributeNames\":{{{string.Join(",", Loyalife.Domain.MoEngage.AttributeNaming.LoyalifeNames.Select(n => $"\"{n}\":\"same\""))}}}");
+        PutWith("unknownMembers as a number", "\"unknownMembers\":1");
+        PutWith("unknownMembers as a boolean", "\"unknownMembers\":true");
+        PutWith("unknownMembers as an array", "\"unknownMembers\":[\"send\"]");
+        PutWith("unknownMembers in capitals", "\"unknownMembers\":\"VERIFY\"");
+        PutWith("unknownMembers empty", "\"unknownMembers\":\"\"");
+        PutWith("unknownMembers with a NUL", "\"unknownMembers\":\"send\\u0000\"");
+        PutWith("unknownMembers with SQL injection", "\"unknownMembers\":\"send'; DROP TABLE loyalty.programs;--\"");
+        Add("a 5 MB unknownMembers", "PUT", Moengage, Admin, [400, 413], () => new StreamedJsonContent("unknownMembers", 5 * 1024 * 1024));
+
         Add("invalid UTF-8 bytes", "PUT", Moengage, Admin, [400], () => new ByteArrayContent([.. "{\"enabled\":true,\"appId\":\""u8, 0xC0, 0xAF, 0xFF, .. "\"}"u8])
         {
             Headers = { ContentType = new MediaTypeHeaderValue("application/json") },
@@ -142,6 +175,42 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
         Add("a form body", "PUT", Moengage, Admin, [415], () => new FormUrlEncodedContent([new("enabled", "true")]));
         Add("no content type", "PUT", Moengage, Admin, [415], () => new ByteArrayContent("{}"u8.ToArray()));
         Add("a body on verify", "POST", Moengage + "/verify", Admin, [200, 400, 415], () => new StreamedJsonContent("x", 1024 * 1024));
+
+        // Alert target bodies: wrong types, malformed JSON, addresses that are not public HTTPS, hostile strings.
+        void Target(string name, string json, int[]? expected = null) =>
+            Add($"alert target {name}", "POST", Targets, Admin, expected ?? [400], () => new StringContent(json, Encoding.UTF8, "application/json"));
+        Target("url as a number", """{"url":443}""");
+        Target("url as an object", """{"url":{"host":"hooks.example.com"}}""");
+        Target("signingSecret as a number", """{"url":"https://93.184.215.14/a","signingSecret":1234567890123456789}""");
+        Target("a JSON array body", """[{"url":"https://93.184.215.14/a"}]""");
+        Target("a JSON null body", "null");
+        Target("an empty body", "");
+        Target("truncated JSON", """{"url":"https://93.184.215.14""");
+        Target("an empty object", "{}");
+        Target("a javascript: url", """{"url":"javascript:alert(1)"}""");
+        Target("a file: url", """{"url":"file:///etc/passwd"}""");
+        Target("a gopher: url", """{"url":"gopher://93.184.215.14:70/_"}""");
+        Target("the metadata service", """{"url":"https://169.254.169.254/latest/meta-data/"}""");
+        Target("a private address in decimal", """{"url":"https://167772161/hook"}""");
+        Target("a private address in hex", """{"url":"https://0x0a000001/hook"}""");
+        Target("an IPv4-mapped loopback", """{"url":"https://[::ffff:127.0.0.1]/hook"}""");
+        Target("the unspecified address", """{"url":"https://0.0.0.0/hook"}""");
+        Target("SQL injection as the url", """{"url":"https://93.184.215.14/'; DROP TABLE settings.alert_targets;--"}""", [201, 400]);
+        Target("NUL in the url", """{"url":"https://93.184.215.14/a\u0000b"}""", [201, 400]);
+        Target("NUL in the signing secret", """{"url":"https://93.184.215.14/a","signingSecret":"0123456789abcdef\u0000"}""");
+        Target("a lone surrogate in the url", """{"url":"https://93.184.215.14/\uD800"}""");
+        Target("a 3,000-character url", $$"""{"url":"https://93.184.215.14/{{new string('a', 3000)}}"}""");
+        Target("a 2,000-character signing secret", $$"""{"url":"https://93.184.215.14/a","signingSecret":"{{new string('s', 2000)}}"}""");
+        Target("deeply nested JSON", $$"""{"url":{{new string('[', 10_000)}}{{new string(']', 10_000)}}}""");
+        Add("alert target with a 5 MB url", "POST", Targets, Admin, [400, 413], () => new StreamedJsonContent("url", 5 * 1024 * 1024));
+        Add("alert target as text/plain", "POST", Targets, Admin, [415], () => new StringContent("""{"url":"https://93.184.215.14/a"}""", Encoding.UTF8, "text/plain"));
+        Add("alert target as a form", "POST", Targets, Admin, [415], () => new FormUrlEncodedContent([new("url", "https://93.184.215.14/a")]));
+        Add("delete an unknown alert target", "DELETE", $"{Targets}/{Guid.NewGuid()}", Admin, [404]);
+        Add("delete an alert target that is not a guid", "DELETE", $"{Targets}/not-a-guid", Admin, [404, 405]);
+        Add("delete an alert target by SQL injection", "DELETE", $"{Targets}/{Injection}", Admin, [404, 405]);
+        Add("PUT alert targets", "PUT", Targets, Admin, [405], () => JsonContent.Create(new { url = "https://93.184.215.14/a" }));
+        Add("DELETE all alert targets", "DELETE", Targets, Admin, [405]);
+        Add("POST the internal alert targets", "POST", $"/internal/v1/programs/{Configured}/alerts/targets", AppToken(SettingsServiceHost.AppApiToken), [405]);
 
         // Hostile program ids on every per-program endpoint, and hostile query strings.
         string[] programIds =
@@ -160,7 +229,15 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
             Add($"verify {label}", "POST", path + "/verify", Admin, [400, 404]);
             Add($"audit of {label}", "GET", path + "/audit", Admin, [200, 400, 404]);
             Add($"sync runs of {label}", "GET", path + "/sync-runs", Admin, [400, 404]);
+            Add($"a sync run of {label}", "GET", $"{path}/sync-runs/{RunId}", Admin, [400, 404]);
+            Add($"release a run of {label}", "POST", $"{path}/sync-runs/{RunId}/release", Admin, [400, 404]);
+            Add($"members not in MoEngage of {label}", "GET", path + "/members-not-in-moengage", Admin, [400, 404]);
             Add($"credentials of {label}", "GET", $"/internal/v1/programs/{id}/integrations/moengage/credentials", AppToken(SettingsServiceHost.AppApiToken), [400, 404]);
+            Add($"alert targets of {label}", "GET", $"/v1/programs/{id}/alerts/targets", Admin, [400, 404]);
+            Add($"add an alert target to {label}", "POST", $"/v1/programs/{id}/alerts/targets", Admin, [400, 404],
+                () => JsonContent.Create(new { url = "https://93.184.215.14/a" }));
+            Add($"remove an alert target of {label}", "DELETE", $"/v1/programs/{id}/alerts/targets/{Guid.NewGuid()}", Admin, [400, 404]);
+            Add($"internal alert targets of {label}", "GET", $"/internal/v1/programs/{id}/alerts/targets", AppToken(SettingsServiceHost.AppApiToken), [200, 400, 404]);
         }
 
         Add("a 20,000-character request line", "GET", $"/v1/programs/{new string('p', 20_000)}/integrations/moengage", Admin, [400, 404, 414]);
@@ -168,6 +245,13 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
         Add("audit limit beyond int", "GET", Moengage + "/audit?limit=99999999999999999999", Admin, [400]);
         Add("audit limit with SQL injection", "GET", Moengage + "/audit?limit=1%20OR%201%3D1", Admin, [400]);
         Add("audit limit given twice", "GET", Moengage + "/audit?limit=1&limit=2", Admin, [400]);
+
+        // Run ids that are not ids, and hostile queries towards the dispatcher (away in this sweep: a 502 problem is its answer).
+        Add("a run id with SQL injection", "GET", $"{Moengage}/sync-runs/{Injection}", Admin, [404]);
+        Add("a run id with traversal", "GET", $"{Moengage}/sync-runs/..%2F..%2Finternal", Admin, [400, 404]);
+        Add("skip a run id that is not a GUID", "POST", $"{Moengage}/sync-runs/not-a-guid/skip", Admin, [404]);
+        Add("members search with SQL injection", "GET", $"{Moengage}/members-not-in-moengage?search={Injection}", Admin, [400, 404, 502]);
+        Add("members search of 20,000 characters", "GET", $"{Moengage}/members-not-in-moengage?search={new string('s', 20_000)}", Admin, [400, 404, 414, 502]);
 
         // Wrong methods.
         Add("PATCH settings", "PATCH", Moengage, Admin, [405]);
@@ -180,6 +264,8 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
         Add("POST credentials", "POST", SettingsPaths.Credentials(Configured), AppToken(SettingsServiceHost.AppApiToken), [405]);
         Add("POST the admin page", "POST", "/admin", None, [405]);
         Add("TRACE the admin page", "TRACE", "/admin", None, [405]);
+        Add("GET release", "GET", $"{Moengage}/sync-runs/{RunId}/release", Admin, [405]);
+        Add("DELETE members not in MoEngage", "DELETE", Moengage + "/members-not-in-moengage", Admin, [405]);
 
         // Paths that are not endpoints, including traversal towards files outside wwwroot.
         Add("traversal out of wwwroot", "GET", "/admin/..%2F..%2Fappsettings.json", None, [400, 404]);

@@ -105,8 +105,7 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
             Assert.Contains("https://dashboard-101.moengage.com", messages[0].GetString());
         }
 
-        Assert.Equal(HttpStatusCode.NotFound, (await Host.Admin.GetAsync(SettingsPaths.MoEngage(programId))).StatusCode);
-        Assert.DoesNotContain(SecretsFile.Read(Host.SecretsFile).Keys, name => name.StartsWith(SecretNames.ForProgram(programId)));
+        await Host.AssertNothingSavedAsync(programId);
     }
 
     [Fact]
@@ -141,7 +140,7 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
         Assert.Equal("02", problem.Text("dataCenter"));
         Assert.Contains("data centre 02", problem.Text("detail"));
         Assert.Contains("Dashboard URL", problem.Text("detail"));
-        await AssertNothingSavedAsync(programId);
+        await Host.AssertNothingSavedAsync(programId);
     }
 
     [Fact]
@@ -154,7 +153,7 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
             new { enabled = true, appId = "APPREJ01", apiKey = "WrongKey0123456789", dashboardUrl = "https://dashboard-04.moengage.com" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, first.StatusCode);
         Assert.Contains("API key", (await Json.ReadAsync(first)).Text("detail"));
-        await AssertNothingSavedAsync(programId);
+        await Host.AssertNothingSavedAsync(programId);
 
         await SaveAsync(programId, "APPREJ01", "RightKey0123456789", "https://dashboard-04.moengage.com");
         var second = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
@@ -209,7 +208,7 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.NoContent, (await Host.Admin.DeleteAsync(SettingsPaths.MoEngage(programId))).StatusCode);
 
-        await AssertNothingSavedAsync(programId);
+        await Host.AssertNothingSavedAsync(programId);
         Assert.Equal(HttpStatusCode.NotFound, (await Host.ThroughDapr().GetAsync(SettingsPaths.Credentials(programId))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Host.Admin.DeleteAsync(SettingsPaths.MoEngage(programId))).StatusCode);
         var audit = await Json.ReadAsync(await Host.Admin.GetAsync(SettingsPaths.MoEngage(programId) + "/audit"));
@@ -310,9 +309,4 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
         Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    private async Task AssertNothingSavedAsync(string programId)
-    {
-        Assert.Equal(HttpStatusCode.NotFound, (await Host.Admin.GetAsync(SettingsPaths.MoEngage(programId))).StatusCode);
-        Assert.DoesNotContain(SecretsFile.Read(Host.SecretsFile).Keys, name => name.StartsWith(SecretNames.ForProgram(programId)));
-    }
 }

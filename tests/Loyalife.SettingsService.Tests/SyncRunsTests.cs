@@ -1,7 +1,6 @@
 using System.Net;
 using Loyalife.SettingsService.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Loyalife.SettingsService.Tests;
@@ -15,15 +14,10 @@ public sealed class SyncRunsTests
         var path = SettingsPaths.MoEngage("demo") + "/sync-runs";
         Assert.Equal(HttpStatusCode.BadGateway, (await host.Admin.GetAsync(path)).StatusCode);
 
-        // A dispatcher that, like the real one, answers its admin endpoint only to an admin.
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{host.DispatcherPort}");
-        await using var dispatcher = builder.Build();
-        dispatcher.MapGet("/v1/programs/{programId}/sync-runs", (string programId, HttpRequest request) =>
-            request.Headers.Authorization == $"Bearer {SettingsServiceHost.AdminToken}" && request.Headers.ContainsKey("dapr-caller-app-id")
-                ? Results.Json(new[] { new { runId = "run-1", programId, status = "succeeded" } })
-                : Results.Unauthorized());
-        await dispatcher.StartAsync();
+        // A dispatcher that, like the real one, answers its admin endpoint only to an admin (through Dapr).
+        await using var dispatcher = await DispatcherDouble.StartAsync(host, app =>
+            app.MapGet("/v1/programs/{programId}/sync-runs", (string programId) =>
+                Results.Json(new[] { new { runId = "run-1", programId, status = "succeeded" } })));
 
         var response = await host.Admin.GetAsync(path);
 

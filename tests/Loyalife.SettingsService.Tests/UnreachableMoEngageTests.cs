@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Loyalife.SettingsService.Secrets;
 using Loyalife.SettingsService.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 
 namespace Loyalife.SettingsService.Tests;
 
@@ -19,44 +15,46 @@ public sealed class UnreachableMoEngageTests
             ["MoEngage:ApiBaseUrl"] = $"http://127.0.0.1:{FreePort.Next()}/dc/{{dc}}",
         });
 
-        await AssertUnavailableAsync(host, "could not be reached");
+        await AssertUnavailableAsync(host, "verify", "could not be reached");
     }
 
     [Fact]
     public async Task AMoEngageServerErrorIsA503AndNothingIsSaved()
     {
-        await using var failing = await StartFailingMoEngageAsync();
-        await using var host = await SettingsServiceHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["MoEngage:ApiBaseUrl"] = $"{failing.Urls.First()}/dc/{{dc}}",
-        });
+        await using var failing = await ScriptedMoEngage.StartAsync(ScriptedMoEngage.Fails(503), ScriptedMoEngage.GetUserAnswers);
+        await using var host = await SettingsServiceHost.StartAsync(new Dictionary<string, string?> { ["MoEngage:ApiBaseUrl"] = failing.ApiBaseUrlTemplate });
 
-        await AssertUnavailableAsync(host, "HTTP 503");
+        await AssertUnavailableAsync(host, "verify", "HTTP 503");
     }
 
-    private static async Task AssertUnavailableAsync(SettingsServiceHost host, string expectedDetail)
+    [Theory]
+    [InlineData("verify")]
+    [InlineData("send")]
+    public async Task AMoEngageDownAtTheGetUserCheckIsA503AndNothingIsSaved(string unknownMembers)
+    {
+        // Down is not "Get User does not answer": with either choice the admin is told to try again, and nothing is decided.
+        await using var failing = await ScriptedMoEngage.StartAsync(ScriptedMoEngage.TestConnectionSucceeds, ScriptedMoEngage.Fails(503));
+        await using var host = await SettingsServiceHost.StartAsync(new Dictionary<string, string?> { ["MoEngage:ApiBaseUrl"] = failing.ApiBaseUrlTemplate });
+
+        var problem = await AssertUnavailableAsync(host, unknownMembers, "HTTP 503");
+
+        Assert.Contains("Get User", problem.Text("detail"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, problem.GetProperty("getUserAvailable").ValueKind);
+    }
+
+    private static async Task<System.Text.Json.JsonElement> AssertUnavailableAsync(SettingsServiceHost host, string unknownMembers, string expectedDetail)
     {
         var programId = await host.NewProgramAsync();
 
         var response = await host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
-            new { enabled = true, appId = "APPDOWN1", apiKey = "DownKey0123456789", dashboardUrl = "https://dashboard-03.moengage.com" });
+            new { enabled = true, appId = "APPDOWN1", apiKey = "DownKey0123456789", dashboardUrl = "https://dashboard-03.moengage.com", unknownMembers });
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var problem = await Json.ReadAsync(response);
         Assert.Equal("03", problem.Text("dataCenter"));
         Assert.Contains(expectedDetail, problem.Text("detail"));
         Assert.Contains("Nothing was saved", problem.Text("detail"));
-        Assert.Equal(HttpStatusCode.NotFound, (await host.Admin.GetAsync(SettingsPaths.MoEngage(programId))).StatusCode);
-        Assert.DoesNotContain(SecretsFile.Read(host.SecretsFile).Keys, name => name.StartsWith(SecretNames.ForProgram(programId)));
-    }
-
-    private static async Task<WebApplication> StartFailingMoEngageAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapPost("/dc/{dc}/v1/integrations/authentication", () => Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
-        await app.StartAsync();
-        return app;
+        await host.AssertNothingSavedAsync(programId);
+        return problem;
     }
 }

@@ -12,7 +12,7 @@ public sealed class HealthTests
     public async Task AliveAnswersOkWithoutTheDaprToken()
     {
         await using var app = await SnapshotApp.StartAsync(DateTimeOffset.UtcNow);
-        using var anonymous = app.Factory.CreateClient();
+        using var anonymous = app.Host.CreateClient();
 
         var response = await anonymous.GetAsync("/alive");
 

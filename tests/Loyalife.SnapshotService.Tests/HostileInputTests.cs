@@ -6,7 +6,7 @@ using static Loyalife.Testing.HostileAuth;
 namespace Loyalife.SnapshotService.Tests;
 
 /// <summary>
-/// Issue 9's bad input sweep for snapshot-service: malformed and hostile requests against every endpoint of
+/// The bad input sweep for snapshot-service: malformed and hostile requests against every endpoint of
 /// ProgramsApi and SnapshotsApi. Each must answer a 4xx (a problem where there is a body), never a 5xx, never echo
 /// the app token, and leave the service healthy.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Loyalife.SnapshotService.Tests;
 
-/// <summary>Rows that break SPEC §3 never crash a snapshot and never pass silently.</summary>
+/// <summary>Rows that break docs/ledger.md's contract never crash a snapshot and never pass silently.</summary>
 public sealed class LedgerAnomalyTests
 {
     private const string Day = "/v1/programs/p/snapshots/2026-11-27";

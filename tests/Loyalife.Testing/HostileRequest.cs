@@ -1,7 +1,7 @@
 namespace Loyalife.Testing;
 
 /// <summary>
-/// One row of a bad input sweep (issue 9): a malformed or hostile request and the statuses that may answer it.
+/// One row of a bad input sweep: a malformed or hostile request and the statuses that may answer it.
 /// Shared by the services' test projects.
 /// </summary>
 public sealed record HostileRequest(string Method, string Path, Action<HttpRequestMessage> Auth, int[] Expected, Func<HttpContent>? Content = null)

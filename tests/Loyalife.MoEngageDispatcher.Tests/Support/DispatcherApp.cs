@@ -38,6 +38,9 @@ public sealed class DispatcherApp(string database, string redis, FakeDapr dapr, 
             ["MoEngage:BaseDelay"] = "00:00:00.020",
             ["MoEngage:MaxDelay"] = "00:00:00.200",
             ["MoEngage:RequestTimeout"] = "00:00:05",
+            // Get User unpaced (the stand-in's is unlimited too): tests of its quota set one; the rest would wait a
+            // minute per 1,000 members with events.
+            ["Sync:Quota:GetUsersPerMinute"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())

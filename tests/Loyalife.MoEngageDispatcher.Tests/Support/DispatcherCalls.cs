@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Loyalife.MoEngageDispatcher.Runs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalife.MoEngageDispatcher.Tests.Support;
 
@@ -37,15 +38,20 @@ public static class DispatcherCalls
     }
 
     /// <summary>Waits until the program has <paramref name="count"/> finished runs and none pending or running.</summary>
-    public static async Task<List<SyncRunResponse>> WaitForRunsAsync(
-        this ServiceHost<Program> host, string programId, int count = 1, TimeSpan? timeout = null)
+    public static Task<List<SyncRunResponse>> WaitForRunsAsync(
+        this ServiceHost<Program> host, string programId, int count = 1, TimeSpan? timeout = null) =>
+        host.WaitForAsync(programId, runs => runs.Count(r => r.Status is RunStatus.Succeeded or RunStatus.Failed) >= count
+            && runs.All(r => r.Status is RunStatus.Succeeded or RunStatus.Failed), timeout);
+
+    /// <summary>Waits until the program's runs (newest first) satisfy <paramref name="done"/>.</summary>
+    public static async Task<List<SyncRunResponse>> WaitForAsync(
+        this ServiceHost<Program> host, string programId, Func<List<SyncRunResponse>, bool> done, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             var runs = await host.RunsAsync(programId);
-            if (runs.Count(r => r.Status is RunStatus.Succeeded or RunStatus.Failed) >= count
-                && runs.All(r => r.Status is RunStatus.Succeeded or RunStatus.Failed))
+            if (done(runs))
             {
                 return runs;
             }
@@ -57,5 +63,32 @@ public static class DispatcherCalls
 
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>
+    /// One pass of the scheduler over the program, as a tick makes it, awaited to its end: first waits for
+    /// whatever else holds the program's lock (a woken worker finishing) to let go.
+    /// </summary>
+    public static async Task ProcessNowAsync(this ServiceHost<Program> host, string programId)
+    {
+        var locks = host.Services.GetRequiredService<ProgramLock>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (await locks.TryAcquireAsync(programId, CancellationToken.None) is { } lease)
+            {
+                await lease.DisposeAsync();
+                break;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"program {programId} stayed locked");
+            }
+
+            await Task.Delay(50);
+        }
+
+        await host.Services.GetRequiredService<Scheduling.SyncScheduler>().ProcessProgramAsync(programId, scheduleDueDates: true, default, CancellationToken.None);
     }
 }

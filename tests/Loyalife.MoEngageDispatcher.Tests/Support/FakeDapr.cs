@@ -15,7 +15,7 @@ namespace Loyalife.MoEngageDispatcher.Tests.Support;
 
 /// <summary>
 /// A fake Dapr HTTP endpoint (<c>DAPR_HTTP_ENDPOINT</c>) that answers <c>/v1.0/invoke/{app}/method/…</c> for
-/// settings-service and snapshot-service with the JSON shapes of SPEC §7 and BRIEF, from in-memory programs.
+/// settings-service and snapshot-service with their APIs' JSON shapes (docs/ledger.md), from in-memory programs.
 /// The dispatcher reaches it exactly as it reaches a real sidecar.
 /// </summary>
 public sealed class FakeDapr : IAsyncDisposable
@@ -108,6 +108,11 @@ public sealed class FakeDapr : IAsyncDisposable
             }
 
             return Results.Json(credentials);
+        }
+
+        if (path is ["internal", "v1", "programs", var owner, "alerts", "targets"] && Programs.TryGetValue(owner, out var withTargets))
+        {
+            return Results.Json(withTargets.AlertTargets.Select(t => new { targetId = t.TargetId, url = t.Url, signingSecret = t.SigningSecret }));
         }
 
         return Results.Problem(statusCode: 404, title: "Not found");

@@ -29,6 +29,8 @@ public sealed class FakeProgram
     public Dictionary<string, string>? AttributeNames { get; set; }
 
     public string? UnknownMembers { get; set; }
+    /// <summary>The webhooks settings-service would hand the dispatcher, signing secrets included.</summary>
+    public List<Loyalife.MoEngageDispatcher.Alerts.AlertTarget> AlertTargets { get; } = [];
 
     /// <summary>Snapshot requests served, as "date kind after".</summary>
     public List<string> PagesServed { get; } = [];

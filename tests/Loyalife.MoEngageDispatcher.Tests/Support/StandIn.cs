@@ -9,7 +9,7 @@ namespace Loyalife.MoEngageDispatcher.Tests.Support;
 public static class StandIn
 {
     /// <summary>
-    /// A workspace with Get User enabled (at MoEngage's 1,000 users a minute) that refuses a body without
+    /// A workspace with Get User enabled (no quota: the dispatcher's tests pace it themselves) that refuses a body without
     /// Content-Length. It holds every <c>C</c>+7-digit customer, or only <paramref name="customers"/> when given.
     /// </summary>
     public static async Task PutWorkspaceAsync(
@@ -20,7 +20,7 @@ public static class StandIn
         {
             ["dataCenter"] = "01",
             ["apiKey"] = apiKey,
-            ["getUser"] = new JsonObject { ["enabled"] = true },
+            ["getUser"] = new JsonObject { ["enabled"] = true, ["usersPerMinute"] = null },
             ["requireContentLength"] = true,
             ["limits"] = limits ?? new JsonObject
             {

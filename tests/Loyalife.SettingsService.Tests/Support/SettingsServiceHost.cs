@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Loyalife.DaprSidecar;
 using Loyalife.MoEngageStandIn;
+using Loyalife.SettingsService.Secrets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -64,12 +65,19 @@ public sealed class SettingsServiceHost : IAsyncDisposable
 
     public IServiceProvider Services => service.Services;
 
-    public static async Task<SettingsServiceHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="prepare">Runs before the service starts, with the database's connection string and the secrets file's path.</param>
+    public static async Task<SettingsServiceHost> StartAsync(
+        IReadOnlyDictionary<string, string?>? overrides = null, Func<string, string, Task>? prepare = null)
     {
         var directory = Directory.CreateTempSubdirectory("settings-host-").FullName;
         var components = Directory.CreateDirectory(Path.Combine(directory, "components")).FullName;
         File.Copy(Path.Combine(Repository.Root, "components", "secretstore.yaml"), Path.Combine(components, "secretstore.yaml"));
         var connectionString = await LedgerDatabase.CreateAsync();
+        if (prepare is not null)
+        {
+            await prepare(connectionString, Path.Combine(directory, "dapr-secrets.json"));
+        }
+
         var moEngage = await MoEngageStandInHost.StartAsync();
 
         // The sidecar must know the app's port before the app starts, and the app the sidecar's endpoints.
@@ -102,6 +110,7 @@ public sealed class SettingsServiceHost : IAsyncDisposable
             ["SecretStore:FilePath"] = Path.Combine(directory, "dapr-secrets.json"),
             ["MoEngage:ApiBaseUrl"] = moEngage.ApiBaseUrlTemplate,
             ["MoEngage:TestConnectionTimeout"] = "00:00:03",
+            ["MoEngage:GetUserTimeout"] = "00:00:03",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -145,10 +154,20 @@ public sealed class SettingsServiceHost : IAsyncDisposable
         return programId;
     }
 
-    /// <summary>Creates (or replaces) a MoEngage workspace in the stand-in.</summary>
-    public async Task AddWorkspaceAsync(string appId, string dataCenter, string apiKey)
+    /// <summary>A refused save left nothing behind: no settings, no secret.</summary>
+    public async Task AssertNothingSavedAsync(string programId)
     {
-        var response = await MoEngage.Control.PutAsJsonAsync($"/control/workspaces/{appId}", new { dataCenter, apiKey });
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync(SettingsPaths.MoEngage(programId))).StatusCode);
+        Assert.DoesNotContain(Support.SecretsFile.Read(SecretsFile).Keys, name => name.StartsWith(SecretNames.ForProgram(programId)));
+    }
+
+    /// <summary>
+    /// Creates (or replaces) a MoEngage workspace in the stand-in; <paramref name="getUser"/> false is a workspace
+    /// for which MoEngage support has not enabled the Get User API.
+    /// </summary>
+    public async Task AddWorkspaceAsync(string appId, string dataCenter, string apiKey, bool getUser = true)
+    {
+        var response = await MoEngage.Control.PutAsJsonAsync($"/control/workspaces/{appId}", new { dataCenter, apiKey, getUser = new { enabled = getUser } });
         response.EnsureSuccessStatusCode();
     }
 

@@ -1,0 +1,243 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Loyalife.MoEngageDispatcher.Alerts;
+
+/// <summary>
+/// Alert states, alerts and their deliveries in PostgreSQL. A change of state and the alert it raises are
+/// written in one transaction under a per-program lock, so replicas observing the same run tell it once.
+/// One file for the three tables, because their writes share transactions.
+/// </summary>
+public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
+{
+    private const string DeliveryColumns =
+        "delivery_id, target_id, url, kind, state, attempts, last_status, last_error, created_at, delivered_at, next_attempt_at";
+
+    /// <summary>
+    /// Stores what <paramref name="decide"/> observes against the program's current states and raises an alert
+    /// for each condition that begins or ends (a condition first seen inactive is simply recorded).
+    /// </summary>
+    /// <returns>The alerts raised.</returns>
+    public async Task<IReadOnlyList<Guid>> ObserveAsync(
+        string programId,
+        Func<IReadOnlyDictionary<string, AlertState>, IReadOnlyList<AlertObservation>> decide,
+        Func<Guid, string, AlertObservation, JsonObject> body,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockProgram = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('dispatch.alerts:' || @p))", connection, transaction))
+        {
+            lockProgram.Parameters.AddWithValue("p", programId);
+            await lockProgram.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var states = new Dictionary<string, AlertState>();
+        await using (var select = new NpgsqlCommand(
+            "SELECT condition, active, baseline, changed_at FROM dispatch.alert_states WHERE program_id = @p", connection, transaction))
+        {
+            select.Parameters.AddWithValue("p", programId);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                states[reader.GetString(0)] = new AlertState(reader.GetString(0), reader.GetBoolean(1),
+                    reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3));
+            }
+        }
+
+        var raised = new List<Guid>();
+        var now = time.GetUtcNow();
+        foreach (var observation in decide(states))
+        {
+            var previous = states.GetValueOrDefault(observation.Condition);
+            var changed = previous is null ? observation.Active : previous.Active != observation.Active;
+            await using (var upsert = new NpgsqlCommand("""
+                INSERT INTO dispatch.alert_states (program_id, condition, active, baseline, changed_at) VALUES (@p, @c, @active, @baseline, @now)
+                ON CONFLICT (program_id, condition) DO UPDATE SET active = excluded.active, baseline = excluded.baseline,
+                    changed_at = CASE WHEN alert_states.active = excluded.active THEN alert_states.changed_at ELSE excluded.changed_at END
+                """, connection, transaction))
+            {
+                upsert.Parameters.AddWithValue("p", programId);
+                upsert.Parameters.AddWithValue("c", observation.Condition);
+                upsert.Parameters.AddWithValue("active", observation.Active);
+                upsert.Parameters.Add(new NpgsqlParameter("baseline", NpgsqlDbType.Bigint) { Value = (object?)observation.Baseline ?? DBNull.Value });
+                upsert.Parameters.AddWithValue("now", now);
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (changed)
+            {
+                var alertId = Guid.CreateVersion7();
+                var kind = observation.Active ? observation.Condition : observation.Condition + AlertCondition.ResolvedSuffix;
+                await InsertAlertAsync(connection, transaction, alertId, programId, kind, body(alertId, kind, observation), routed: false, cancellationToken);
+                raised.Add(alertId);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return raised;
+    }
+
+    /// <summary>An alert whose targets are known already (the test alert): stored with a pending delivery to each.</summary>
+    public async Task<IReadOnlyList<Guid>> InsertRoutedAsync(
+        Guid alertId, string programId, string kind, JsonObject body, IReadOnlyList<AlertTarget> targets, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertAlertAsync(connection, transaction, alertId, programId, kind, body, routed: true, cancellationToken);
+        var deliveries = await InsertDeliveriesAsync(connection, transaction, alertId, programId, kind, targets, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deliveries;
+    }
+
+    /// <summary>
+    /// Gives each alert not yet routed a delivery per target of its program, as <paramref name="targets"/> reads
+    /// them now. An alert whose targets cannot be read stays unrouted for the next pass.
+    /// </summary>
+    public async Task RouteAsync(Func<string, Task<IReadOnlyList<AlertTarget>?>> targets, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var unrouted = new List<(Guid AlertId, string ProgramId, string Kind)>();
+        await using (var select = new NpgsqlCommand(
+            "SELECT alert_id, program_id, kind FROM dispatch.alerts WHERE NOT routed ORDER BY created_at LIMIT 50 FOR UPDATE SKIP LOCKED",
+            connection, transaction))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                unrouted.Add((reader.GetGuid(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        var byProgram = new Dictionary<string, IReadOnlyList<AlertTarget>?>();
+        foreach (var (alertId, programId, kind) in unrouted)
+        {
+            if (!byProgram.TryGetValue(programId, out var found))
+            {
+                byProgram[programId] = found = await targets(programId);
+            }
+
+            if (found is null)
+            {
+                continue;
+            }
+
+            await InsertDeliveriesAsync(connection, transaction, alertId, programId, kind, found, cancellationToken);
+            await using var routed = new NpgsqlCommand("UPDATE dispatch.alerts SET routed = true WHERE alert_id = @id", connection, transaction);
+            routed.Parameters.AddWithValue("id", alertId);
+            await routed.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Claims pending deliveries that are due for <paramref name="claimFor"/>, so another replica leaves them alone meanwhile.</summary>
+    public async Task<IReadOnlyList<DueDelivery>> ClaimDueAsync(int limit, TimeSpan claimFor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var command = database.CreateCommand("""
+            UPDATE dispatch.alert_deliveries d SET claimed_until = @until
+            FROM dispatch.alerts a
+            WHERE a.alert_id = d.alert_id AND d.delivery_id IN (
+                SELECT delivery_id FROM dispatch.alert_deliveries
+                WHERE state = 'pending' AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)
+                ORDER BY next_attempt_at LIMIT @limit FOR UPDATE SKIP LOCKED)
+            RETURNING d.delivery_id, d.program_id, d.target_id, d.url, d.attempts, a.body::text
+            """);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("until", now + claimFor);
+        command.Parameters.AddWithValue("limit", limit);
+        var due = new List<DueDelivery>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            due.Add(new DueDelivery(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
+                JsonNode.Parse(reader.GetString(5))!.AsObject()));
+        }
+
+        return due;
+    }
+
+    /// <summary>Records an attempt: delivered, failed for good, or pending again at <paramref name="nextAttemptAt"/>.</summary>
+    public async Task RecordAttemptAsync(
+        Guid deliveryId, string state, int? status, string? error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("""
+            UPDATE dispatch.alert_deliveries SET state = @state, attempts = attempts + 1, last_status = @status, last_error = @error,
+                next_attempt_at = @next, claimed_until = NULL, delivered_at = CASE WHEN @state = 'delivered' THEN @now ELSE delivered_at END
+            WHERE delivery_id = @id
+            """);
+        command.Parameters.AddWithValue("id", deliveryId);
+        command.Parameters.AddWithValue("state", state);
+        command.Parameters.Add(new NpgsqlParameter("status", NpgsqlDbType.Integer) { Value = (object?)status ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("error", NpgsqlDbType.Text) { Value = (object?)error ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.TimestampTz) { Value = (object?)nextAttemptAt ?? DBNull.Value });
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AlertDelivery>> ListAsync(string programId, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand(
+            $"SELECT {DeliveryColumns} FROM dispatch.alert_deliveries WHERE program_id = @p ORDER BY created_at DESC, delivery_id DESC LIMIT @limit");
+        command.Parameters.AddWithValue("p", programId);
+        command.Parameters.AddWithValue("limit", limit);
+        var deliveries = new List<AlertDelivery>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            deliveries.Add(new AlertDelivery(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetInt32(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetFieldValue<DateTimeOffset>(8),
+                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
+                reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10)));
+        }
+
+        return deliveries;
+    }
+
+    private async Task InsertAlertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid alertId, string programId, string kind, JsonObject body, bool routed,
+        CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO dispatch.alerts (alert_id, program_id, kind, body, created_at, routed) VALUES (@id, @p, @kind, @body, @now, @routed)
+            """, connection, transaction);
+        insert.Parameters.AddWithValue("id", alertId);
+        insert.Parameters.AddWithValue("p", programId);
+        insert.Parameters.AddWithValue("kind", kind);
+        insert.Parameters.Add(new NpgsqlParameter("body", NpgsqlDbType.Jsonb) { Value = body.ToJsonString() });
+        insert.Parameters.AddWithValue("now", time.GetUtcNow());
+        insert.Parameters.AddWithValue("routed", routed);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Guid>> InsertDeliveriesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid alertId, string programId, string kind,
+        IReadOnlyList<AlertTarget> targets, CancellationToken cancellationToken)
+    {
+        var ids = new List<Guid>();
+        var now = time.GetUtcNow();
+        foreach (var target in targets)
+        {
+            var id = Guid.CreateVersion7();
+            await using var insert = new NpgsqlCommand("""
+                INSERT INTO dispatch.alert_deliveries (delivery_id, alert_id, program_id, target_id, url, kind, state, created_at, next_attempt_at)
+                VALUES (@id, @alert, @p, @target, @url, @kind, 'pending', @now, @now)
+                """, connection, transaction);
+            insert.Parameters.AddWithValue("id", id);
+            insert.Parameters.AddWithValue("alert", alertId);
+            insert.Parameters.AddWithValue("p", programId);
+            insert.Parameters.AddWithValue("target", target.TargetId);
+            insert.Parameters.AddWithValue("url", target.Url);
+            insert.Parameters.AddWithValue("kind", kind);
+            insert.Parameters.AddWithValue("now", now);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+}

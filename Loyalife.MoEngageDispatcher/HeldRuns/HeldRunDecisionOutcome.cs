@@ -1,0 +1,8 @@
+namespace Loyalife.MoEngageDispatcher.HeldRuns;
+
+public enum HeldRunDecisionOutcome
+{
+    Decided,
+    NotHeld,
+    UnknownRun,
+}

@@ -1,0 +1,6 @@
+using System.Text.Json.Nodes;
+
+namespace Loyalife.MoEngageDispatcher.HeldRuns;
+
+/// <summary>One rule a day broke, and the figures that broke it.</summary>
+public sealed record HoldBreach(string Rule, JsonObject Figures, string Summary);

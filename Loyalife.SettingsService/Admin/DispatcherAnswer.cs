@@ -1,0 +1,29 @@
+namespace Loyalife.SettingsService.Admin;
+
+/// <summary>
+/// The dispatcher's answer passed on to the admin page as it came (status, content type, body streamed), for
+/// the answers that mean something to an admin; anything else has become a 502 before this is made.
+/// </summary>
+public sealed class DispatcherAnswer(HttpResponseMessage response) : IResult
+{
+    public HttpResponseMessage Response { get; } = response;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        using (Response)
+        {
+            httpContext.Response.StatusCode = (int)Response.StatusCode;
+            if (Response.Content.Headers.ContentType is { } type)
+            {
+                httpContext.Response.ContentType = type.ToString();
+            }
+
+            if (Response.Content.Headers.ContentDisposition is { } disposition)
+            {
+                httpContext.Response.Headers.ContentDisposition = disposition.ToString();
+            }
+
+            await Response.Content.CopyToAsync(httpContext.Response.Body, httpContext.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Loyalife.MoEngageDispatcher.Tests.Support;
+
+namespace Loyalife.MoEngageDispatcher.Tests;
+
+public sealed class OpenApiDocumentTests(Support.Environment env) : IClassFixture<Support.Environment>
+{
+    [Fact]
+    public async Task TheAdminApiAndTheCronBindingAreDescribed()
+    {
+        await using var dispatcher = env.Dispatcher();
+        using var client = dispatcher.CreateClient();
+
+        var document = await OpenApiAssert.ReadAsync(client);
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/v1/programs/{programId}/sync-runs", paths);
+        Assert.Contains("/v1/sync-runs/{runId}", paths);
+        Assert.Contains("/nightly-sync", paths);
+    }
+}

@@ -1,0 +1,20 @@
+using Loyalife.SettingsService.Tests.Support;
+
+namespace Loyalife.SettingsService.Tests;
+
+public sealed class OpenApiDocumentTests(SettingsHostFixture fixture) : IClassFixture<SettingsHostFixture>
+{
+    [Fact]
+    public async Task TheAdminAndInternalApiAreDescribedWithSummariesAndTheirProblemAnswers()
+    {
+        var document = await OpenApiAssert.ReadAsync(fixture.Host.Anonymous);
+
+        Assert.Empty(OpenApiAssert.Gaps(document, ["/v1/programs/{programId}/integrations/moengage/sync-runs", "/v1/programs/{programId}/integrations/moengage/members"],
+            "GET /v1/programs/{programId}/integrations/moengage/sync-runs",
+            "GET /v1/programs/{programId}/integrations/moengage/sync-runs/{runId}",
+            "POST /v1/programs/{programId}/integrations/moengage/sync-runs/{runId}/release",
+            "POST /v1/programs/{programId}/integrations/moengage/sync-runs/{runId}/skip",
+            "GET /v1/programs/{programId}/integrations/moengage/members-not-in-moengage"));
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
+    }
+}
