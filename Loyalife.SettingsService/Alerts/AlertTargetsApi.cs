@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using Loyalife.SettingsService.Auth;
+using Loyalife.ServiceDefaults.Auth;
+using Loyalife.ServiceDefaults.Problems;
 using Loyalife.SettingsService.Programs;
 using Loyalife.SettingsService.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,12 +12,12 @@ public static class AlertTargetsApi
 {
     public static IEndpointRouteBuilder MapAlertTargetsApi(this IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/v1/programs/{programId}/alerts/targets").WithTags("Alerts").RequireAuthorization(Policies.Admin);
+        var admin = routes.MapGroup("/v1/programs/{programId}/alerts/targets").WithTags("Alerts").RequireAuthorization(AuthPolicies.Admin);
         admin.MapGet("", ListAsync).WithSummary("The program's alert webhooks, without their signing secrets.");
         admin.MapPost("", AddAsync).WithSummary("Add an alert webhook (HTTPS to a public address), optionally with an HMAC-SHA256 signing secret.");
         admin.MapDelete("/{targetId:guid}", RemoveAsync).WithSummary("Remove an alert webhook and its signing secret.");
 
-        routes.MapGroup("/internal/v1/programs/{programId}/alerts").WithTags("Internal").RequireAuthorization(Policies.ThroughDapr)
+        routes.MapGroup("/internal/v1/programs/{programId}/alerts").WithTags("Internal").RequireAuthorization(AuthPolicies.ThroughDapr)
             .MapGet("/targets", ForDispatcherAsync).WithSummary("The program's alert webhooks with their signing secrets, for the dispatcher (through Dapr only).");
         return routes;
     }
@@ -26,7 +27,7 @@ public static class AlertTargetsApi
     {
         if (!await programs.ExistsAsync(programId, ct))
         {
-            return SettingsProblems.UnknownProgram(programId);
+            return ApiProblems.UnknownProgram(programId);
         }
 
         return TypedResults.Ok<IReadOnlyList<AlertTargetView>>([.. (await store.ListAsync(programId, ct)).Select(row => row.ToView())]);
@@ -38,7 +39,7 @@ public static class AlertTargetsApi
         var outcome = await commands.AddAsync(programId, request, AdminUser.NameOf(user), ct);
         return outcome switch
         {
-            { UnknownProgram: true } => SettingsProblems.UnknownProgram(programId),
+            { UnknownProgram: true } => ApiProblems.UnknownProgram(programId),
             { Errors: { } errors } => TypedResults.ValidationProblem(errors, title: "The alert target is not valid"),
             { TooMany: true } => TypedResults.Problem(title: "Too many alert targets", statusCode: StatusCodes.Status409Conflict,
                 detail: $"Program '{programId}' has as many alert targets as it may; remove one first."),

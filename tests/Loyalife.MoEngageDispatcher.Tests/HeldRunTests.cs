@@ -66,7 +66,7 @@ public sealed class HeldRunTests(Support.Environment env) : IClassFixture<Suppor
 
         // Exactly what was held: the day's snapshot as its summary counted it when the run was held.
         Assert.Equal(held.Report.Days["2026-11-18"].EventsInSnapshot, sent.Report.EventsSent);
-        Assert.Equal("admin", sent.Report.Held!.ReleasedBy);
+        Assert.Equal("admin-token", sent.Report.Held!.ReleasedBy);
         await env.StandIn.AssertDeliveredOnceAsync(program.AppId, members: 5, events: 1600);
         Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Conflict), (
             (await admin.PostAsync($"/v1/programs/{program.ProgramId}/sync-runs/{held.RunId}/release", null)).StatusCode,
