@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Dapr.Client;
+using Loyalife.MoEngageDispatcher.Existence;
 using Loyalife.MoEngageDispatcher.Alerts;
 using Loyalife.MoEngageDispatcher.HeldRuns;
 using Loyalife.MoEngageDispatcher.MoEngage;
@@ -8,6 +9,7 @@ using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Scheduling;
 using Loyalife.MoEngageDispatcher.Sources;
 using Loyalife.MoEngageDispatcher.Telemetry;
+using Loyalife.MoEngageDispatcher.Verification;
 using Loyalife.ServiceDefaults.Auth;
 using Loyalife.ServiceDefaults.Migrations;
 
@@ -33,6 +35,12 @@ internal static class Extensions
         builder.Services.AddOptions<MoEngageOptions>().BindConfiguration(MoEngageOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<ExistenceOptions>().BindConfiguration(ExistenceOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DispatcherTelemetry>();
@@ -52,7 +60,10 @@ internal static class Extensions
         builder.Services.AddHttpClient(MoEngageClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
+        builder.Services.AddSingleton<RetryTiming>();
+        builder.Services.AddSingleton<DataApiCalls>();
         builder.Services.AddSingleton<MoEngageClient>();
+        builder.Services.AddSingleton<GetUserClient>();
         builder.Services.AddSingleton<IQuotaLimiter, RedisQuotaLimiter>();
 
         // Before the worker: hosted services start in order, and the worker reads runs as it starts.
@@ -60,6 +71,9 @@ internal static class Extensions
         builder.AddHeldRuns();
         builder.AddAlerts();
         builder.Services.AddSingleton<RunStore>();
+        builder.Services.AddSingleton<ConfirmationStore>();
+        builder.Services.AddSingleton<VerificationStore>();
+        builder.Services.AddSingleton<RunVerifier>();
         builder.Services.AddSingleton<ProgramLock>();
         builder.Services.AddSingleton<RunEngine>();
         builder.Services.AddSingleton<SyncScheduler>();

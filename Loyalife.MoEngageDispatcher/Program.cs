@@ -1,4 +1,5 @@
 using Loyalife.MoEngageDispatcher;
+using Loyalife.MoEngageDispatcher.Existence;
 using Loyalife.MoEngageDispatcher.Alerts;
 using Loyalife.MoEngageDispatcher.HeldRuns;
 using Loyalife.MoEngageDispatcher.Runs;
@@ -18,6 +19,7 @@ app.UseAuthorization();
 
 app.MapNightlySyncApi();
 app.MapSyncRunsApi();
+app.MapMembersNotInMoEngageApi();
 app.MapHeldRunsApi();
 app.MapAlertsApi();
 app.MapDefaultEndpoints();

@@ -14,6 +14,7 @@ public sealed class BulkBody : IDisposable
     private readonly List<(int Start, int Length)> elements = [];
     private readonly List<StreamPosition> ends = [];
     private readonly List<string?> eventNames = [];
+    private readonly List<bool> unconfirmed = [];
     private byte[] buffer;
     private int length;
 
@@ -49,10 +50,19 @@ public sealed class BulkBody : IDisposable
 
     public string? EventName(int index) => eventNames[index];
 
+    /// <summary>Whether element <paramref name="index"/> is an event for a member MoEngage is not known to hold (sent anyway).</summary>
+    public bool Unconfirmed(int index) => unconfirmed[index];
+
+    /// <summary>
+    /// Events held back, by reason, between the previous body's last element and this one's: counted when
+    /// this body is, so a checkpoint and the counts it covers are saved together.
+    /// </summary>
+    public Dictionary<string, long> HeldBack { get; } = [];
+
     /// <summary>The size the body would have with one more element of <paramref name="elementLength"/> bytes.</summary>
     public int LengthWith(int elementLength) => Length + elementLength + (Count > 0 ? 1 : 0);
 
-    public void Append(ReadOnlySpan<byte> element, string? eventName, StreamPosition end)
+    public void Append(ReadOnlySpan<byte> element, string? eventName, StreamPosition end, bool unconfirmedMember = false)
     {
         if (Count > 0)
         {
@@ -64,6 +74,7 @@ public sealed class BulkBody : IDisposable
         length += element.Length;
         ends.Add(end);
         eventNames.Add(eventName);
+        unconfirmed.Add(unconfirmedMember);
     }
 
     /// <summary>A new body holding elements [start, start+count) of this one (the halves of a 413).</summary>
@@ -72,7 +83,7 @@ public sealed class BulkBody : IDisposable
         var slice = new BulkBody(Kind, buffer.Length);
         for (var i = start; i < start + count; i++)
         {
-            slice.Append(Element(i).Span, eventNames[i], ends[i]);
+            slice.Append(Element(i).Span, eventNames[i], ends[i], unconfirmed[i]);
         }
 
         return slice;

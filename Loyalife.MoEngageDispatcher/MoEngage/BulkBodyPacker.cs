@@ -38,7 +38,7 @@ public sealed class BulkBodyPacker(int maxBodyBytes) : IDisposable
     /// Adds the element written since <see cref="BeginElement"/>. Answers the body it closed to make room
     /// (the caller sends and disposes it), and whether the element was refused as larger than any body.
     /// </summary>
-    public (BulkBody? Closed, bool Oversized) Commit(ElementKind kind, string? eventName, StreamPosition end)
+    public (BulkBody? Closed, bool Oversized) Commit(ElementKind kind, string? eventName, StreamPosition end, bool unconfirmed = false)
     {
         var element = CurrentElement;
         if (BulkBody.Prefix.Length + element.Length + BulkBody.Suffix.Length > MaxBodyBytes)
@@ -54,9 +54,12 @@ public sealed class BulkBodyPacker(int maxBodyBytes) : IDisposable
         }
 
         open ??= new BulkBody(kind, MaxBodyBytes);
-        open.Append(element, eventName, end);
+        open.Append(element, eventName, end, unconfirmed);
         return (closed, false);
     }
+
+    /// <summary>The body being filled, which the element last committed went into.</summary>
+    public BulkBody? Open => open;
 
     /// <summary>Closes and answers the open body, if it holds anything.</summary>
     public BulkBody? Flush()

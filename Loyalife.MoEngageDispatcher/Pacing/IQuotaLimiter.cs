@@ -2,9 +2,12 @@ using Loyalife.MoEngageDispatcher.MoEngage;
 
 namespace Loyalife.MoEngageDispatcher.Pacing;
 
-/// <summary>Paces sends to a workspace's per-minute quota, across every replica.</summary>
+/// <summary>Paces calls to a workspace's per-minute quotas, across every replica.</summary>
 public interface IQuotaLimiter
 {
-    /// <summary>Waits until <paramref name="count"/> elements of <paramref name="kind"/> fit the quota, reserves them, and answers the time waited.</summary>
-    Task<TimeSpan> ReserveAsync(string appId, ElementKind kind, int count, CancellationToken cancellationToken);
+    /// <summary>Waits until <paramref name="count"/> units of <paramref name="kind"/> fit the quota, reserves them, and answers the time waited.</summary>
+    Task<TimeSpan> ReserveAsync(string appId, QuotaKind kind, int count, CancellationToken cancellationToken);
+
+    /// <summary>The Bulk Import quota a body of <paramref name="kind"/> counts against.</summary>
+    static QuotaKind For(ElementKind kind) => kind == ElementKind.Customer ? QuotaKind.BulkUsers : QuotaKind.BulkEvents;
 }

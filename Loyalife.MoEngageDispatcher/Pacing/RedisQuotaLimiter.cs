@@ -1,4 +1,3 @@
-using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Scheduling;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -48,15 +47,20 @@ public sealed class RedisQuotaLimiter(
 
     private readonly QuotaOptions quota = options.Value.Quota;
 
-    public async Task<TimeSpan> ReserveAsync(string appId, ElementKind kind, int count, CancellationToken cancellationToken)
+    public async Task<TimeSpan> ReserveAsync(string appId, QuotaKind kind, int count, CancellationToken cancellationToken)
     {
-        var limit = kind == ElementKind.Customer ? quota.UsersPerMinute : quota.EventsPerMinute;
+        var (limit, name) = kind switch
+        {
+            QuotaKind.BulkUsers => (quota.UsersPerMinute, "users"),
+            QuotaKind.BulkEvents => (quota.EventsPerMinute, "events"),
+            _ => (quota.GetUsersPerMinute, "getuser"),
+        };
         if (limit == 0)
         {
             return TimeSpan.Zero;
         }
 
-        var key = (RedisKey)$"dispatch:quota:{appId}:{(kind == ElementKind.Customer ? "users" : "events")}";
+        var key = (RedisKey)$"dispatch:quota:{appId}:{name}";
         var window = (long)(quota.Window + quota.SafetyMargin).TotalMilliseconds;
         var id = Guid.NewGuid().ToString("N");
         var started = time.GetTimestamp();

@@ -21,7 +21,7 @@ internal sealed class BodySender(
         {
             var parts = new List<Part>();
             await SendPartAsync(body, parts);
-            return new Delivered(date, body.Kind, body.End, parts, body.Count);
+            return new Delivered(date, body.Kind, body.End, parts, body.Count, body.HeldBack);
         }
     }
 
@@ -31,7 +31,7 @@ internal sealed class BodySender(
         activity?.SetTag("loyalife.moengage.elements", body.Count);
         activity?.SetTag("loyalife.moengage.kind", ReportBook.KindName(body.Kind));
         activity?.SetTag("loyalife.moengage.bytes", body.Length);
-        var waited = await limiter.ReserveAsync(credentials.AppId, body.Kind, body.Count, waits);
+        var waited = await limiter.ReserveAsync(credentials.AppId, IQuotaLimiter.For(body.Kind), body.Count, waits);
         var result = await moengage.SendAsync(credentials, body, lease.Lost, waits);
         activity?.SetTag("http.response.status_code", result.Status);
         activity?.SetTag("loyalife.moengage.outcome", result.Outcome.ToString());

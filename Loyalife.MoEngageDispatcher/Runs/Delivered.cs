@@ -2,5 +2,10 @@ using Loyalife.MoEngageDispatcher.MoEngage;
 
 namespace Loyalife.MoEngageDispatcher.Runs;
 
-/// <summary>A body's outcome, ready to apply in order: its parts (more than one after a 413 split) and where it ends.</summary>
-internal sealed record Delivered(DateOnly Date, ElementKind Kind, StreamPosition End, IReadOnlyList<Part> Parts, int Elements = 0);
+/// <summary>
+/// A body's outcome, ready to apply in order: its parts (more than one after a 413 split), where it ends,
+/// and the events held back before it.
+/// </summary>
+internal sealed record Delivered(
+    DateOnly Date, ElementKind Kind, StreamPosition End, IReadOnlyList<Part> Parts, int Elements = 0,
+    IReadOnlyDictionary<string, long>? HeldBack = null);

@@ -1,4 +1,5 @@
 using System.Text;
+using Loyalife.MoEngageDispatcher.Existence;
 using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Sources;
 
@@ -6,10 +7,16 @@ namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>
 /// Turns a page's items into Bulk Import elements packed into bodies; an item that cannot be mapped, or
-/// whose element exceeds the cap on its own, is recorded as rejected instead.
+/// whose element exceeds the cap on its own, is recorded as rejected instead. Events pass the existence
+/// gate first: one whose member MoEngage does not hold (or has not confirmed) is held back, not packed.
 /// </summary>
-internal sealed class PagePacker(BulkBodyPacker packer, ElementKind kind, Rejections rejections)
+internal sealed class PagePacker(BulkBodyPacker packer, ElementKind kind, BulkElementWriter elements, ExistenceGate? gate, Rejections rejections)
 {
+    public const string NotInMoEngage = "not_in_moengage";
+    public const string Unconfirmed = "unconfirmed";
+
+    private readonly Dictionary<string, long> heldBack = [];
+
     /// <summary>The bodies the page's items closed, in order; items up to <paramref name="skip"/> were sent before.</summary>
     public IEnumerable<BulkBody> Pack(DateOnly date, SnapshotPage page, int skip)
     {
@@ -25,10 +32,18 @@ internal sealed class PagePacker(BulkBodyPacker packer, ElementKind kind, Reject
 
             // The position after this item; the last item of a page points at the next page's start.
             var end = index == count && page.Next is not null ? new StreamPosition(page.Next, 0) : new StreamPosition(page.After, index);
+            var verdict = gate is not null && BulkElementWriter.CustomerId(item) is { } customerId ? gate.Of(customerId) : MemberVerdict.Found;
+            if (gate is { Verifies: true } && verdict != MemberVerdict.Found)
+            {
+                var reason = verdict == MemberVerdict.NotFound ? NotInMoEngage : Unconfirmed;
+                heldBack[reason] = heldBack.GetValueOrDefault(reason) + 1;
+                continue;
+            }
+
             var writer = packer.BeginElement();
             string? name = null;
             var mapped = kind == ElementKind.Customer
-                ? BulkElementWriter.TryWriteCustomer(writer, item)
+                ? elements.TryWriteCustomer(writer, item)
                 : BulkElementWriter.TryWriteEvent(writer, item, out name);
             if (!mapped)
             {
@@ -36,12 +51,22 @@ internal sealed class PagePacker(BulkBodyPacker packer, ElementKind kind, Reject
                 continue;
             }
 
-            var (closed, oversized) = packer.Commit(kind, name, end);
+            var (closed, oversized) = packer.Commit(kind, name, end, unconfirmed: verdict != MemberVerdict.Found);
             if (oversized)
             {
                 rejections.Add(new RejectedElement(date, ReportBook.KindName(kind), 413,
                     $"element of {packer.CurrentElement.Length} bytes exceeds the {packer.MaxBodyBytes}-byte body cap on its own",
                     Encoding.UTF8.GetString(packer.CurrentElement)));
+            }
+            else if (heldBack.Count > 0)
+            {
+                // Held back before this element: counted with the body it went into.
+                foreach (var (reason, held) in heldBack)
+                {
+                    packer.Open!.HeldBack[reason] = packer.Open.HeldBack.GetValueOrDefault(reason) + held;
+                }
+
+                heldBack.Clear();
             }
 
             if (closed is not null)
@@ -53,4 +78,12 @@ internal sealed class PagePacker(BulkBodyPacker packer, ElementKind kind, Reject
 
     /// <summary>The last, partly filled body of the stream, if any.</summary>
     public BulkBody? Flush() => packer.Flush();
+
+    /// <summary>Events held back after the stream's last element, which no body carries.</summary>
+    public IReadOnlyDictionary<string, long> TakeHeldBack()
+    {
+        var left = new Dictionary<string, long>(heldBack);
+        heldBack.Clear();
+        return left;
+    }
 }

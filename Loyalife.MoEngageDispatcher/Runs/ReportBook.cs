@@ -37,12 +37,13 @@ internal sealed class ReportBook(RunReport report, Rejections rejections, Dispat
         report.Requests++;
         report.Bytes += body.Length;
         var accepted = new SendResult(SendOutcome.Accepted, 0, null, 0, 0, 0, TimeSpan.Zero, false, 0);
-        Apply(new Delivered(date, body.Kind, body.End, [Part.Accepted(body, accepted)]), live: false);
+        Apply(new Delivered(date, body.Kind, body.End, [Part.Accepted(body, accepted)], HeldBack: body.HeldBack), live: false);
     }
 
     /// <summary>A body's answers, in body order: accepted elements counted, refused ones recorded.</summary>
     public void Apply(Delivered delivered, bool live = true)
     {
+        HeldBack(delivered.HeldBack);
         foreach (var part in delivered.Parts)
         {
             Account(part);
@@ -74,13 +75,29 @@ internal sealed class ReportBook(RunReport report, Rejections rejections, Dispat
         report.PossibleDuplicates.Add(part.Kind, part.Count);
     }
 
-    /// <summary>Dry runs: how long sending would take at the workspace's quota.</summary>
-    public void Estimate()
+    /// <summary>Events held back with no body after them (the end of a stream): counted as the stream completes.</summary>
+    public void HeldBack(IReadOnlyDictionary<string, long>? heldBack)
+    {
+        foreach (var (reason, count) in heldBack ?? new Dictionary<string, long>())
+        {
+            report.EventsHeldBack[reason] = report.EventsHeldBack.GetValueOrDefault(reason) + count;
+        }
+    }
+
+    /// <summary>
+    /// The quotas' lower bound on the time sending takes (members ÷ users quota + events ÷ events quota);
+    /// for a dry run, also its estimate.
+    /// </summary>
+    public void LowerBound(bool dryRun)
     {
         var window = quota.Window.TotalSeconds;
         var users = quota.UsersPerMinute == 0 ? 0 : window * report.MembersSent / quota.UsersPerMinute;
         var events = quota.EventsPerMinute == 0 ? 0 : window * report.EventsSent.Values.Sum() / quota.EventsPerMinute;
-        report.EstimatedSeconds = Math.Round(users + events, 1);
+        report.QuotaLowerBoundSeconds = Math.Round(users + events, 1);
+        if (dryRun)
+        {
+            report.EstimatedSeconds = report.QuotaLowerBoundSeconds;
+        }
     }
 
     public static string KindName(ElementKind kind) => kind == ElementKind.Customer ? "customer" : "event";
@@ -110,6 +127,7 @@ internal sealed class ReportBook(RunReport report, Rejections rejections, Dispat
             return;
         }
 
+        report.EventsSentToUnconfirmed += part.Unconfirmed;
         foreach (var name in part.EventNames)
         {
             report.EventsSent[name!] = report.EventsSent.GetValueOrDefault(name!) + 1;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Loyalife.MoEngageDispatcher.Existence;
 using Loyalife.MoEngageDispatcher.Alerts;
 using Loyalife.MoEngageDispatcher.HeldRuns;
 using Loyalife.MoEngageDispatcher.MoEngage;
@@ -6,6 +7,7 @@ using Loyalife.MoEngageDispatcher.Pacing;
 using Loyalife.MoEngageDispatcher.Scheduling;
 using Loyalife.MoEngageDispatcher.Sources;
 using Loyalife.MoEngageDispatcher.Telemetry;
+using Loyalife.MoEngageDispatcher.Verification;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -13,7 +15,8 @@ namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>
 /// Executes one run under a held program lock: credentials once, then for each date the member pages and
-/// then the event pages, packed, paced and posted, with a checkpoint after each accepted body.
+/// then the event pages (each page's members confirmed first), packed, paced and posted, with a checkpoint
+/// after each accepted body; a run that succeeds leaves its verification pending.
 /// </summary>
 public sealed class RunEngine(
     ISettingsSource settings,
@@ -21,8 +24,12 @@ public sealed class RunEngine(
     MoEngageClient moengage,
     IQuotaLimiter limiter,
     RunStore store,
+    ConfirmationStore confirmations,
+    GetUserClient getUser,
+    RunVerifier verifier,
     IOptions<SyncOptions> syncOptions,
     IOptions<MoEngageOptions> moengageOptions,
+    IOptions<ExistenceOptions> existenceOptions,
     DispatcherTelemetry telemetry,
     HoldGate holds,
     AlertMonitor alerts,
@@ -69,6 +76,11 @@ public sealed class RunEngine(
         {
             await RunAsync(claimed, lease, report, stopping);
             status = RunStatus.Succeeded;
+            if (!run.DryRun)
+            {
+                report.Verification = await verifier.ScheduleAsync(claimed, report, stopping);
+            }
+
             await store.FinishAsync(run.RunId, lease.FencingToken, status, null, report, CancellationToken.None);
         }
         catch (Exception exception) when (exception is LeaseLostException
@@ -98,7 +110,8 @@ public sealed class RunEngine(
             credentialsRejected = exception is CredentialsRejectedException;
             var reason = exception switch
             {
-                CredentialsRejectedException or IntegrationDisabledException or MoEngageUnavailableException or SourceException => exception.Message,
+                CredentialsRejectedException or IntegrationDisabledException or MoEngageUnavailableException or SourceException
+                    or AttributeNameException => exception.Message,
                 // The client's own message is a page of connection diagnostics; an on-call engineer needs the dependency first.
                 RedisException or RedisTimeoutException => $"Redis (program locks, shared quota) is unavailable: {exception.Message.Split(" - ")[0]}",
                 _ => $"unexpected error: {exception.Message}",
@@ -136,11 +149,13 @@ public sealed class RunEngine(
         var rejections = new Rejections(report);
         var progress = new RunProgress(store, run, lease, report, rejections);
         var book = new ReportBook(report, rejections, telemetry, bulk.MaxBodyBytes, sync.Quota);
+        var elements = new BulkElementWriter(AttributeNames.From(credentials.AttributeNames));
+        var gate = new ExistenceGate(confirmations, getUser, limiter, credentials, run, report, progress, existenceOptions.Value, time, waits.Token);
         var sender = new BodySender(moengage, limiter, credentials, lease, waits.Token);
         var enabled = new EnabledCheck(settings, run, sync.EnabledCheckInterval, time, stopping);
         var window = new BodyWindow(sender, book, progress, enabled, run, bulk.MaxConcurrentRequests, logger, stopping);
-        var streams = new StreamDelivery(snapshots, run, sync.PageSize, bulk.MaxBodyBytes, window, rejections, lease, stopping);
-        var loop = new RunLoop(run, new DaySummaries(snapshots, run, report, stopping), streams, book, progress,
+        var streams = new StreamDelivery(snapshots, run, sync.PageSize, bulk.MaxBodyBytes, elements, gate, window, book, rejections, lease, stopping);
+        var loop = new RunLoop(run, new DaySummaries(snapshots, run, report, stopping), streams, gate, book, progress,
             date => holds.CheckAsync(run, date, report, stopping));
         await loop.RunAsync();
     }

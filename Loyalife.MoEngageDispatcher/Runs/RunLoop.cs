@@ -1,3 +1,4 @@
+using Loyalife.MoEngageDispatcher.Existence;
 using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Sources;
 
@@ -5,12 +6,14 @@ namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>
 /// The run's dates, oldest first, each in its steps: the summary, the member attributes, then the events
-/// (so campaigns triggered by an event see fresh attributes), then the date marked synced. The checkpoint
-/// says which step of which date a resumed run continues with. Before anything of a date is sent,
+/// (so campaigns triggered by an event see fresh attributes; each page's members confirmed by the existence
+/// gate before its events are packed), then the date marked synced. The checkpoint says which step of which
+/// date a resumed run continues with. Before anything of a date is sent,
 /// <paramref name="passHoldRules"/> may hold the run (it throws).
 /// </summary>
 internal sealed class RunLoop(
-    SyncRun run, DaySummaries summaries, StreamDelivery streams, ReportBook book, RunProgress progress, Func<DateOnly, Task> passHoldRules)
+    SyncRun run, DaySummaries summaries, StreamDelivery streams, ExistenceGate gate, ReportBook book, RunProgress progress,
+    Func<DateOnly, Task> passHoldRules)
 {
     public async Task RunAsync()
     {
@@ -39,10 +42,8 @@ internal sealed class RunLoop(
             await streams.SendAsync(date, SnapshotKind.Events, checkpoint.Position);
             day.Completed = true;
             checkpoint = new Checkpoint(date.AddDays(1), SnapshotKind.Members, StreamPosition.Start);
-            if (run.DryRun)
-            {
-                book.Estimate();
-            }
+            book.LowerBound(run.DryRun);
+            await gate.CountAbsentAsync(date);
 
             await progress.CompleteDateAsync(date, checkpoint);
         }

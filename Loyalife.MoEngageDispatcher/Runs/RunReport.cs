@@ -15,6 +15,23 @@ public sealed class RunReport
 
     public Dictionary<string, long> EventsSent { get; set; } = [];
 
+    /// <summary>Events not sent, by reason: <c>not_in_moengage</c> (Get User does not hold the member), <c>unconfirmed</c> (no answer for it).</summary>
+    public Dictionary<string, long> EventsHeldBack { get; set; } = [];
+
+    /// <summary>With unknown members set to <c>send</c>: events sent to members MoEngage was not known to hold.</summary>
+    public long EventsSentToUnconfirmed { get; set; }
+
+    /// <summary>Members with events in the run's dates whom MoEngage was found not to hold.</summary>
+    public long MembersNotInMoEngage { get; set; }
+
+    public ConfirmationFigures Confirmations { get; set; } = new();
+
+    /// <summary>The read-back of a sample after the run; null until the run finished its dates.</summary>
+    public VerificationResult? Verification { get; set; }
+
+    /// <summary>What the quotas allow at best: members ÷ users quota + events ÷ events quota, in seconds.</summary>
+    public double QuotaLowerBoundSeconds { get; set; }
+
     public int Requests { get; set; }
 
     public int Retries { get; set; }

@@ -105,11 +105,11 @@ public sealed class RunStore(NpgsqlDataSource database, TimeProvider time)
         return (await ReadRunsAsync(command, cancellationToken)).SingleOrDefault();
     }
 
-    /// <summary>Programs with runs a restarted dispatcher should pick up without waiting for a tick.</summary>
+    /// <summary>Programs with runs (or verifications) a restarted dispatcher should pick up without waiting for a tick.</summary>
     public async Task<IReadOnlyList<string>> ProgramsWithUnfinishedRunsAsync(CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand(
-            "SELECT DISTINCT program_id FROM dispatch.sync_runs WHERE status IN ('pending', 'running')");
+            "SELECT program_id FROM dispatch.sync_runs WHERE status IN ('pending', 'running') UNION SELECT program_id FROM dispatch.pending_verifications");
         var programs = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

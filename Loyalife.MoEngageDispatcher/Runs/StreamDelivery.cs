@@ -1,3 +1,4 @@
+using Loyalife.MoEngageDispatcher.Existence;
 using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Sources;
 
@@ -8,14 +9,16 @@ namespace Loyalife.MoEngageDispatcher.Runs;
 /// delivered through the window. Stopping between bodies lets what is in flight finish and be checkpointed.
 /// </summary>
 internal sealed class StreamDelivery(
-    ISnapshotSource snapshots, SyncRun run, int pageSize, int maxBodyBytes, BodyWindow window, Rejections rejections,
-    ProgramLease lease, CancellationToken stopping)
+    ISnapshotSource snapshots, SyncRun run, int pageSize, int maxBodyBytes, BulkElementWriter elements, ExistenceGate gate,
+    BodyWindow window, ReportBook book, Rejections rejections, ProgramLease lease, CancellationToken stopping)
 {
     public async Task SendAsync(DateOnly date, SnapshotKind kind, StreamPosition start)
     {
         await using var pages = new PagePrefetch(snapshots, run.ProgramId, date, kind, start.PageCursor, pageSize, stopping);
         using var bodies = new BulkBodyPacker(maxBodyBytes);
-        var packer = new PagePacker(bodies, kind == SnapshotKind.Members ? ElementKind.Customer : ElementKind.Event, rejections);
+        var packer = kind == SnapshotKind.Members
+            ? new PagePacker(bodies, ElementKind.Customer, elements, null, rejections)
+            : new PagePacker(bodies, ElementKind.Event, elements, gate, rejections);
         try
         {
             var skip = start.Offset;
@@ -23,6 +26,12 @@ internal sealed class StreamDelivery(
             {
                 using (page)
                 {
+                    if (kind == SnapshotKind.Events)
+                    {
+                        // The page's events wait here until their members are confirmed (bodies already out go on).
+                        await gate.ConfirmAsync(date, page, skip);
+                    }
+
                     foreach (var body in packer.Pack(date, page, skip))
                     {
                         await window.DeliverAsync(date, body);
@@ -40,6 +49,7 @@ internal sealed class StreamDelivery(
             }
 
             await window.DrainAsync();
+            book.HeldBack(packer.TakeHeldBack());
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested && !lease.Lost.IsCancellationRequested)
         {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Sources;
+using Loyalife.MoEngageDispatcher.Verification;
 using Microsoft.Extensions.Options;
 
 namespace Loyalife.MoEngageDispatcher.Scheduling;
@@ -12,9 +13,11 @@ namespace Loyalife.MoEngageDispatcher.Scheduling;
 /// and does not retry, a tick whose answer is late or not 2xx).
 /// </summary>
 public sealed class DispatchWorker(
-    SyncScheduler scheduler, ISettingsSource settings, RunStore store, IOptions<SyncOptions> options, ILogger<DispatchWorker> logger)
+    SyncScheduler scheduler, RunVerifier verifier, ISettingsSource settings, RunStore store, IOptions<SyncOptions> options,
+    TimeProvider time, ILogger<DispatchWorker> logger)
     : BackgroundService
 {
+    private readonly ConcurrentDictionary<string, DateTimeOffset> wakes = new();
     private readonly Channel<DispatchRequest> requests = Channel.CreateUnbounded<DispatchRequest>();
     private readonly ConcurrentDictionary<Task, bool> inFlight = new();
     private readonly SemaphoreSlim programs = new(options.Value.MaxConcurrentPrograms);
@@ -86,6 +89,7 @@ public sealed class DispatchWorker(
         try
         {
             await scheduler.ProcessProgramAsync(programId, scheduleDueDates, trigger, stopping);
+            await WakeForVerificationAsync(programId, stopping);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stopping.IsCancellationRequested)
         {
@@ -95,6 +99,36 @@ public sealed class DispatchWorker(
         {
             programs.Release();
         }
+    }
+
+    /// <summary>
+    /// A verification falls due after its run let go of the lock: a timer wakes the program then (one per
+    /// program), so it does not wait for the next tick. Lost with the process; the start-up wake covers that.
+    /// </summary>
+    private async Task WakeForVerificationAsync(string programId, CancellationToken stopping)
+    {
+        if (await verifier.NextDueAsync(programId, stopping) is not { } due
+            || (wakes.TryGetValue(programId, out var set) && set <= due))
+        {
+            return;
+        }
+
+        // A race here only sets a second timer, and a second wake finds nothing due.
+        wakes[programId] = due;
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var wait = due - time.GetUtcNow();
+                await Task.Delay(wait > TimeSpan.Zero ? wait + TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(1), time, stopping);
+                wakes.TryRemove(new KeyValuePair<string, DateTimeOffset>(programId, due));
+                Wake(programId, default);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }, CancellationToken.None);
     }
 
     public override void Dispose()

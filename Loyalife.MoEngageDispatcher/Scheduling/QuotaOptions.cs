@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace Loyalife.MoEngageDispatcher.Scheduling;
 
 /// <summary>
-/// A workspace's Bulk Import quotas (docs/moengage.md: 60,000 users and 60,000 events a minute, raisable by
-/// MoEngage). Zero means unlimited (benchmarks against the unlimited stand-in).
+/// A workspace's quotas (docs/moengage.md: Bulk Import 60,000 users and 60,000 events a minute, Get User
+/// 1,000 users; MoEngage can raise them). Zero means unlimited (benchmarks against the unlimited stand-in).
 /// </summary>
 public sealed class QuotaOptions
 {
@@ -13,6 +13,10 @@ public sealed class QuotaOptions
 
     [Range(0, int.MaxValue)]
     public int EventsPerMinute { get; set; } = 60_000;
+
+    /// <summary>Get User's quota: users asked about per minute (MoEngage documents 1,000).</summary>
+    [Range(0, int.MaxValue)]
+    public int GetUsersPerMinute { get; set; } = 1_000;
 
     /// <summary>The quota's window; a minute in MoEngage (tests shorten it to see a window pass).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]

@@ -4,6 +4,7 @@ using Loyalife.MoEngageDispatcher.HeldRuns;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Sources;
 using Loyalife.MoEngageDispatcher.Telemetry;
+using Loyalife.MoEngageDispatcher.Verification;
 using Microsoft.Extensions.Options;
 
 namespace Loyalife.MoEngageDispatcher.Scheduling;
@@ -16,6 +17,7 @@ public sealed class SyncScheduler(
     ProgramLock locks,
     RunStore store,
     RunEngine engine,
+    RunVerifier verifier,
     HeldRunStore holds,
     ISnapshotSource snapshots,
     IOptions<SyncOptions> options,
@@ -32,6 +34,8 @@ public sealed class SyncScheduler(
             return;
         }
 
+        // Verifications whose time has come are completed by whoever holds the lock, before and after runs.
+        await verifier.CompleteDueAsync(programId, stopping);
         var days = options.Value.MaxCatchUpDays;
         TimeZoneInfo? zone = null;
         var executed = new List<Guid>();
@@ -67,6 +71,7 @@ public sealed class SyncScheduler(
 
             executed.Add(run.RunId);
             var status = await engine.ExecuteAsync(run, lease, trigger, stopping);
+            await verifier.CompleteDueAsync(programId, stopping);
             if (status != RunStatus.Succeeded)
             {
                 // Oldest first: a later date waits until the failed one went through (retried on the next tick).

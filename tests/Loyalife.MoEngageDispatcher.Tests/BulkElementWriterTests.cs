@@ -12,7 +12,7 @@ public sealed class BulkElementWriterTests
     {
         var member = Parse("""{"memberId":"M1","customerId":"C0000001","attributes":{"points_available":120,"tier":"gold","enrollment_date":"2025-02-03"}}""");
 
-        var json = Write(writer => BulkElementWriter.TryWriteCustomer(writer, member));
+        var json = Write(writer => new BulkElementWriter(AttributeNames.Default).TryWriteCustomer(writer, member));
 
         Assert.Equal(
             """{"type":"customer","customer_id":"C0000001","update_existing_only":true,"attributes":{"points_available":120,"tier":"gold","enrollment_date":"2025-02-03"}}""",
@@ -41,7 +41,7 @@ public sealed class BulkElementWriterTests
     {
         var member = Parse("""{"memberId":"M1","customerId":"","attributes":{}}""");
 
-        Assert.Null(Write(writer => BulkElementWriter.TryWriteCustomer(writer, member)));
+        Assert.Null(Write(writer => new BulkElementWriter(AttributeNames.Default).TryWriteCustomer(writer, member)));
     }
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;

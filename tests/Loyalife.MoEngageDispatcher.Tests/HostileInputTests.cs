@@ -58,9 +58,11 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
         var skip = $"{Runs}/{Guid.Empty}/skip";
         const string TestAlert = "/v1/programs/{known}/alerts/test";
         const string Deliveries = "/v1/programs/{known}/alerts/deliveries";
+        const string Absent = "/v1/programs/{known}/members-not-in-moengage";
         string[][] adminEndpoints =
         [
             ["POST", Runs], ["GET", Runs], ["GET", $"/v1/sync-runs/{Guid.Empty}"], ["POST", release], ["POST", skip], ["POST", TestAlert], ["GET", Deliveries],
+            ["GET", Absent],
         ];
         foreach (var endpoint in adminEndpoints)
         {
@@ -187,6 +189,33 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
             Add($"deliveries of {label}", "GET", $"/v1/programs/{id}/alerts/deliveries", Admin, [200, 400, 404]);
         }
         Add("a 20,000-character request line", "GET", $"/v1/programs/{new string('p', 20_000)}/sync-runs", Admin, [400, 404, 414]);
+
+        // The members-not-in-MoEngage list: bad paging and search, hostile text, CSV asked for in odd ways.
+        foreach (var limit in new[] { "0", "-1", "1001", "abc", "1e3", "1.5", "%20", "99999999999999999999", "0x10" })
+        {
+            Add($"members not in MoEngage with limit={limit}", "GET", $"{Absent}?limit={limit}", Admin, [400]);
+        }
+
+        Add("members not in MoEngage with a 5,000-character search", "GET", $"{Absent}?search={new string('s', 5000)}", Admin, [400]);
+        Add("members not in MoEngage with a 5,000-character cursor", "GET", $"{Absent}?after={new string('a', 5000)}", Admin, [400]);
+        Add("members not in MoEngage with NUL in the cursor", "GET", $"{Absent}?after=M%00", Admin, [400]);
+        Add("members not in MoEngage with SQL in the search", "GET", $"{Absent}?search=%27%3B%20DROP%20TABLE%20dispatch.confirmations%3B--", Admin, [200]);
+        Add("members not in MoEngage with a LIKE wildcard search", "GET", $"{Absent}?search=%25_%5C", Admin, [200]);
+        Add("members not in MoEngage with a cursor of another shape", "GET", $"{Absent}?after=%E2%80%AE%F0%9F%98%80", Admin, [200]);
+        Add("members not in MoEngage as CSV with a bad limit", "GET", $"{Absent}?limit=0", request =>
+        {
+            Admin(request);
+            request.Headers.Accept.ParseAdd("text/csv");
+        }, [400]);
+        Add("members not in MoEngage with a repeated limit", "GET", $"{Absent}?limit=1&limit=2", Admin, [400]);
+        foreach (var id in programIds)
+        {
+            var label = id.Length > 40 ? $"a {id.Length}-character id" : id;
+            Add($"members not in MoEngage of {label}", "GET", $"/v1/programs/{id}/members-not-in-moengage", Admin, [400, 404]);
+        }
+
+        Add("POST members not in MoEngage", "POST", Absent, Admin, [405], () => new StringContent("{}", Encoding.UTF8, "application/json"));
+        Add("DELETE members not in MoEngage", "DELETE", Absent, Admin, [405]);
 
         // Wrong methods.
         Add("PUT runs", "PUT", Runs, Admin, [405], () => new StringContent("{}", Encoding.UTF8, "application/json"));

@@ -40,6 +40,10 @@ public sealed class MoEngageClientTests
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("APP1:s3cret")), request.Headers.Authorization!.ToString());
         Assert.Equal("APP1", request.Headers.GetValues("MOE-APPKEY").Single());
         Assert.Equal("application/json", request.Content!.Headers.ContentType!.ToString());
+        Assert.True(Sent.TryGetValue(request, out var sent));
+        var (body, length) = sent;
+        Assert.Equal(Encoding.UTF8.GetByteCount(body), length);
+        Assert.NotEqual(true, request.Headers.TransferEncodingChunked);
     }
 
     [Fact]
@@ -87,13 +91,94 @@ public sealed class MoEngageClientTests
         return await client.SendAsync(Credentials, body, CancellationToken.None, CancellationToken.None);
     }
 
+    [Fact]
+    public async Task GetUserAsksForAtMostTwentyIdsWithContentLengthAndReadsWhoIsHeld()
+    {
+        var (factory, requests) = Stub(_ => Answer(HttpStatusCode.OK, """
+            {"status":"success","type":"export_users","data":{"users":[{"user_attributes":{"uid":"C2","points_available":5}}],
+             "users_not_found":[{"identifier_type":"customer_id","identifier":"C1"}]}}
+            """));
+        var client = GetUser(factory);
+
+        var answer = await client.ExportAsync(Credentials, ["C1", "C2"], ["points_available"], CancellationToken.None);
+
+        Assert.Equal(["C2"], answer.Exists);
+        Assert.Equal(["C1"], answer.NotFound);
+        Assert.Equal(5, answer.Found["C2"].GetProperty("points_available").GetInt32());
+        var request = Assert.Single(requests);
+        Assert.Equal("https://api-02.example/v1/customers/export?app_id=APP1", request.RequestUri!.ToString());
+        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("APP1:s3cret")), request.Headers.Authorization!.ToString());
+        Assert.True(Sent.TryGetValue(request, out var sent));
+        var (body, length) = sent;
+        Assert.Equal(Encoding.UTF8.GetByteCount(body), length);
+        Assert.Equal(
+            """{"data":{"identifiers":[{"identifier_type":"customer_id","identifier":"C1"},{"identifier_type":"customer_id","identifier":"C2"}],"user_fields_to_export":["points_available"]}}""",
+            body);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            client.ExportAsync(Credentials, Enumerable.Range(0, 21).Select(i => $"C{i}").ToList(), [], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetUserRetriesServerErrorsAndRateLimitsThenFailsRatherThanGuessing()
+    {
+        var calls = 0;
+        var (factory, requests) = Stub(_ => ++calls switch
+        {
+            1 => Answer(HttpStatusCode.ServiceUnavailable, "busy"),
+            2 => Answer(HttpStatusCode.TooManyRequests, "{}"),
+            _ => Answer(HttpStatusCode.OK, """{"data":{"users":[],"users_not_found":[{"identifier":"C1"}]}}"""),
+        });
+
+        var answer = await GetUser(factory).ExportAsync(Credentials, ["C1"], [], CancellationToken.None);
+
+        Assert.Equal((3, 1, 1), (requests.Count, answer.Retries, answer.RateLimitWaits));
+        Assert.Equal(["C1"], answer.NotFound);
+
+        var (failing, _) = Stub(_ => Answer(HttpStatusCode.BadGateway, "down"));
+        var failure = await Assert.ThrowsAsync<MoEngageUnavailableException>(() => GetUser(failing).ExportAsync(Credentials, ["C1"], [], CancellationToken.None));
+        Assert.Contains("MoEngage (Get User) data centre 02 failed 3 attempts", failure.Message);
+    }
+
+    [Fact]
+    public async Task AGetUserThatIsNotEnabledSaysSoAndIsNotTakenForARejectedKey()
+    {
+        var (factory, _) = Stub(_ => Answer(HttpStatusCode.Forbidden, """{"status":"fail","error":{"message":"The Get User API is not enabled for this workspace"}}"""));
+
+        var failure = await Assert.ThrowsAsync<MoEngageUnavailableException>(() => GetUser(factory).ExportAsync(Credentials, ["C1"], [], CancellationToken.None));
+
+        Assert.Contains("not enabled", failure.Message);
+        Assert.Contains("'send'", failure.Message);
+        Assert.DoesNotContain("s3cret", failure.Message);
+    }
+
+    private static GetUserClient GetUser(IHttpClientFactory factory)
+    {
+        var options = Options.Create(new MoEngageOptions
+        {
+            MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), MaxRateLimitWait = TimeSpan.FromMilliseconds(5),
+        });
+        return new GetUserClient(Calls(factory, options));
+    }
+
+    private static DataApiCalls Calls(IHttpClientFactory factory, IOptions<MoEngageOptions> options) =>
+        new(factory, options, new RetryTiming(options, TimeProvider.System), TimeProvider.System, NullLogger<DataApiCalls>.Instance);
+
+    private static (IHttpClientFactory Factory, List<HttpRequestMessage> Requests) Stub(Func<HttpRequestMessage, HttpResponseMessage> answer)
+    {
+        var requests = new List<HttpRequestMessage>();
+        return (new StubFactory(new StubHandler(requests, answer)), requests);
+    }
+
+    /// <summary>Each request's body and Content-Length as sent (the content is disposed once answered).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpRequestMessage, Tuple<string, long?>> Sent = new();
+
     private static HttpResponseMessage Answer(HttpStatusCode status, string body) => new(status) { Content = new StringContent(body) };
 
     private static (MoEngageClient Client, List<HttpRequestMessage> Requests) Client(Func<HttpRequestMessage, HttpResponseMessage> answer)
     {
         var requests = new List<HttpRequestMessage>();
         var options = Options.Create(new MoEngageOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) });
-        var client = new MoEngageClient(new StubFactory(new StubHandler(requests, answer)), options, TimeProvider.System, NullLogger<MoEngageClient>.Instance);
+        var client = new MoEngageClient(Calls(new StubFactory(new StubHandler(requests, answer)), options));
         return (client, requests);
     }
 
@@ -107,6 +192,7 @@ public sealed class MoEngageClientTests
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             await request.Content!.LoadIntoBufferAsync(cancellationToken);
+            Sent.AddOrUpdate(request, Tuple.Create(await request.Content.ReadAsStringAsync(cancellationToken), request.Content.Headers.ContentLength));
             requests.Add(request);
             return answer(request);
         }

@@ -33,7 +33,7 @@ public sealed class QuotaTests(Support.Environment env) : IClassFixture<Support.
         foreach (var replica in replicas)
         {
             // Loads the script and warms the connection, so admission times are observed within milliseconds.
-            await replica.ReserveAsync("warm-" + workspace, ElementKind.Customer, 1, CancellationToken.None);
+            await replica.ReserveAsync("warm-" + workspace, QuotaKind.BulkUsers, 1, CancellationToken.None);
         }
 
         var admitted = new ConcurrentBag<(TimeSpan At, int Count)>();
@@ -48,7 +48,7 @@ public sealed class QuotaTests(Support.Environment env) : IClassFixture<Support.
         {
             while (clock.Elapsed < TimeSpan.FromSeconds(3.2))
             {
-                await replicas[worker % 2].ReserveAsync(workspace, ElementKind.Customer, 7, CancellationToken.None);
+                await replicas[worker % 2].ReserveAsync(workspace, QuotaKind.BulkUsers, 7, CancellationToken.None);
                 admitted.Add((clock.Elapsed, 7));
                 // Entries stay in the log for a whole window after admission: reading it after every
                 // reservation sees each of them.

@@ -28,6 +28,10 @@ public sealed class FaultTests
         var workspace = await Workspace.ReadAsync(system.StandIn, "faulty-app", snapshot.Members.Keys);
         workspace.AssertDelivered(snapshot, run.PossibleDuplicateEvents);
         await Workspace.AssertProfileUpdatesAsync(system.StandIn, "faulty-app", snapshot, run.PossibleDuplicateMembers);
+        await Workspace.AssertNoProfileCreatedAsync(system.StandIn, "faulty-app");
+        var held = run.Report.GetProperty("eventsHeldBack");
+        Assert.Equal(snapshot.EventCustomers.Count(e => !Workspace.IsProfile(e.Value)), held.GetProperty("not_in_moengage").GetInt64());
+        Assert.False(held.TryGetProperty("unconfirmed", out _), $"events held back unconfirmed: {run}");
         Assert.True(run.Report.GetProperty("retries").GetInt32() > 0, $"no fault met: {run}");
     }
 }

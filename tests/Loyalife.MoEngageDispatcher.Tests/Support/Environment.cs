@@ -28,7 +28,7 @@ public sealed class Environment : IAsyncLifetime
 
     /// <summary>A program with its own stand-in workspace, named uniquely so tests never share Redis keys.</summary>
     public async Task<FakeProgram> ProgramAsync(int members, int events, System.Text.Json.Nodes.JsonObject? limits = null,
-        System.Text.Json.Nodes.JsonObject? faults = null, string timeZone = "Europe/Amsterdam")
+        System.Text.Json.Nodes.JsonObject? faults = null, string timeZone = "Europe/Amsterdam", IEnumerable<string>? customers = null)
     {
         var id = "p" + Guid.NewGuid().ToString("N")[..8];
         var program = StandIn.Program(id, "app-" + id, "key-" + id, members, events);
@@ -37,7 +37,7 @@ public sealed class Environment : IAsyncLifetime
             ProgramId = program.ProgramId, AppId = program.AppId, ApiKey = program.ApiKey, ApiBaseUrl = program.ApiBaseUrl,
             Members = program.Members, Events = program.Events, SkippedMembers = program.SkippedMembers, TimeZone = timeZone,
         };
-        await StandIn.PutWorkspaceAsync(program.AppId, program.ApiKey, limits, faults);
+        await StandIn.PutWorkspaceAsync(program.AppId, program.ApiKey, limits, faults, customers);
         return Dapr.Add(program);
     }
 

@@ -92,11 +92,22 @@ public sealed class FakeDapr : IAsyncDisposable
 
         if (path is ["internal", "v1", "programs", var id, "integrations", "moengage", "credentials"] && Programs.TryGetValue(id, out var program))
         {
-            return Results.Json(new
+            var credentials = new JsonObject
             {
-                programId = program.ProgramId, enabled = program.Enabled, appId = program.AppId, apiKey = program.ApiKey,
-                dataCenter = program.DataCenter, apiBaseUrl = program.ApiBaseUrl,
-            });
+                ["programId"] = program.ProgramId, ["enabled"] = program.Enabled, ["appId"] = program.AppId, ["apiKey"] = program.ApiKey,
+                ["dataCenter"] = program.DataCenter, ["apiBaseUrl"] = program.ApiBaseUrl,
+            };
+            if (program.AttributeNames is { } names)
+            {
+                credentials["attributeNames"] = new JsonObject(names.Select(n => KeyValuePair.Create(n.Key, (JsonNode?)n.Value)));
+            }
+
+            if (program.UnknownMembers is { } unknownMembers)
+            {
+                credentials["unknownMembers"] = unknownMembers;
+            }
+
+            return Results.Json(credentials);
         }
 
         if (path is ["internal", "v1", "programs", var owner, "alerts", "targets"] && Programs.TryGetValue(owner, out var withTargets))

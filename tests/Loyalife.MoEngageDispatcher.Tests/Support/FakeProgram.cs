@@ -25,6 +25,10 @@ public sealed class FakeProgram
 
     public required string ApiBaseUrl { get; init; }
 
+    /// <summary>What settings-service answers as <c>attributeNames</c> and <c>unknownMembers</c>; null leaves the field out.</summary>
+    public Dictionary<string, string>? AttributeNames { get; set; }
+
+    public string? UnknownMembers { get; set; }
     /// <summary>The webhooks settings-service would hand the dispatcher, signing secrets included.</summary>
     public List<Loyalife.MoEngageDispatcher.Alerts.AlertTarget> AlertTargets { get; } = [];
 

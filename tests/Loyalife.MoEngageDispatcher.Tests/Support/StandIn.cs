@@ -8,19 +8,34 @@ namespace Loyalife.MoEngageDispatcher.Tests.Support;
 /// <summary>Workspace set-up and inspection on the real stand-in, through its control API.</summary>
 public static class StandIn
 {
+    /// <summary>
+    /// A workspace with Get User enabled (no quota: the dispatcher's tests pace it themselves) that refuses a body without
+    /// Content-Length. It holds every <c>C</c>+7-digit customer, or only <paramref name="customers"/> when given.
+    /// </summary>
     public static async Task PutWorkspaceAsync(
-        this RunningStandIn standIn, string appId, string apiKey, JsonObject? limits = null, JsonObject? faults = null)
+        this RunningStandIn standIn, string appId, string apiKey, JsonObject? limits = null, JsonObject? faults = null,
+        IEnumerable<string>? customers = null)
     {
         var body = new JsonObject
         {
             ["dataCenter"] = "01",
             ["apiKey"] = apiKey,
-            ["customerIdPattern"] = "^C\\d{7}$",
+            ["getUser"] = new JsonObject { ["enabled"] = true, ["usersPerMinute"] = null },
+            ["requireContentLength"] = true,
             ["limits"] = limits ?? new JsonObject
             {
                 ["bulkUsersPerMinute"] = null, ["bulkEventsPerMinute"] = null, ["trackUserPerMinute"] = null, ["createEventPerMinute"] = null,
             },
         };
+        if (customers is null)
+        {
+            body["customerIdPattern"] = "^C\\d{7}$";
+        }
+        else
+        {
+            body["customers"] = new JsonArray(customers.Select(id => (JsonNode?)id).ToArray());
+        }
+
         if (faults is not null)
         {
             body["faults"] = faults;

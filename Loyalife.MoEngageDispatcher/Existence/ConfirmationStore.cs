@@ -1,0 +1,142 @@
+using Npgsql;
+
+namespace Loyalife.MoEngageDispatcher.Existence;
+
+/// <summary>
+/// Get User's confirmations per workspace, and the members each program's events were for, in PostgreSQL:
+/// replicas and restarts share them, so a customer_id is asked about once per freshness period, not per run.
+/// </summary>
+public sealed class ConfirmationStore(NpgsqlDataSource database, TimeProvider time)
+{
+    public async Task<Dictionary<string, MemberConfirmation>> LookupAsync(
+        string appId, IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand(
+            "SELECT customer_id, found, absent_since, last_checked FROM dispatch.confirmations WHERE app_id = @app AND customer_id = ANY(@ids)");
+        command.Parameters.AddWithValue("app", appId);
+        command.Parameters.AddWithValue("ids", customerIds.ToArray());
+        var found = new Dictionary<string, MemberConfirmation>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found[reader.GetString(0)] = new MemberConfirmation(reader.GetBoolean(1),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateTimeOffset>(3));
+        }
+
+        return found;
+    }
+
+    /// <summary>Records one Get User answer; a member still absent keeps the time it was first found absent.</summary>
+    public async Task SaveAsync(
+        string appId, IReadOnlyCollection<string> found, IReadOnlyCollection<string> notFound, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("""
+            INSERT INTO dispatch.confirmations (app_id, customer_id, found, absent_since, last_checked)
+            SELECT @app, id, f, CASE WHEN f THEN NULL ELSE @now END, @now
+            FROM unnest(@ids, @found) AS answer(id, f)
+            ON CONFLICT (app_id, customer_id) DO UPDATE SET
+                found = excluded.found,
+                absent_since = CASE WHEN excluded.found THEN NULL ELSE coalesce(dispatch.confirmations.absent_since, excluded.absent_since) END,
+                last_checked = excluded.last_checked
+            """);
+        command.Parameters.AddWithValue("app", appId);
+        command.Parameters.AddWithValue("ids", found.Concat(notFound).ToArray());
+        command.Parameters.AddWithValue("found", found.Select(_ => true).Concat(notFound.Select(_ => false)).ToArray());
+        command.Parameters.AddWithValue("now", Now());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Remembers which customer_id and workspace each member's events of <paramref name="date"/> went under.</summary>
+    public async Task RememberAsync(
+        string programId, string appId, DateOnly date, IReadOnlyDictionary<string, string> customerIdsByMember, CancellationToken cancellationToken)
+    {
+        if (customerIdsByMember.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = database.CreateCommand("""
+            INSERT INTO dispatch.event_members (program_id, member_id, customer_id, app_id, last_event_date)
+            SELECT @p, m, c, @app, @d FROM unnest(@members, @customers) AS seen(m, c)
+            ON CONFLICT (program_id, member_id) DO UPDATE SET customer_id = excluded.customer_id, app_id = excluded.app_id,
+                last_event_date = greatest(dispatch.event_members.last_event_date, excluded.last_event_date)
+            """);
+        command.Parameters.AddWithValue("p", programId);
+        command.Parameters.AddWithValue("app", appId);
+        command.Parameters.AddWithValue("d", date);
+        command.Parameters.AddWithValue("members", customerIdsByMember.Keys.ToArray());
+        command.Parameters.AddWithValue("customers", customerIdsByMember.Values.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Members with events from <paramref name="from"/> to <paramref name="to"/> whom MoEngage was found not to hold.</summary>
+    public async Task<long> CountNotInMoEngageAsync(string programId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand($"""
+            SELECT count(*) FROM {Absent} AND m.last_event_date BETWEEN @from AND @to
+            """);
+        command.Parameters.AddWithValue("p", programId);
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("to", to);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// The program's members MoEngage does not hold, ordered by memberId after <paramref name="after"/>;
+    /// <paramref name="search"/> matches memberId or customerId (case-insensitive substring).
+    /// </summary>
+    public async Task<MembersNotInMoEngagePage> ListNotInMoEngageAsync(
+        string programId, string? search, string? after, int? limit, CancellationToken cancellationToken)
+    {
+        var filter = string.IsNullOrEmpty(search) ? "" : " AND (strpos(lower(m.member_id), lower(@search)) > 0 OR strpos(lower(m.customer_id), lower(@search)) > 0)";
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        long total;
+        await using (var count = new NpgsqlCommand($"SELECT count(*) FROM {Absent}{filter}", connection))
+        {
+            count.Parameters.AddWithValue("p", programId);
+            count.Parameters.AddWithValue("search", search ?? "");
+            total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        await using var command = new NpgsqlCommand($"""
+            SELECT m.member_id, m.customer_id, c.absent_since, c.last_checked FROM {Absent}{filter}
+              AND (@after::text IS NULL OR m.member_id COLLATE "C" > @after::text COLLATE "C")
+            ORDER BY m.member_id COLLATE "C" {(limit is null ? "" : "LIMIT @limit")}
+            """, connection);
+        command.Parameters.AddWithValue("p", programId);
+        command.Parameters.AddWithValue("search", search ?? "");
+        command.Parameters.AddWithValue("after", NpgsqlTypes.NpgsqlDbType.Text, (object?)after ?? DBNull.Value);
+        command.Parameters.AddWithValue("limit", (limit ?? 0) + 1);
+        var items = new List<MemberNotInMoEngage>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(new MemberNotInMoEngage(reader.GetString(0), reader.GetString(1),
+                    reader.IsDBNull(2) ? reader.GetFieldValue<DateTimeOffset>(3) : reader.GetFieldValue<DateTimeOffset>(2),
+                    reader.GetFieldValue<DateTimeOffset>(3)));
+            }
+        }
+
+        string? next = null;
+        if (limit is { } size && items.Count > size)
+        {
+            items.RemoveAt(size);
+            next = items[^1].MemberId;
+        }
+
+        return new MembersNotInMoEngagePage(items, next, total);
+    }
+
+    private const string Absent = """
+        dispatch.event_members m JOIN dispatch.confirmations c ON c.app_id = m.app_id AND c.customer_id = m.customer_id
+        WHERE m.program_id = @p AND NOT c.found
+        """;
+
+    // PostgreSQL keeps microseconds; trimming here makes what we hand out equal to what we read back.
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return new(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Loyalife.MoEngageDispatcher.MoEngage;
+using Loyalife.MoEngageDispatcher.Runs;
+using Loyalife.MoEngageDispatcher.Tests.Support;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Loyalife.MoEngageDispatcher.Tests;
+
+public sealed class VerificationTests(Support.Environment env) : IClassFixture<Support.Environment>
+{
+    private static readonly Dictionary<string, string?> Now = new() { ["Sync:MaxCatchUpDays"] = "1", ["Verification:Delay"] = "00:00:00" };
+
+    [Fact]
+    public async Task ASampleOfTheMembersIsReadBackAndMatchesWhatWasSent()
+    {
+        var program = await env.ProgramAsync(members: 30, events: 3);
+        await using var dispatcher = env.Dispatcher(settings: new Dictionary<string, string?>(Now) { ["Verification:SampleSize"] = "7" });
+
+        await dispatcher.TickAsync();
+        var run = await VerifiedAsync(dispatcher, program.ProgramId);
+
+        var verification = run.Report.Verification!;
+        Assert.Equal((VerificationResult.Done, 7, 7, 0, false), (verification.State, verification.Sampled, verification.Matched, verification.Missing, verification.Flagged));
+        Assert.Empty(verification.Differed);
+    }
+
+    [Fact]
+    public async Task VerificationCatchesAnAttributeTheWorkspaceDidNotStoreAndFlagsTheRun()
+    {
+        var program = await env.ProgramAsync(members: 30, events: 0);
+        await using var dispatcher = env.Dispatcher(settings: Now);
+        // MoEngage answers 200 and then drops what it does not take; here points_available never lands.
+        await using var lossy = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => new DropAttribute("points_available"))));
+
+        await lossy.TickAsync();
+        var run = await VerifiedAsync(lossy, program.ProgramId);
+
+        var verification = run.Report.Verification!;
+        Assert.Equal((VerificationResult.Done, 20, 0, 0, true), (verification.State, verification.Sampled, verification.Matched, verification.Missing, verification.Flagged));
+        Assert.All(verification.Differed, difference => Assert.Equal(["points_available"], difference.Attributes));
+        Assert.Equal(20, verification.Differed.Select(d => d.CustomerId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task AVerificationNotYetDueStaysPendingAndTheRunLetsGoOfItsLock()
+    {
+        var program = await env.ProgramAsync(members: 5, events: 0);
+        await using var dispatcher = env.Dispatcher(settings: new Dictionary<string, string?>(Now) { ["Verification:Delay"] = "01:00:00" });
+
+        await dispatcher.TickAsync();
+        var run = Assert.Single(await dispatcher.WaitForRunsAsync(program.ProgramId));
+
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        Assert.Equal(VerificationResult.Pending, run.Report.Verification!.State);
+        Assert.True(run.Report.Verification.DueAt > DateTimeOffset.UtcNow.AddMinutes(50));
+        // The lock goes when the pass over the program ends, a moment after the run's status is written.
+        var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(env.Redis);
+        await using (redis)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (await redis.GetDatabase().KeyExistsAsync($"dispatch:lock:{program.ProgramId}"))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the program's lock was kept");
+                await Task.Delay(50);
+            }
+        }
+
+        Assert.Equal(VerificationResult.Pending, (await dispatcher.RunAsync(run.RunId)).Report.Verification!.State);
+    }
+
+    [Fact]
+    public async Task AReadBackMoEngageKeepsRefusingStaysPendingThenIsGivenUpAfterADay()
+    {
+        var program = await env.ProgramAsync(members: 5, events: 0);
+        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        await using var dispatcher = env.Dispatcher(clock, Now);
+        await using var refusing = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => new RefuseGetUser())));
+
+        await refusing.TickAsync();
+        var run = Assert.Single(await refusing.WaitForRunsAsync(program.ProgramId));
+        await Task.Delay(500);
+        Assert.Equal(VerificationResult.Pending, (await refusing.RunAsync(run.RunId)).Report.Verification!.State);
+
+        clock.Now = clock.Now.AddDays(2);
+        await refusing.TickAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        VerificationResult verification;
+        while ((verification = (await refusing.RunAsync(run.RunId)).Report.Verification!).State == VerificationResult.Pending)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the verification was not given up");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(VerificationResult.Skipped, verification.State);
+        Assert.Contains("not enabled", verification.Note);
+    }
+
+    private static async Task<SyncRunResponse> VerifiedAsync(ServiceHost<Program> app, string programId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var runs = await app.RunsAsync(programId);
+            if (runs.SingleOrDefault() is { Report.Verification.State: not VerificationResult.Pending } run)
+            {
+                return run;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "verification did not complete within 60 s");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Answers Get User as MoEngage does for a workspace where it is not enabled.</summary>
+    private sealed class RefuseGetUser : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.RequestUri!.AbsolutePath.EndsWith("/customers/export", StringComparison.Ordinal)
+                ? Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden)
+                {
+                    Content = new StringContent("""{"status":"fail","error":{"message":"The Get User API is not enabled for this workspace"}}"""),
+                })
+                : base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Takes one attribute out of every customer element of a Bulk body, as if MoEngage had not stored it.</summary>
+    private sealed class DropAttribute(string name) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri!.AbsolutePath.Contains("/transition/", StringComparison.Ordinal))
+            {
+                var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!;
+                foreach (var element in body["elements"]!.AsArray())
+                {
+                    element!["attributes"]?.AsObject().Remove(name);
+                }
+
+                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+}
