@@ -99,6 +99,32 @@ public sealed class VerificationTests(Support.Environment env) : IClassFixture<S
         Assert.Contains("not enabled", verification.Note);
     }
 
+    [Fact]
+    public async Task ARestartMidVerificationLosesNothingAndResendsNoAcceptedBody()
+    {
+        var program = await env.ProgramAsync(members: 30, events: 3);
+        var readBackStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var dispatcher = env.Dispatcher(settings: Now);
+        var stopped = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => new HangGetUser(readBackStarted))));
+
+        await stopped.TickAsync();
+        await readBackStarted.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var run = Assert.Single(await stopped.RunsAsync(program.ProgramId));
+        Assert.Equal((RunStatus.Succeeded, VerificationResult.Pending), (run.Status, run.Report.Verification!.State));
+        await stopped.DisposeAsync();
+
+        // A new replica finds the verification still pending at start-up and completes it, without rerunning the night.
+        await using var resumed = env.Dispatcher(settings: Now);
+        await resumed.TickAsync();
+        var verified = await VerifiedAsync(resumed, program.ProgramId);
+
+        Assert.Equal((run.RunId, RunStatus.Succeeded, 1), (verified.RunId, verified.Status, verified.Attempts));
+        var verification = verified.Report.Verification!;
+        Assert.Equal((VerificationResult.Done, 20, 20, false), (verification.State, verification.Sampled, verification.Matched, verification.Flagged));
+        await env.StandIn.AssertDeliveredOnceAsync(program.AppId, members: 30, events: 3);
+    }
+
     private static async Task<SyncRunResponse> VerifiedAsync(ServiceHost<Program> app, string programId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -112,6 +138,26 @@ public sealed class VerificationTests(Support.Environment env) : IClassFixture<S
 
             Assert.True(DateTime.UtcNow < deadline, "verification did not complete within 60 s");
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// Holds the read-back's Get User calls (those asking for attributes; the existence gate asks for none) until
+    /// the replica stops, as a crash mid-read-back would leave them.
+    /// </summary>
+    private sealed class HangGetUser(TaskCompletionSource started) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!request.RequestUri!.AbsolutePath.EndsWith("/customers/export", StringComparison.Ordinal)
+                || JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!["data"]!["user_fields_to_export"]!.AsArray().Count == 0)
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new OperationCanceledException(cancellationToken);
         }
     }
 
