@@ -26,6 +26,10 @@ jq -r '
   "at the quota (the \(.sizes | map(select(.quota)) | .[0].members // 0 | n)-member program; bench/run.sh --quota-1m runs the 1M one):",
   (.quotaPerMinute as $q | .sizes[] | select(.quota) | .quota | "  \(.members | n) members + \(.events | n) events: \(.seconds | r1) s; lower bound members ÷ quota \(.lowerBoundSeconds | r1) s → ratio \(.ratio * 100 | round / 100); (members + events) ÷ quota \(.lowerBoundBothSeconds | r1) s → ratio \(.seconds / .lowerBoundBothSeconds * 100 | round / 100); window bound ⌊(members − 1) ÷ quota⌋ minutes of 62 s (60 s + the limiter safety margin of 2 s: a fresh window admits a full quota at once) \(((.members - 1) / $q | floor) * 62) s → ratio \(if .members > $q then .seconds / (((.members - 1) / $q | floor) * 62) * 100 | round / 100 else "n/a" end); pacing waits \(.pacingWaitSeconds | r1) s, 429 waits \(.rateLimitWaits), stand-in 429s \(.rateLimited)"),
   "",
+  "confirmations (the existence gate; the stand-in holds the references but one in ten; Get User at \(if .getUserPerMinuteUnlimitedNights > 0 then "\(.getUserPerMinuteUnlimitedNights) a minute" else "no quota" end), and what the asks would take at the 1,000 a minute MoEngage allows):",
+  (.sizes[] | select(.confirmations) | .members as $m | .confirmations | to_entries[] | .value as $c |
+    "  \($m | n), \({firstNight: "first night (the day before)", secondNight: "second night", sameDayAgain: "the day again, all confirmed"}[.key]): \($c.asked | n) asked (\($c.found | n) found, \($c.notFound | n) not) in \($c.calls | n) calls, Get User \($c.getUserSeconds | r1) s of a \($c.runSeconds | r1) s run; at 1,000 a minute \($c.secondsAtMoEngageQuota / 60 | r1) min; bookkeeping \($c.bookkeepingSeconds | r1) s = \($c.bookkeepingShare * 100 | r1) % of the run without the gate"),
+  "",
   "peak RSS (VmHWM):",
   (.sizes[] | "  \(.members | n): " + (.peakRssMb | to_entries | map("\(.key | sub("Loyalife\\."; "")) \(.value | mb)") | join(", "))),
   "",

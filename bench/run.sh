@@ -4,6 +4,12 @@
 #   BENCH_QUOTA_MEMBERS=100000            the size whose program also runs at MoEngage's quota (0 = skip)
 #   bench/run.sh --quota-1m               the 1,000,000-member program end to end at the quota as well
 #                                         (60,000 users and 60,000 events a minute: about 20 more minutes)
+#   BENCH_GETUSER_PER_MINUTE=0            Get User's quota for the unlimited nights (0 = unlimited; MoEngage's is 1,000);
+#                                         the report also gives the time each night's confirmations take at 1,000 a minute
+# For each size the program runs against the stand-in holding about 90 % of the members: the day before (the
+# first night: every member with events is confirmed through Get User), the day (the second night: only
+# members not confirmed the night before are asked), the day again (all confirmed: the gate's bookkeeping
+# alone), and, for one size, the day at the quota.
 # For each size: the demo ledger (dev/Loyalife.DemoLedger) fills program `demo` (Europe/Amsterdam) in a throwaway PostgreSQL;
 # snapshot-service, settings-service and moengage-dispatcher (Release) start with the local Dapr sidecar,
 # next to the MoEngage stand-in and a throwaway redis-server. The integration is saved through
@@ -24,6 +30,8 @@ sizes=("${@:-100000 1000000}")
 read -r -a sizes <<<"${sizes[*]}"
 quota_members=${BENCH_QUOTA_MEMBERS:-${sizes[0]}}
 quota=60000
+getuser_quota=${BENCH_GETUSER_PER_MINUTE:-0}
+moengage_getuser_quota=1000
 
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 export PATH="${pgbin:+$pgbin:}$PATH"
@@ -146,20 +154,22 @@ service() {
   wait_http "$name" "http://127.0.0.1:$port/health" 120
   wait_http "$name-dapr" "http://127.0.0.1:$http/v1.0/healthz" 60
 }
-dispatcher() { # $1 = quota per minute (0 = unlimited)
+dispatcher() { # $1 = Bulk quota per minute, $2 = Get User's (0 = unlimited)
   service Loyalife.MoEngageDispatcher moengage-dispatcher ConnectionStrings__redis="127.0.0.1:$redisport" \
-    Sync__Quota__UsersPerMinute="$1" Sync__Quota__EventsPerMinute="$1" Sync__EnabledCheckInterval=00:00:30
+    Sync__Quota__UsersPerMinute="$1" Sync__Quota__EventsPerMinute="$1" Sync__Quota__GetUsersPerMinute="$2" \
+    Sync__EnabledCheckInterval=00:00:30
 }
 stop_service() { stop "$1-dapr"; stop "$1"; }
 
-# workspace APPID LIMIT: a stand-in workspace (limit null = unlimited; Get User on, which settings-service's
-# default unknownMembers "verify" needs) and the integration pointing at it.
+# workspace APPID LIMIT GETUSER: a stand-in workspace (a fresh one each time: its stats count one run) holding
+# the demo's references but one in ten, its Bulk quota (null = unlimited) and Get User's (on, which
+# settings-service's default unknownMembers "verify" needs; null = unlimited), and the integration pointing at it.
 workspace() {
-  local appid=$1 limit=$2
+  local appid=$1 limit=$2 getuser=$3
   curl -sf --max-time 30 -X PUT -H 'content-type: application/json' "$standin/control/workspaces/$appid" -d "$(jq -n \
-    --arg limit "$limit" '{dataCenter:"01", apiKey:"bench-key", customerIdPattern:"^C\\d{7}[0-8]$",
+    --arg limit "$limit" --arg getuser "$getuser" '{dataCenter:"01", apiKey:"bench-key", customerIdPattern:"^C\\d{7}[0-8]$",
       limits:{bulkUsersPerMinute:($limit|fromjson), bulkEventsPerMinute:($limit|fromjson), trackUserPerMinute:null, createEventPerMinute:null},
-      getUser:{enabled:true}}')" >/dev/null \
+      getUser:{enabled:true, usersPerMinute:($getuser|fromjson)}}')" >/dev/null \
     || { echo "stand-in refused workspace $appid"; exit 1; }
   local status
   status=$(curl -s --max-time 60 -o "$work/settings.json" -w '%{http_code}' -X PUT -H "authorization: Bearer $admin_token" \
@@ -168,12 +178,12 @@ workspace() {
   [[ $status == 2* ]] || { echo "settings-service refused the integration ($status):"; cat "$work/settings.json"; exit 1; }
 }
 
-# sync_run APPID OUT: starts a run of the business day, polls it to the end, saves the run JSON to OUT.
+# sync_run APPID OUT [DATE]: starts a run of the business day (or DATE), polls it to the end, saves the run JSON to OUT.
 sync_run() {
-  local appid=$1 out=$2 run_id status deadline
+  local appid=$1 out=$2 date=${3:-$day} run_id status deadline
   local dispatcher_url="http://127.0.0.1:${app_port[Loyalife.MoEngageDispatcher]}"
   run_id=$(curl -sf --max-time 30 -X POST -H "authorization: Bearer $admin_token" -H 'content-type: application/json' \
-    "$dispatcher_url/v1/programs/demo/sync-runs" -d "{\"businessDate\":\"$day\"}" | jq -r .runId) \
+    "$dispatcher_url/v1/programs/demo/sync-runs" -d "{\"businessDate\":\"$date\"}" | jq -r .runId) \
     || { echo "the dispatcher refused the run"; exit 1; }
   # Long enough for a run at the quota: twice its lower bound (members and about a fifth as many events), and 20 minutes more.
   local run_timeout=${BENCH_RUN_TIMEOUT:-$((members * 6 / 5 * 60 / quota * 2 + 1200))}
@@ -189,6 +199,18 @@ sync_run() {
   curl -sf --max-time 30 -o "$out.standin" "$standin/control/workspaces/$appid/stats" || echo '{}' >"$out.standin"
 }
 
+# confirmations_json RUN: what a run's existence gate did and cost, with the time its asks take at MoEngage's
+# 1,000 users a minute, and its bookkeeping as a share of the run without the gate (the gate runs in line).
+confirmations_json() {
+  jq -c --argjson q "$moengage_getuser_quota" '.durationSeconds as $d | .report.confirmations | {
+    runSeconds: $d, asked, found, notFound, calls, getUserSeconds, bookkeepingSeconds, quotaWaitSeconds: .waitSeconds,
+    secondsAtMoEngageQuota: (.asked / $q * 60),
+    bookkeepingShare: (.bookkeepingSeconds / ($d - .bookkeepingSeconds - .getUserSeconds))}' "$1"
+}
+confirmations_line() {
+  confirmations_json "$1" | jq -r '"run \(.runSeconds | round) s; \(.asked) asked (\(.found) found, \(.notFound) not) in \(.calls) calls, \(.getUserSeconds | . * 10 | round / 10) s; at 1,000 a minute \(.secondsAtMoEngageQuota / 60 | round) min; bookkeeping \(.bookkeepingSeconds | . * 10 | round / 10) s (\(.bookkeepingShare * 1000 | round / 10) % of the run without the gate)"'
+}
+
 # cpu_snapshot: "name seconds" lines for every bench process and PostgreSQL (the whole cluster).
 cpu_snapshot() {
   local name
@@ -201,6 +223,7 @@ cpu_delta() { # $1 before file, $2 after file → JSON {name: seconds}
 
 now=$(date -u +%FT%TZ)
 day=$(TZ=Europe/Amsterdam date -d "$now -1 day" +%F)
+day_before=$(TZ=Europe/Amsterdam date -d "$now -2 day" +%F)
 asof=$(date -u -d "TZ=\"Europe/Amsterdam\" $(TZ=Europe/Amsterdam date -d "$now" +%F) 00:00" +%FT%TZ)
 day_start=$(date -u -d "TZ=\"Europe/Amsterdam\" $day 00:00" +%FT%TZ)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -230,7 +253,7 @@ for members in "${sizes[@]}"; do
   service Loyalife.SnapshotService snapshot-service
   service Loyalife.SettingsService settings-service SecretStore__Kind=LocalFile SecretStore__FilePath="$secrets" \
     MoEngage__ApiBaseUrl="$standin/dc/{dc}"
-  dispatcher 0
+  dispatcher 0 "$getuser_quota"
 
   # Snapshot paging straight from snapshot-service (the floor under the dispatcher's fetch).
   snapshot="http://127.0.0.1:${app_port[Loyalife.SnapshotService]}/v1/programs/demo/snapshots/$day"
@@ -245,13 +268,21 @@ for members in "${sizes[@]}"; do
   floor_events=$(psql_ -d "$db" -At -f <(floor_events_sql demo Europe/Amsterdam "$day") | execution_seconds)
   echo "   PostgreSQL's own time for the same aggregates: members $floor_members s, events $floor_events s; paging ÷ floor $(echo "scale=2; ($msecs + $esecs) / ($floor_members + $floor_events)" | bc)"
 
-  # End to end, stand-in unlimited.
-  workspace "BENCH-$members" null
+  # The first night (the day before): everyone with events is asked about. Then end to end, the second night.
+  getuser_limit=$( ((getuser_quota > 0)) && echo "$getuser_quota" || echo null)
+  workspace "BENCH-$members" null "$getuser_limit"
+  sync_run "BENCH-$members" "$work/first-$members.json" "$day_before"
+  echo "   first night ($day_before): $(confirmations_line "$work/first-$members.json")"
+  workspace "BENCH-$members" null "$getuser_limit"
   cpu_snapshot >"$work/cpu.before"
   sync_run "BENCH-$members" "$work/run-$members.json"
   cpu_snapshot >"$work/cpu.after"
   cpu=$(cpu_delta "$work/cpu.before" "$work/cpu.after")
-  echo "   end to end (unlimited): $(jq -r '.durationSeconds | . * 10 | round / 10' "$work/run-$members.json") s"
+  echo "   end to end (unlimited): $(jq -r '.durationSeconds | . * 10 | round / 10' "$work/run-$members.json") s; second night: $(confirmations_line "$work/run-$members.json")"
+  # The day once more: everyone with events is confirmed now, so the gate costs only its bookkeeping.
+  workspace "BENCH-$members" null "$getuser_limit"
+  sync_run "BENCH-$members" "$work/again-$members.json"
+  echo "   the day again (all confirmed): $(confirmations_line "$work/again-$members.json")"
 
   # Peak RSS now, before the quota case replaces the dispatcher.
   rss=$(for name in Loyalife.SnapshotService Loyalife.SettingsService Loyalife.MoEngageDispatcher standin \
@@ -261,16 +292,18 @@ for members in "${sizes[@]}"; do
   quota_json=null
   if [[ $members == "$quota_members" ]]; then
     stop_service Loyalife.MoEngageDispatcher
-    dispatcher "$quota"
-    workspace "BENCH-$members-QUOTA" "$quota"
+    dispatcher "$quota" "$moengage_getuser_quota"
+    # The same workspace again, as a steady night at MoEngage's quotas: its members are confirmed already.
+    workspace "BENCH-$members" "$quota" "$moengage_getuser_quota"
     echo "   end to end at the quota ($quota users/min, $quota events/min): running (at least $((members * 60 / quota)) s)"
-    sync_run "BENCH-$members-QUOTA" "$work/quota-$members.json"
+    sync_run "BENCH-$members" "$work/quota-$members.json"
     quota_json=$(jq --argjson quota "$quota" '{members: .report.membersSent, events: ([.report.eventsSent[]] | add // 0),
         seconds: .durationSeconds, lowerBoundSeconds: (.report.membersSent / $quota * 60),
         ratio: (.durationSeconds / (.report.membersSent / $quota * 60)),
         windowBoundSeconds: (((.report.membersSent - 1) / $quota | floor) * 62),
         lowerBoundBothSeconds: ((.report.membersSent + ([.report.eventsSent[]] | add // 0)) / $quota * 60),
         pacingWaitSeconds: .report.pacingWaitSeconds, rateLimitWaits: .report.rateLimitWaits,
+        confirmationsAsked: .report.confirmations.asked, getUserSeconds: .report.confirmations.getUserSeconds,
         rateLimited: (input.rateLimited // null)}' "$work/quota-$members.json" "$work/quota-$members.json.standin")
     echo "   end to end at the quota: $(jq -r '"\(.seconds | round) s, ratio \(.ratio * 100 | round / 100) to members ÷ quota"' <<<"$quota_json")"
   fi
@@ -279,8 +312,11 @@ for members in "${sizes[@]}"; do
     --argjson mrows "$mrows" --argjson msecs "$msecs" --argjson erows "$erows" --argjson esecs "$esecs" \
     --argjson floorMembers "$floor_members" --argjson floorEvents "$floor_events" --argjson ssecs "$ssecs" \
     --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson cpu "$cpu" --argjson rss "$rss" --argjson quota "$quota_json" \
-    --slurpfile run "$work/run-$members.json" --slurpfile stats "$work/run-$members.json.standin" '
+    --slurpfile run "$work/run-$members.json" --slurpfile stats "$work/run-$members.json.standin" \
+    --argjson first "$(confirmations_json "$work/first-$members.json")" --argjson second "$(confirmations_json "$work/run-$members.json")" \
+    --argjson again "$(confirmations_json "$work/again-$members.json")" '
     ($run[0]) as $r | {
+      confirmations: {firstNight: $first, secondNight: $second, sameDayAgain: $again},
       members: $members, ledgerRows: $ledger, activeMembers: $active, generateSeconds: $gen,
       snapshot: {members: $mrows, membersSeconds: $msecs, membersPerSecond: ($mrows / $msecs),
                  events: $erows, eventsSeconds: $esecs, eventsPerSecond: (if $esecs > 0 then $erows / $esecs else null end)},
@@ -304,9 +340,9 @@ mkdir -p bench/results
 file="bench/results/$(date -u +%Y%m%dT%H%M%SZ).json"
 jq -s --arg now "$now" --arg day "$day" --arg loadStart "$load_start" --arg loadEnd "$(cut -d' ' -f1-3 /proc/loadavg)" \
   --arg cores "$(nproc)" --arg mem "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)" \
-  --arg os "$(. /etc/os-release && echo "$PRETTY_NAME")" --argjson wall "$((SECONDS - bench_start))" --argjson quota "$quota" '
+  --arg os "$(. /etc/os-release && echo "$PRETTY_NAME")" --argjson wall "$((SECONDS - bench_start))" --argjson quota "$quota" --argjson getUser "$getuser_quota" '
   {machine: {cores: ($cores|tonumber), memory: $mem, os: $os, loadAverageAtStart: $loadStart, loadAverageAtEnd: $loadEnd},
-   generatedAt: $now, businessDate: $day, quotaPerMinute: $quota, wallSeconds: $wall, sizes: .,
+   generatedAt: $now, businessDate: $day, quotaPerMinute: $quota, getUserPerMinuteUnlimitedNights: $getUser, wallSeconds: $wall, sizes: .,
    growth: (if length > 1 then (.[0]) as $a | (.[-1]) as $b | {
      members: ($b.members / $a.members), snapshotMembersSeconds: ($b.snapshot.membersSeconds / $a.snapshot.membersSeconds),
      snapshotEventsSeconds: ($b.snapshot.eventsSeconds / $a.snapshot.eventsSeconds),

@@ -35,6 +35,30 @@ internal sealed class ExistenceGate(
     /// <summary>Confirms the members of the page's events from <paramref name="skip"/> on; answers when each is known or was asked.</summary>
     public async Task ConfirmAsync(DateOnly date, SnapshotPage page, int skip)
     {
+        // Bookkeeping is the gate's time less Get User's, which AskAsync counts.
+        var started = Stopwatch.GetTimestamp();
+        var askedBefore = report.Confirmations.GetUserSeconds;
+        try
+        {
+            await ConfirmPageAsync(date, page, skip);
+        }
+        finally
+        {
+            report.Confirmations.BookkeepingSeconds +=
+                Stopwatch.GetElapsedTime(started).TotalSeconds - (report.Confirmations.GetUserSeconds - askedBefore);
+        }
+    }
+
+    /// <summary>Members of the run's dates so far whom MoEngage does not hold, for the report.</summary>
+    public async Task CountAbsentAsync(DateOnly through)
+    {
+        var started = Stopwatch.GetTimestamp();
+        report.MembersNotInMoEngage = await store.CountNotInMoEngageAsync(run.ProgramId, run.From, through, waits);
+        report.Confirmations.BookkeepingSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private async Task ConfirmPageAsync(DateOnly date, SnapshotPage page, int skip)
+    {
         verdicts.Clear();
         var members = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in page.Items.EnumerateArray().Skip(skip))
@@ -83,16 +107,14 @@ internal sealed class ExistenceGate(
         await progress.SaveReportAsync();
     }
 
-    /// <summary>Members of the run's dates so far whom MoEngage does not hold, for the report.</summary>
-    public async Task CountAbsentAsync(DateOnly through) =>
-        report.MembersNotInMoEngage = await store.CountNotInMoEngageAsync(run.ProgramId, run.From, through, waits);
-
     private async Task AskAsync(string[] batch)
     {
         using var activity = DispatcherTelemetry.Source.StartActivity("moengage get user", ActivityKind.Client);
         activity?.SetTag("loyalife.moengage.identifiers", batch.Length);
+        var started = Stopwatch.GetTimestamp();
         var waited = await limiter.ReserveAsync(credentials.AppId, QuotaKind.GetUsers, batch.Length, waits);
         var answer = await getUser.ExportAsync(credentials, batch, [], waits);
+        report.Confirmations.GetUserSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
         var exists = batch.Where(answer.Exists.Contains).ToList();
         var absent = batch.Where(id => answer.NotFound.Contains(id) && !answer.Exists.Contains(id)).ToList();
         await store.SaveAsync(credentials.AppId, exists, absent, waits);

@@ -39,6 +39,7 @@ public sealed class ExistenceGateTests(Support.Environment env) : IClassFixture<
         Assert.Equal(4, run.Report.MembersNotInMoEngage);
         Assert.Equal(0, run.Report.EventsSentToUnconfirmed);
         Assert.Equal((10, 6, 4, 1), (run.Report.Confirmations.Asked, run.Report.Confirmations.Found, run.Report.Confirmations.NotFound, run.Report.Confirmations.Calls));
+        Assert.True(run.Report.Confirmations.GetUserSeconds > 0 && run.Report.Confirmations.BookkeepingSeconds > 0, "the gate's time is not reported");
 
         using var admin = dispatcher.Admin();
         var list = await admin.GetFromJsonAsync<JsonElement>($"/v1/programs/{program.ProgramId}/members-not-in-moengage");
