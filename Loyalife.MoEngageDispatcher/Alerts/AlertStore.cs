@@ -137,14 +137,18 @@ public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
     public async Task<IReadOnlyList<DueDelivery>> ClaimDueAsync(int limit, TimeSpan claimFor, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        // RETURNING keeps no order, and alerts routed in one pass share their due time: a receiver is told
+        // of changes in the order they happened (a run held, then released) only if sorted here.
         await using var command = database.CreateCommand("""
-            UPDATE dispatch.alert_deliveries d SET claimed_until = @until
-            FROM dispatch.alerts a
-            WHERE a.alert_id = d.alert_id AND d.delivery_id IN (
-                SELECT delivery_id FROM dispatch.alert_deliveries
-                WHERE state = 'pending' AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)
-                ORDER BY next_attempt_at LIMIT @limit FOR UPDATE SKIP LOCKED)
-            RETURNING d.delivery_id, d.program_id, d.target_id, d.url, d.attempts, a.body::text
+            WITH claimed AS (
+                UPDATE dispatch.alert_deliveries d SET claimed_until = @until
+                FROM dispatch.alerts a
+                WHERE a.alert_id = d.alert_id AND d.delivery_id IN (
+                    SELECT delivery_id FROM dispatch.alert_deliveries
+                    WHERE state = 'pending' AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)
+                    ORDER BY next_attempt_at LIMIT @limit FOR UPDATE SKIP LOCKED)
+                RETURNING d.delivery_id, d.program_id, d.target_id, d.url, d.attempts, a.body::text AS body, d.next_attempt_at, a.created_at)
+            SELECT delivery_id, program_id, target_id, url, attempts, body FROM claimed ORDER BY next_attempt_at, created_at, delivery_id
             """);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("until", now + claimFor);

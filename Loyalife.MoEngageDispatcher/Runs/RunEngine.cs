@@ -130,8 +130,10 @@ public sealed class RunEngine(
             }
         }
 
+        // Only a run that went through its dates counts every member it asked about.
         await alerts.ObserveAsync(new RunOutcome(claimed, status, report.Error, credentialsRejected,
-            status == RunStatus.Held ? report.Held : null), CancellationToken.None);
+            status == RunStatus.Held ? report.Held : null,
+            status == RunStatus.Succeeded ? report.MembersNotInMoEngage : null), CancellationToken.None);
         telemetry.RunFinished(status, run.Trigger, time.GetElapsedTime(started));
         activity?.SetTag("loyalife.status", status);
         logger.LogInformation("Run {RunId} {Status}: {Members} members, {Events} events, {Requests} requests, {Rejected} rejected",

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Loyalife.MoEngageDispatcher.Alerts;
 using Loyalife.MoEngageDispatcher.Existence;
 using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Pacing;
@@ -20,11 +21,13 @@ namespace Loyalife.MoEngageDispatcher.Verification;
 /// out) through Get User, compares each with the element the dispatcher sent (written again by the same
 /// writer, so MoEngage names and instant forms are those sent), and writes matched / differed / missing
 /// into the report with the pending row's removal, in one transaction. A crash before that leaves the row,
-/// and the read-back (which only reads) is done again. Most of the sample failing flags the run.
+/// and the read-back (which only reads) is done again. Most of the sample failing flags the run, and a
+/// completed read-back tells the alerts whether verification is failing (a skipped one says nothing).
 /// </summary>
 public sealed class RunVerifier(
     VerificationStore store, ConfirmationStore confirmations, ISettingsSource settings, ISnapshotSource snapshots,
-    GetUserClient getUser, IQuotaLimiter limiter, IOptions<VerificationOptions> options, TimeProvider time, ILogger<RunVerifier> logger)
+    GetUserClient getUser, IQuotaLimiter limiter, RunStore runs, AlertMonitor alerts, IOptions<VerificationOptions> options,
+    TimeProvider time, ILogger<RunVerifier> logger)
 {
     private const int SamplePage = 1000;
 
@@ -59,7 +62,12 @@ public sealed class RunVerifier(
         {
             try
             {
-                await store.CompleteAsync(pending.RunId, await VerifyAsync(pending, cancellationToken), cancellationToken);
+                var result = await VerifyAsync(pending, cancellationToken);
+                await store.CompleteAsync(pending.RunId, result, cancellationToken);
+                if (result.State == VerificationResult.Done && await runs.GetRunAsync(pending.RunId, cancellationToken) is { } run)
+                {
+                    await alerts.ObserveAsync(new RunOutcome(run, null, null, VerificationFailing: result.Flagged), cancellationToken);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException && time.GetUtcNow() - pending.DueAt > GiveUpAfter)
             {

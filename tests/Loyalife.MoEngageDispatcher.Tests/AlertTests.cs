@@ -57,6 +57,45 @@ public sealed class AlertTests(Support.Environment env) : IClassFixture<Support.
     }
 
     [Fact]
+    public async Task MembersNotInMoEngageJumpingPastTheirUsualLevelRaisesOneAlert()
+    {
+        // MoEngage holds members 1-40 of 150; the first night only they have events, later nights all do.
+        var program = await env.ProgramAsync(members: 150, events: 150, customers: Enumerable.Range(1, 40).Select(n => $"C{n:D7}"));
+        var allEvents = program.Events.ToList();
+        program.Events.RemoveRange(40, 110);
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        program.AlertTargets.Add(new AlertTarget("target-1", receiver.Url, Secret));
+        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        await using var dispatcher = env.Dispatcher(clock, new Dictionary<string, string?>
+        {
+            ["Sync:MaxCatchUpDays"] = "1",
+            ["Alerts:PollInterval"] = "00:00:00.100",
+            // The read-back would find the members without events missing: a condition of its own.
+            ["Verification:SampleSize"] = "0",
+        });
+
+        // Three nights, one a day: the usual level, the jump, and the same count the night after.
+        var reports = new List<RunReport>();
+        for (var night = 1; night <= 3; night++)
+        {
+            await dispatcher.TickAsync();
+            reports.Add((await dispatcher.WaitForRunsAsync(program.ProgramId, count: night))[0].Report);
+            program.Events.Clear();
+            program.Events.AddRange(allEvents);
+            clock.Now = clock.Now.AddDays(1);
+        }
+
+        // 0 → 110 is a rise of at least the default 100 and of more than half the usual level; staying there is no news.
+        Assert.Equal([0L, 110L, 110L], reports.Select(r => r.MembersNotInMoEngage));
+        var alert = Assert.Single(await receiver.WaitForAsync(1)).Body;
+        Assert.Equal(("members_not_in_moengage", "raised"), (alert.GetProperty("kind").GetString(), alert.GetProperty("state").GetString()));
+        Assert.Equal((110, 0), (alert.GetProperty("figures").GetProperty("members").GetInt64(), alert.GetProperty("figures").GetProperty("usual").GetInt64()));
+        Assert.Contains("jumped from 0 to 110", alert.GetProperty("text").GetString());
+        Assert.Single(await DeliveriesAsync(dispatcher, program.ProgramId));
+        Assert.True(Assert.Single(receiver.Requests).SignatureValid);
+    }
+
+    [Fact]
     public async Task AReceiversServerErrorsAreRetriedWithGrowingBackOffAndAReceiverThatNeverRecoversIsGivenUp()
     {
         var program = await env.ProgramAsync(members: 1, events: 0);

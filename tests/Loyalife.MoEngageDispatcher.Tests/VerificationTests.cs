@@ -1,5 +1,7 @@
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Loyalife.MoEngageDispatcher.Alerts;
 using Loyalife.MoEngageDispatcher.MoEngage;
 using Loyalife.MoEngageDispatcher.Runs;
 using Loyalife.MoEngageDispatcher.Tests.Support;
@@ -10,6 +12,7 @@ namespace Loyalife.MoEngageDispatcher.Tests;
 
 public sealed class VerificationTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
+    private const string Secret = "whsec-verification-3e8a41";
     private static readonly Dictionary<string, string?> Now = new() { ["Sync:MaxCatchUpDays"] = "1", ["Verification:Delay"] = "00:00:00" };
 
     [Fact]
@@ -125,13 +128,52 @@ public sealed class VerificationTests(Support.Environment env) : IClassFixture<S
         await env.StandIn.AssertDeliveredOnceAsync(program.AppId, members: 30, events: 3);
     }
 
-    private static async Task<SyncRunResponse> VerifiedAsync(ServiceHost<Program> app, string programId)
+    [Fact]
+    public async Task VerificationThatMostlyFailsRaisesOneAlertWhileItLastsAndOneWhenItPassesAgain()
+    {
+        var program = await env.ProgramAsync(members: 30, events: 0);
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        program.AlertTargets.Add(new AlertTarget("target-1", receiver.Url, Secret));
+        await using var dispatcher = env.Dispatcher(settings: new Dictionary<string, string?>(Now) { ["Alerts:PollInterval"] = "00:00:00.100" });
+        var dropping = true;
+        await using var lossy = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => new DropAttribute("points_available", () => dropping))));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone)).Date);
+
+        // Two failing nights (the tick's, then a manual one), then one that lands as sent.
+        await lossy.TickAsync();
+        var failing = await VerifiedAsync(lossy, program.ProgramId);
+        var again = await ManualVerifiedAsync(lossy, program.ProgramId, today.AddDays(-3));
+        dropping = false;
+        var passing = await ManualVerifiedAsync(lossy, program.ProgramId, today.AddDays(-4));
+
+        Assert.Equal((true, true, false), (failing.Report.Verification!.Flagged, again.Report.Verification!.Flagged, passing.Report.Verification!.Flagged));
+        var alerts = await receiver.WaitForAsync(2);
+        Assert.Equal(["verification_failing", "verification_failing_resolved"], alerts.Select(a => a.Body.GetProperty("kind").GetString()));
+        Assert.Equal(failing.RunId, alerts[0].Body.GetProperty("run").GetProperty("runId").GetGuid());
+        Assert.Contains("do not match what was sent", alerts[0].Body.GetProperty("text").GetString());
+        Assert.Equal(passing.RunId, alerts[1].Body.GetProperty("run").GetProperty("runId").GetGuid());
+        Assert.All(alerts, alert => Assert.True(alert.SignatureValid));
+        using var admin = lossy.Admin();
+        Assert.Equal(2, (await admin.GetFromJsonAsync<List<AlertDelivery>>($"/v1/programs/{program.ProgramId}/alerts/deliveries", DispatcherApp.Json))!.Count);
+    }
+
+    private static async Task<SyncRunResponse> ManualVerifiedAsync(ServiceHost<Program> app, string programId, DateOnly date)
+    {
+        using var admin = app.Admin();
+        var accepted = await admin.PostAsJsonAsync($"/v1/programs/{programId}/sync-runs", new { businessDate = $"{date:yyyy-MM-dd}" });
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, accepted.StatusCode);
+        return await VerifiedAsync(app, programId, date);
+    }
+
+    private static async Task<SyncRunResponse> VerifiedAsync(ServiceHost<Program> app, string programId, DateOnly? date = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var runs = await app.RunsAsync(programId);
-            if (runs.SingleOrDefault() is { Report.Verification.State: not VerificationResult.Pending } run)
+            var of = date is null ? runs.SingleOrDefault() : runs.SingleOrDefault(r => r.BusinessDate == $"{date:yyyy-MM-dd}");
+            if (of is { Report.Verification.State: not VerificationResult.Pending } run)
             {
                 return run;
             }
@@ -173,12 +215,15 @@ public sealed class VerificationTests(Support.Environment env) : IClassFixture<S
                 : base.SendAsync(request, cancellationToken);
     }
 
-    /// <summary>Takes one attribute out of every customer element of a Bulk body, as if MoEngage had not stored it.</summary>
-    private sealed class DropAttribute(string name) : DelegatingHandler
+    /// <summary>
+    /// Takes one attribute out of every customer element of a Bulk body, as if MoEngage had not stored it;
+    /// only while <paramref name="dropping"/> says so, when given.
+    /// </summary>
+    private sealed class DropAttribute(string name, Func<bool>? dropping = null) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (request.RequestUri!.AbsolutePath.Contains("/transition/", StringComparison.Ordinal))
+            if (request.RequestUri!.AbsolutePath.Contains("/transition/", StringComparison.Ordinal) && (dropping?.Invoke() ?? true))
             {
                 var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!;
                 foreach (var element in body["elements"]!.AsArray())

@@ -46,9 +46,15 @@ export function shortDateTime(iso) {
   return new Intl.DateTimeFormat("en-GB", { timeZone: zone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(date);
 }
 
-/** "2 min 05 s", "48 s", "1 h 03 min". */
+/**
+ * "2 min 05 s", "48 s", "1 h 03 min"; under 10 s to the tenth ("0.4 s", "< 0.1 s"), so a short run and
+ * its quota floor never read as "0 s" against "1 s".
+ */
 export function duration(seconds) {
   if (seconds === null || seconds === undefined || Number.isNaN(seconds)) return "";
+  if (seconds > 0 && seconds < 0.05) return "< 0.1 s";
+  const tenths = Math.round(seconds * 10) / 10;
+  if (tenths < 10) return `${tenths.toFixed(1).replace(/\.0$/, "")} s`;
   const s = Math.round(seconds);
   if (s < 60) return `${s} s`;
   if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;

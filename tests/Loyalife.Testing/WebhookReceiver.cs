@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Loyalife.MoEngageDispatcher.Tests.Support;
+namespace Loyalife.Testing;
 
 /// <summary>
 /// A webhook on <c>localhost</c> (the development exception): keeps every request, answers the statuses a
