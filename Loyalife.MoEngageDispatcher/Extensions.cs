@@ -71,6 +71,7 @@ internal static class Extensions
         builder.AddHeldRuns();
         builder.AddAlerts();
         builder.Services.AddSingleton<RunStore>();
+        builder.Services.AddSingleton<FencedRunStore>();
         builder.Services.AddSingleton<ConfirmationStore>();
         builder.Services.AddSingleton<VerificationStore>();
         builder.Services.AddSingleton<RunVerifier>();

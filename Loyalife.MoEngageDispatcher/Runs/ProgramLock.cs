@@ -10,7 +10,7 @@ namespace Loyalife.MoEngageDispatcher.Runs;
 /// lease cannot overwrite the one that took over).
 /// </summary>
 public sealed class ProgramLock(
-    IConnectionMultiplexer redis, RunStore store, IOptions<SyncOptions> options, TimeProvider time, ILogger<ProgramLock> logger)
+    IConnectionMultiplexer redis, FencedRunStore store, IOptions<SyncOptions> options, TimeProvider time, ILogger<ProgramLock> logger)
 {
     private static readonly LuaScript Renew = LuaScript.Prepare(
         "if redis.call('GET', @key) == @owner then return redis.call('PEXPIRE', @key, @lease) else return 0 end");

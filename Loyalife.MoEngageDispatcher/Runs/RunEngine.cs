@@ -23,7 +23,7 @@ public sealed class RunEngine(
     ISnapshotSource snapshots,
     MoEngageClient moengage,
     IQuotaLimiter limiter,
-    RunStore store,
+    FencedRunStore store,
     ConfirmationStore confirmations,
     GetUserClient getUser,
     RunVerifier verifier,

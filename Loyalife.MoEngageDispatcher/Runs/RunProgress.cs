@@ -4,7 +4,7 @@ namespace Loyalife.MoEngageDispatcher.Runs;
 /// The run's writes to its row: checkpoint, report and pending rejections together, each conditional on the
 /// lease's fencing token (a runner whose lease lapsed gets <see cref="LeaseLostException"/>).
 /// </summary>
-internal sealed class RunProgress(RunStore store, SyncRun run, ProgramLease lease, RunReport report, Rejections rejections)
+internal sealed class RunProgress(FencedRunStore store, SyncRun run, ProgramLease lease, RunReport report, Rejections rejections)
 {
     public async Task SaveAsync(Checkpoint checkpoint)
     {

@@ -127,11 +127,12 @@ public sealed class HeldRunTests(Support.Environment env) : IClassFixture<Suppor
     private static async Task SeedSyncedNightsAsync(DispatcherApp dispatcher, string programId, DateOnly last, int nights, long members = 5)
     {
         var store = dispatcher.Services.GetRequiredService<RunStore>();
+        var fenced = dispatcher.Services.GetRequiredService<FencedRunStore>();
         for (var date = last.AddDays(1 - nights); date <= last; date = date.AddDays(1))
         {
             var run = (await store.CreateRunAsync(programId, date, date, RunTrigger.Cron, false, null, onlyIfIdle: false, CancellationToken.None))!;
-            var token = await store.NextFencingTokenAsync(CancellationToken.None);
-            await store.ClaimAsync(run.RunId, token, CancellationToken.None);
+            var token = await fenced.NextFencingTokenAsync(CancellationToken.None);
+            await fenced.ClaimAsync(run.RunId, token, CancellationToken.None);
             var report = new RunReport
             {
                 Days =
@@ -143,9 +144,9 @@ public sealed class HeldRunTests(Support.Environment env) : IClassFixture<Suppor
                     },
                 },
             };
-            await store.CompleteDateAsync(run.RunId, token, programId, date, false, new Checkpoint(date.AddDays(1), SnapshotKind.Members, StreamPosition.Start),
+            await fenced.CompleteDateAsync(run.RunId, token, programId, date, false, new Checkpoint(date.AddDays(1), SnapshotKind.Members, StreamPosition.Start),
                 report, CancellationToken.None);
-            await store.FinishAsync(run.RunId, token, RunStatus.Succeeded, null, report, CancellationToken.None);
+            await fenced.FinishAsync(run.RunId, token, RunStatus.Succeeded, null, report, CancellationToken.None);
         }
     }
 }

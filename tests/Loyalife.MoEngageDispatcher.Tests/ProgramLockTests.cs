@@ -31,18 +31,19 @@ public sealed class ProgramLockTests(Support.Environment env) : IClassFixture<Su
     {
         await using var dispatcher = env.Dispatcher();
         var store = dispatcher.Services.GetRequiredService<RunStore>();
+        var fenced = dispatcher.Services.GetRequiredService<FencedRunStore>();
         var date = new DateOnly(2026, 11, 20);
         var run = (await store.CreateRunAsync("fence-" + Guid.NewGuid().ToString("N"), date, date, RunTrigger.Manual, false, null, true, CancellationToken.None))!;
-        var old = await store.NextFencingTokenAsync(CancellationToken.None);
-        var newer = await store.NextFencingTokenAsync(CancellationToken.None);
-        Assert.NotNull(await store.ClaimAsync(run.RunId, old, CancellationToken.None));
-        var resumed = await store.ClaimAsync(run.RunId, newer, CancellationToken.None);
+        var old = await fenced.NextFencingTokenAsync(CancellationToken.None);
+        var newer = await fenced.NextFencingTokenAsync(CancellationToken.None);
+        Assert.NotNull(await fenced.ClaimAsync(run.RunId, old, CancellationToken.None));
+        var resumed = await fenced.ClaimAsync(run.RunId, newer, CancellationToken.None);
 
         var checkpoint = new Checkpoint(date, SnapshotKind.Members, new StreamPosition("42", 3));
         await Assert.ThrowsAsync<LeaseLostException>(() =>
-            store.SaveProgressAsync(run.RunId, old, checkpoint, new RunReport(), [], CancellationToken.None));
-        Assert.Null(await store.ClaimAsync(run.RunId, old, CancellationToken.None));
-        await store.SaveProgressAsync(run.RunId, newer, checkpoint, new RunReport { MembersSent = 7 }, [], CancellationToken.None);
+            fenced.SaveProgressAsync(run.RunId, old, checkpoint, new RunReport(), [], CancellationToken.None));
+        Assert.Null(await fenced.ClaimAsync(run.RunId, old, CancellationToken.None));
+        await fenced.SaveProgressAsync(run.RunId, newer, checkpoint, new RunReport { MembersSent = 7 }, [], CancellationToken.None);
 
         var stored = (await store.GetRunAsync(run.RunId, CancellationToken.None))!;
         Assert.Equal(2, resumed!.Attempts);

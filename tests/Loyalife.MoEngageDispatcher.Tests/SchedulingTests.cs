@@ -116,10 +116,11 @@ public sealed class SchedulingTests(Support.Environment env) : IClassFixture<Sup
         {
             // A replica paging by 13 accepted the first page and 10 items of the second, then died.
             var store = crashed.Services.GetRequiredService<RunStore>();
+            var fenced = crashed.Services.GetRequiredService<FencedRunStore>();
             var run = (await store.CreateRunAsync(program.ProgramId, date, date, RunTrigger.Manual, false, null, true, CancellationToken.None))!;
-            var token = await store.NextFencingTokenAsync(CancellationToken.None);
-            await store.ClaimAsync(run.RunId, token, CancellationToken.None);
-            await store.SaveProgressAsync(run.RunId, token, new Checkpoint(date, SnapshotKind.Members, new StreamPosition("13", 10)),
+            var token = await fenced.NextFencingTokenAsync(CancellationToken.None);
+            await fenced.ClaimAsync(run.RunId, token, CancellationToken.None);
+            await fenced.SaveProgressAsync(run.RunId, token, new Checkpoint(date, SnapshotKind.Members, new StreamPosition("13", 10)),
                 new RunReport { MembersSent = 23 }, [], CancellationToken.None);
         }
 
