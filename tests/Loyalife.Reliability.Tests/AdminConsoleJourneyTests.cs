@@ -1,5 +1,4 @@
 using System.Globalization;
-using Loyalife.Reliability.Tests.Support;
 using OpenQA.Selenium;
 
 namespace Loyalife.Reliability.Tests;
@@ -12,10 +11,8 @@ public sealed class AdminConsoleJourneyTests
     public async Task AnAdminOpensTheReportOfARealRunAndReadsWhatWasSent()
     {
         await using var system = await LoyalifeSystem.StartAsync();
-        await system.PutWorkspaceAsync("console-app", "console-key");
-        await system.ConfigureIntegrationAsync("console-app", "console-key");
-        var run = await system.WaitForRunAsync(await system.StartRunAsync(LoyalifeSystem.Yesterday), TimeSpan.FromSeconds(90));
-        Assert.True(run.Status == "succeeded", run.ToString());
+        await system.ConnectWorkspaceAsync("console-app", "console-key");
+        var run = await system.RunToSuccessAsync(LoyalifeSystem.Yesterday, TimeSpan.FromSeconds(90));
 
         using var browser = AdminBrowser.Start();
         await browser.SignInAsync(system.Settings.Url, LoyalifeSystem.AdminToken);
