@@ -6,22 +6,25 @@ namespace Loyalife.SettingsService.Tests;
 /// </summary>
 public sealed class GetUserCheckTests(SettingsHostFixture fixture) : SettingsTestBase(fixture)
 {
-    [Fact]
-    public async Task VerifyWhereGetUserAnswersIsSavedAndShowsGetUserAvailable()
+    [Theory]
+    [InlineData("APPGU01", "01", true, null, "verify")]
+    [InlineData("APPGU03", "03", false, "send", "send")]
+    public async Task AChoiceTheWorkspaceAllowsIsSavedAndShowsWhetherGetUserAnswers(
+        string appId, string dataCenter, bool getUser, string? unknownMembers, string stored)
     {
-        var programId = await Host.NewProgramWithWorkspaceAsync("APPGU01", "01", "GetUserKey0123456789", getUser: true);
+        var programId = await Host.NewProgramWithWorkspaceAsync(appId, dataCenter, "GetUserKey0123456789", getUser);
 
-        var put = await Host.SaveMoEngageAsync(programId, IntegrationBody.Enabled("APPGU01", "GetUserKey0123456789", "01"));
+        var put = await Host.SaveMoEngageAsync(programId, IntegrationBody.Enabled(appId, "GetUserKey0123456789", dataCenter, unknownMembers));
 
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
         var saved = await Json.ReadAsync(put);
-        Assert.Equal("verify", saved.Text("unknownMembers"));
-        Assert.True(saved.GetProperty("getUserAvailable").GetBoolean());
+        Assert.Equal(stored, saved.Text("unknownMembers"));
+        Assert.Equal(getUser, saved.GetProperty("getUserAvailable").GetBoolean());
         var get = await Json.ReadAsync(await Host.Admin.GetAsync(SettingsPaths.MoEngage(programId)));
-        Assert.Equal("verify", get.Text("unknownMembers"));
-        Assert.True(get.GetProperty("getUserAvailable").GetBoolean());
+        Assert.Equal(stored, get.Text("unknownMembers"));
+        Assert.Equal(getUser, get.GetProperty("getUserAvailable").GetBoolean());
         var credentials = await Json.ReadAsync(await Host.ThroughDapr().GetAsync(SettingsPaths.Credentials(programId)));
-        Assert.Equal("verify", credentials.Text("unknownMembers"));
+        Assert.Equal(stored, credentials.Text("unknownMembers"));
     }
 
     [Fact]
@@ -42,21 +45,6 @@ public sealed class GetUserCheckTests(SettingsHostFixture fixture) : SettingsTes
         Assert.False(problem.GetProperty("getUserAvailable").GetBoolean());
         Assert.Equal("02", problem.Text("dataCenter"));
         await Host.AssertNothingSavedAsync(programId);
-    }
-
-    [Fact]
-    public async Task SendWhereGetUserDoesNotAnswerIsSavedAndShowsGetUserUnavailable()
-    {
-        var programId = await Host.NewProgramWithWorkspaceAsync("APPGU03", "03", "GetUserKey0123456789", getUser: false);
-
-        var put = await Host.SaveMoEngageAsync(programId, IntegrationBody.Enabled("APPGU03", "GetUserKey0123456789", "03", "send"));
-
-        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
-        var saved = await Json.ReadAsync(put);
-        Assert.Equal("send", saved.Text("unknownMembers"));
-        Assert.False(saved.GetProperty("getUserAvailable").GetBoolean());
-        var credentials = await Json.ReadAsync(await Host.ThroughDapr().GetAsync(SettingsPaths.Credentials(programId)));
-        Assert.Equal("send", credentials.Text("unknownMembers"));
     }
 
     [Fact]
