@@ -10,7 +10,7 @@ internal sealed class DaprSetup
     public const string ResourcesPathKey = "Dapr:ResourcesPath";
     public const string SecretsFileName = "dapr-secrets.json";
 
-    private static readonly ConditionalWeakTable<IDistributedApplicationBuilder, DaprSetup> setups = [];
+    private static readonly ConditionalWeakTable<IDistributedApplicationBuilder, DaprSetup> Setups = [];
 
     private DaprSetup(IDistributedApplicationBuilder builder)
     {
@@ -47,7 +47,7 @@ internal sealed class DaprSetup
 
     public string SecretsFile => Path.Combine(WorkingDirectory, SecretsFileName);
 
-    public static DaprSetup For(IDistributedApplicationBuilder builder) => setups.GetValue(builder, b => new DaprSetup(b));
+    public static DaprSetup For(IDistributedApplicationBuilder builder) => Setups.GetValue(builder, b => new DaprSetup(b));
 
     private static (DaprRuntime, string, IReadOnlyList<string>, string) ChooseRuntime(DaprRuntime requested)
     {

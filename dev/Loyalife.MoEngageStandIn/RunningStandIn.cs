@@ -3,11 +3,11 @@ namespace Loyalife.MoEngageStandIn;
 /// <summary>A stand-in started by <see cref="MoEngageStandInHost"/>; disposing stops it.</summary>
 public sealed class RunningStandIn : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication app;
 
     internal RunningStandIn(WebApplication app, Uri baseUrl)
     {
-        _app = app;
+        this.app = app;
         BaseUrl = baseUrl;
         ApiBaseUrlTemplate = $"{baseUrl.GetLeftPart(UriPartial.Authority)}/dc/{{dc}}";
         Control = new HttpClient { BaseAddress = baseUrl };
@@ -25,7 +25,7 @@ public sealed class RunningStandIn : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Control.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 }

@@ -1,22 +1,15 @@
-using System.Net;
-using Loyalife.DaprSidecar.Tests.Support;
-
 namespace Loyalife.DaprSidecar.Tests;
 
-public sealed class ComponentLoadingTests : IAsyncDisposable
+public sealed class ComponentLoadingTests : SidecarTestBase
 {
-    private readonly TestSidecars _sidecars = new();
-
-    public async ValueTask DisposeAsync() => await _sidecars.DisposeAsync();
-
     [Fact]
     public async Task AComponentScopedToAnotherAppIsNotLoaded()
     {
-        await File.WriteAllTextAsync(Path.Combine(_sidecars.Directory, "s.json"), """{"k":"v"}""");
-        var components = _sidecars.Components(
+        await Sidecars.WriteFileAsync("s.json", """{"k":"v"}""");
+        var components = Sidecars.Components(
             ("mine.yaml", ComponentYaml.SecretStore("mine", "s.json", scopes: "scoped-app")),
             ("theirs.yaml", ComponentYaml.SecretStore("theirs", "s.json", scopes: "settings-service")));
-        var sidecar = await _sidecars.StartAsync("scoped-app", null, "--resources-path", components);
+        var sidecar = await Sidecars.StartWithComponentsAsync("scoped-app", components);
         using var http = new HttpClient { BaseAddress = sidecar.HttpEndpoint };
 
         using var mine = await http.GetAsync("/v1.0/secrets/mine/k");
@@ -32,8 +25,8 @@ public sealed class ComponentLoadingTests : IAsyncDisposable
     {
         var components = Path.Combine(RepositoryRoot(), "components");
 
-        var settings = await _sidecars.StartAsync("settings-service", null, "--resources-path", components);
-        var dispatcher = await _sidecars.StartAsync("moengage-dispatcher", null, "--resources-path", components);
+        var settings = await Sidecars.StartWithComponentsAsync("settings-service", components);
+        var dispatcher = await Sidecars.StartWithComponentsAsync("moengage-dispatcher", components);
 
         using var http = new HttpClient();
         Assert.Contains("secretstores.local.file", await http.GetStringAsync(new Uri(settings.HttpEndpoint, "/v1.0/metadata")));
@@ -43,10 +36,10 @@ public sealed class ComponentLoadingTests : IAsyncDisposable
     [Fact]
     public async Task AnUnsupportedTypeStopsStartUpNamingTypeAndFile()
     {
-        var components = _sidecars.Components(("state.yaml", StateStore(scopes: "")));
+        var components = Sidecars.Components(("state.yaml", StateStore(scopes: "")));
 
         var error = await Assert.ThrowsAsync<SidecarStartupException>(() =>
-            _sidecars.StartAsync("app", null, "--resources-path", components));
+            Sidecars.StartWithComponentsAsync("app", components));
 
         Assert.Contains("'state.redis'", error.Message);
         Assert.Contains(Path.Combine(components, "state.yaml"), error.Message);
@@ -55,18 +48,18 @@ public sealed class ComponentLoadingTests : IAsyncDisposable
     [Fact]
     public async Task AnUnsupportedTypeScopedToAnotherAppIsNoConcern()
     {
-        var components = _sidecars.Components(("state.yaml", StateStore(scopes: "scopes: [someone-else]")));
+        var components = Sidecars.Components(("state.yaml", StateStore(scopes: "scopes: [someone-else]")));
 
-        await _sidecars.StartAsync("app", null, "--resources-path", components);
+        await Sidecars.StartWithComponentsAsync("app", components);
     }
 
     [Fact]
     public async Task MalformedYamlStopsStartUpNamingTheFile()
     {
-        var components = _sidecars.Components(("broken.yaml", "kind: Component\nmetadata: [unclosed\n  name: x"));
+        var components = Sidecars.Components(("broken.yaml", "kind: Component\nmetadata: [unclosed\n  name: x"));
 
         var error = await Assert.ThrowsAsync<SidecarStartupException>(() =>
-            _sidecars.StartAsync("app", null, "--resources-path", components));
+            Sidecars.StartWithComponentsAsync("app", components));
 
         Assert.Contains(Path.Combine(components, "broken.yaml"), error.Message);
         Assert.Contains("not valid YAML", error.Message);
@@ -78,10 +71,10 @@ public sealed class ComponentLoadingTests : IAsyncDisposable
     public async Task AComponentThatCannotInitialiseStopsStartUpNamingTheFile(string file, string value, string named)
     {
         var yaml = file == "cron.yaml" ? ComponentYaml.Cron("c", value) : ComponentYaml.SecretStore("s", value);
-        var components = _sidecars.Components((file, yaml));
+        var components = Sidecars.Components((file, yaml));
 
         var error = await Assert.ThrowsAsync<SidecarStartupException>(() =>
-            _sidecars.StartAsync("app", null, "--resources-path", components));
+            Sidecars.StartWithComponentsAsync("app", components));
 
         Assert.Contains(Path.Combine(components, file), error.Message);
         Assert.Contains(named, error.Message);
@@ -90,7 +83,7 @@ public sealed class ComponentLoadingTests : IAsyncDisposable
     [Fact]
     public async Task OtherResourceKindsAndSeveralDocumentsPerFileAreRead()
     {
-        var components = _sidecars.Components(("all.yaml", $"""
+        var components = Sidecars.Components(("all.yaml", $"""
             apiVersion: dapr.io/v1alpha1
             kind: Configuration
             metadata:
@@ -102,7 +95,7 @@ public sealed class ComponentLoadingTests : IAsyncDisposable
             {ComponentYaml.Cron("tick", "@hourly")}
             """));
 
-        var sidecar = await _sidecars.StartAsync("app", null, "--resources-path", components);
+        var sidecar = await Sidecars.StartWithComponentsAsync("app", components);
 
         using var http = new HttpClient();
         Assert.Contains("\"tick\"", await http.GetStringAsync(new Uri(sidecar.HttpEndpoint, "/v1.0/metadata")));
@@ -111,10 +104,10 @@ public sealed class ComponentLoadingTests : IAsyncDisposable
     [Fact]
     public async Task AMissingResourcesPathStopsStartUp()
     {
-        var missing = Path.Combine(_sidecars.Directory, "nope");
+        var missing = Path.Combine(Sidecars.Directory, "nope");
 
         var error = await Assert.ThrowsAsync<SidecarStartupException>(() =>
-            _sidecars.StartAsync("app", null, "--resources-path", missing));
+            Sidecars.StartWithComponentsAsync("app", missing));
 
         Assert.Contains(missing, error.Message);
     }

@@ -1,22 +1,18 @@
 using System.Collections.Concurrent;
-using Loyalife.DaprSidecar.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace Loyalife.DaprSidecar.Tests;
 
-public sealed class CronBindingTests : IAsyncDisposable
+public sealed class CronBindingTests() : SidecarTestBase(appApiToken: "app-token")
 {
-    private readonly TestSidecars _sidecars = new(appApiToken: "app-token");
-    private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentQueue<string> requests = new();
 
-    public async ValueTask DisposeAsync() => await _sidecars.DisposeAsync();
-
-    private async Task<TestApp> StartAppAsync(string route, int status = 200) => await _sidecars.StartAppAsync((app, received) =>
+    private async Task<TestApp> StartAppAsync(string route, int status = 200) => await Sidecars.StartAppAsync((app, received) =>
     {
         app.Use(async (context, next) =>
         {
-            _requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
+            requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
             await next(context);
         });
         app.MapPost(route, async (HttpContext context) =>
@@ -27,7 +23,7 @@ public sealed class CronBindingTests : IAsyncDisposable
     });
 
     private async Task StartSidecarAsync(TestApp app, string componentYaml) =>
-        await _sidecars.StartAsync("cron-app", app.Port, "--resources-path", _sidecars.Components(("cron.yaml", componentYaml)));
+        await Sidecars.StartWithComponentsAsync("cron-app", Sidecars.Components(("cron.yaml", componentYaml)), app.Port);
 
     [Fact]
     public async Task EachTickPostsAnEmptyBodyWithAFreshTraceAndTheAppToken()
@@ -48,7 +44,7 @@ public sealed class CronBindingTests : IAsyncDisposable
         });
         Assert.NotEqual(ticks[0].Headers["traceparent"].Split('-')[1], ticks[1].Headers["traceparent"].Split('-')[1]);
         Assert.InRange((ticks[1].At - ticks[0].At).TotalMilliseconds, 500, 2000);
-        Assert.DoesNotContain(_requests, r => r.StartsWith("OPTIONS", StringComparison.Ordinal));
+        Assert.DoesNotContain(requests, r => r.StartsWith("OPTIONS", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -70,7 +66,7 @@ public sealed class CronBindingTests : IAsyncDisposable
         await StartSidecarAsync(app, ComponentYaml.Cron("probed", "@every 1s", direction: null));
         await WaitUntilAsync(() => !app.Received.IsEmpty);
 
-        Assert.Equal(["OPTIONS /probed", "POST /probed"], _requests.Take(2));
+        Assert.Equal(["OPTIONS /probed", "POST /probed"], requests.Take(2));
     }
 
     [Fact]
@@ -79,10 +75,10 @@ public sealed class CronBindingTests : IAsyncDisposable
         var app = await StartAppAsync("/something-else");
 
         await StartSidecarAsync(app, ComponentYaml.Cron("unserved", "@every 1s", direction: null));
-        await WaitUntilAsync(() => !_requests.IsEmpty);
+        await WaitUntilAsync(() => !requests.IsEmpty);
         await Task.Delay(TimeSpan.FromSeconds(2.2));
 
-        Assert.Equal(["OPTIONS /unserved"], _requests);
+        Assert.Equal(["OPTIONS /unserved"], requests);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Net;
-using Loyalife.DaprSidecar.Tests.Support;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -13,8 +11,8 @@ namespace Loyalife.DaprSidecar.Tests;
 public sealed class DaprAspNetCoreAppTests : IAsyncLifetime
 {
     private const string AppToken = "shared-app-token";
-    private readonly TestSidecars _sidecars = new(apiToken: "dapr-token", appApiToken: AppToken);
-    private WebApplication _app = null!;
+    private readonly TestSidecars sidecars = new(apiToken: "dapr-token", appApiToken: AppToken);
+    private WebApplication app = null!;
 
     public async Task InitializeAsync()
     {
@@ -23,26 +21,26 @@ public sealed class DaprAspNetCoreAppTests : IAsyncLifetime
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.AddAuthentication().AddDapr(o => o.Token = AppToken);
         builder.Services.AddAuthorization(o => o.AddDapr("Dapr"));
-        _app = builder.Build();
-        _app.MapGet("/internal/ping", () => "pong").RequireAuthorization("Dapr");
-        await _app.StartAsync();
+        app = builder.Build();
+        app.MapGet("/internal/ping", () => "pong").RequireAuthorization("Dapr");
+        await app.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _sidecars.DisposeAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await sidecars.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 
     [Fact]
     public async Task AnInternalRouteAnswersCallsThroughTheSidecarsAndRefusesDirectOnes()
     {
-        await _sidecars.StartAsync("internal-app", new Uri(_app.Urls.First()).Port);
-        var caller = await _sidecars.StartAsync("caller");
-        using var direct = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+        await sidecars.StartAsync("internal-app", new Uri(app.Urls.First()).Port);
+        var caller = await sidecars.StartAsync("caller");
+        using var direct = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
 
-        using var throughDapr = await _sidecars.Invoker(caller, "internal-app").GetAsync("/internal/ping");
+        using var throughDapr = await sidecars.Invoker(caller, "internal-app").GetAsync("/internal/ping");
         using var bypassing = await direct.GetAsync("/internal/ping");
 
         Assert.Equal(HttpStatusCode.OK, throughDapr.StatusCode);

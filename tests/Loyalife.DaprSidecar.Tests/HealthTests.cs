@@ -1,20 +1,14 @@
-using System.Net;
 using System.Text.Json;
-using Loyalife.DaprSidecar.Tests.Support;
 
 namespace Loyalife.DaprSidecar.Tests;
 
-public sealed class HealthTests : IAsyncDisposable
+public sealed class HealthTests() : SidecarTestBase(apiToken: "dapr-token")
 {
-    private readonly TestSidecars _sidecars = new(apiToken: "dapr-token");
-
-    public async ValueTask DisposeAsync() => await _sidecars.DisposeAsync();
-
     [Fact]
     public async Task WaitForSidecarAndCheckHealthSucceed()
     {
-        var sidecar = await _sidecars.StartAsync("healthy");
-        var client = _sidecars.Client(sidecar);
+        var sidecar = await Sidecars.StartAsync("healthy");
+        var client = Sidecars.Client(sidecar);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await client.WaitForSidecarAsync(timeout.Token);
@@ -26,7 +20,7 @@ public sealed class HealthTests : IAsyncDisposable
     [Fact]
     public async Task HealthzAnswers204WithoutAToken()
     {
-        var sidecar = await _sidecars.StartAsync("healthy");
+        var sidecar = await Sidecars.StartAsync("healthy");
         using var http = new HttpClient { BaseAddress = sidecar.HttpEndpoint };
 
         Assert.Equal(HttpStatusCode.NoContent, (await http.GetAsync("/v1.0/healthz")).StatusCode);
@@ -36,8 +30,8 @@ public sealed class HealthTests : IAsyncDisposable
     [Fact]
     public async Task MetadataNamesTheAppAndItsComponents()
     {
-        var components = _sidecars.Components(("cron.yaml", ComponentYaml.Cron("nightly-sync", "@daily")));
-        var sidecar = await _sidecars.StartAsync("described", null, "--resources-path", components);
+        var components = Sidecars.Components(("cron.yaml", ComponentYaml.Cron("nightly-sync", "@daily")));
+        var sidecar = await Sidecars.StartWithComponentsAsync("described", components);
         using var http = new HttpClient { BaseAddress = sidecar.HttpEndpoint };
         http.DefaultRequestHeaders.Add("dapr-api-token", "dapr-token");
 

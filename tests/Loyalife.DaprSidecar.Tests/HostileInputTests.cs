@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using Loyalife.DaprSidecar.Tests.Support;
 using static Loyalife.Testing.HostileAuth;
 
 namespace Loyalife.DaprSidecar.Tests;
@@ -30,11 +28,11 @@ public sealed class HostileInputTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var app = await sidecars.StartAppAsync();
-        await File.WriteAllTextAsync(Path.Combine(sidecars.Directory, "s.json"), $$"""{"k":"{{SecretValue}}"}""");
+        await sidecars.WriteFileAsync("s.json", $$"""{"k":"{{SecretValue}}"}""");
         // A file beside the store's, which no key may reach.
-        await File.WriteAllTextAsync(Path.Combine(sidecars.Directory, "canary.json"), $$"""{"k":"{{Canary}}"}""");
+        await sidecars.WriteFileAsync("canary.json", $$"""{"k":"{{Canary}}"}""");
         var components = sidecars.Components(("s.yaml", ComponentYaml.SecretStore("secretstore", "s.json")));
-        sidecar = await sidecars.StartAsync("guarded", app.Port, "--resources-path", components);
+        sidecar = await sidecars.StartWithComponentsAsync("guarded", components, app.Port);
     }
 
     public async Task DisposeAsync() => await sidecars.DisposeAsync();

@@ -1,27 +1,25 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Loyalife.DaprSidecar.Tests.Support;
 
 namespace Loyalife.DaprSidecar.Tests;
 
 public sealed class InvocationTests : IAsyncLifetime
 {
-    private readonly TestSidecars _sidecars = new();
-    private TestApp _callee = null!;
-    private RunningSidecar _caller = null!;
+    private readonly TestSidecars sidecars = new();
+    private TestApp callee = null!;
+    private RunningSidecar caller = null!;
 
     public async Task InitializeAsync()
     {
-        _callee = await _sidecars.StartAppAsync();
-        await _sidecars.StartAsync("callee", _callee.Port);
-        _caller = await _sidecars.StartAsync("caller");
+        callee = await sidecars.StartAppAsync();
+        await sidecars.StartAsync("callee", callee.Port);
+        caller = await sidecars.StartAsync("caller");
     }
 
-    public async Task DisposeAsync() => await _sidecars.DisposeAsync();
+    public async Task DisposeAsync() => await sidecars.DisposeAsync();
 
     [Theory]
     [InlineData("GET")]
@@ -33,7 +31,7 @@ public sealed class InvocationTests : IAsyncLifetime
     [InlineData("OPTIONS")]
     public async Task EveryVerbReachesTheCalleeAppThroughBothSidecars(string verb)
     {
-        var http = _sidecars.Invoker(_caller, "callee");
+        var http = sidecars.Invoker(caller, "callee");
         using var request = new HttpRequestMessage(new HttpMethod(verb), "/echo/some/path?x=1&y=%20two");
         if (verb is "POST" or "PUT" or "PATCH")
             request.Content = new StringContent("{\"hello\":\"world\"}", Encoding.UTF8, "application/json");
@@ -43,7 +41,7 @@ public sealed class InvocationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("yes", response.Headers.GetValues("x-echo").Single());
-        var seen = Assert.Single(_callee.Received);
+        var seen = Assert.Single(callee.Received);
         Assert.Equal(verb, seen.Method);
         Assert.Equal("/echo/some/path", seen.Path);
         Assert.Equal("?x=1&y=%20two", seen.Query);
@@ -63,9 +61,9 @@ public sealed class InvocationTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, "/echo/forwarded");
         request.Headers.Add("X-Forwarded-For", "10.0.0.7");
 
-        using var response = await _sidecars.Invoker(_caller, "callee").SendAsync(request);
+        using var response = await sidecars.Invoker(caller, "callee").SendAsync(request);
 
-        var seen = Assert.Single(_callee.Received);
+        var seen = Assert.Single(callee.Received);
         var host = System.Net.Dns.GetHostName();
         Assert.Equal("10.0.0.7, 127.0.0.1", seen.Headers["x-forwarded-for"]);
         Assert.Equal(host, seen.Headers["x-forwarded-host"]);
@@ -82,7 +80,7 @@ public sealed class InvocationTests : IAsyncLifetime
     [InlineData(503)]
     public async Task TheAppsStatusCodeAndBodyComeBackUnchanged(int status)
     {
-        var http = _sidecars.Invoker(_caller, "callee");
+        var http = sidecars.Invoker(caller, "callee");
 
         using var response = await http.GetAsync($"/status/{status}");
 
@@ -95,7 +93,7 @@ public sealed class InvocationTests : IAsyncLifetime
     public async Task TenMegabyteBodiesStreamThereAndBack()
     {
         var body = RandomNumberGenerator.GetBytes(10 * 1024 * 1024);
-        var http = _sidecars.Invoker(_caller, "callee");
+        var http = sidecars.Invoker(caller, "callee");
 
         using var response = await http.PostAsync("/mirror", new ByteArrayContent(body));
 
@@ -108,7 +106,7 @@ public sealed class InvocationTests : IAsyncLifetime
     [Fact]
     public async Task TheDaprAppIdHeaderFormInvokesLikeThePathForm()
     {
-        using var http = new HttpClient { BaseAddress = _caller.HttpEndpoint };
+        using var http = new HttpClient { BaseAddress = caller.HttpEndpoint };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/echo/header-form?q=a%2Fb")
         {
             Content = new StringContent("abc"),
@@ -118,7 +116,7 @@ public sealed class InvocationTests : IAsyncLifetime
         using var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var seen = Assert.Single(_callee.Received);
+        var seen = Assert.Single(callee.Received);
         Assert.Equal(("/echo/header-form", "?q=a%2Fb", 3L), (seen.Path, seen.Query, seen.BodyLength));
         Assert.False(seen.Headers.ContainsKey("dapr-app-id"));
     }
@@ -126,7 +124,7 @@ public sealed class InvocationTests : IAsyncLifetime
     [Fact]
     public async Task ThePlainUrlFormKeepsPercentEncodingOfTheMethodPath()
     {
-        using var http = new HttpClient { BaseAddress = _caller.HttpEndpoint };
+        using var http = new HttpClient { BaseAddress = caller.HttpEndpoint };
 
         using var response = await http.GetAsync("/v1.0/invoke/callee/method/echo/a%2Fb/c?z=%3D");
 
@@ -147,7 +145,7 @@ public sealed class InvocationTests : IAsyncLifetime
     [Fact]
     public async Task AStaleRegistryEntryOfADeadProcessIsIgnored()
     {
-        await File.WriteAllTextAsync(Path.Combine(_sidecars.Environment.RegistryDirectory!, "ghost.json"),
+        await File.WriteAllTextAsync(Path.Combine(sidecars.Environment.RegistryDirectory!, "ghost.json"),
             """{"appId":"ghost","httpEndpoint":"http://127.0.0.1:9/","grpcEndpoint":"http://127.0.0.1:9/","processId":2147483000,"hopKey":"x","startedAt":"2026-01-01T00:00:00Z"}""");
 
         Assert.EndsWith("couldn't find service: ghost", await DirectInvokeErrorAsync("ghost"));
@@ -156,14 +154,14 @@ public sealed class InvocationTests : IAsyncLifetime
     [Fact]
     public async Task ACalleeWhoseAppIsDownAnswersDirectInvokeError()
     {
-        await _sidecars.StartAsync("down", FreePort.Next());
+        await sidecars.StartAsync("down", FreePort.Next());
 
         Assert.StartsWith("failed to invoke, id: down, err: error invoking app channel:", await DirectInvokeErrorAsync("down"));
     }
 
     private async Task<string?> DirectInvokeErrorAsync(string appId)
     {
-        using var response = await _sidecars.Invoker(_caller, appId).GetAsync("/anything");
+        using var response = await sidecars.Invoker(caller, appId).GetAsync("/anything");
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -174,24 +172,24 @@ public sealed class InvocationTests : IAsyncLifetime
     [Fact]
     public async Task ASidecarInvokesItsOwnAppDirectly()
     {
-        var callee = await _sidecars.StartAsync("callee-self", _callee.Port);
-        var http = _sidecars.Invoker(callee, "callee-self");
+        var callee = await sidecars.StartAsync("callee-self", this.callee.Port);
+        var http = sidecars.Invoker(callee, "callee-self");
 
         using var response = await http.GetAsync("/echo/self");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("callee-self", Assert.Single(_callee.Received).Headers["dapr-caller-app-id"]);
+        Assert.Equal("callee-self", Assert.Single(this.callee.Received).Headers["dapr-caller-app-id"]);
     }
 
     [Fact]
     public async Task TheCallersTraceContinuesAcrossBothSidecarsWithNewSpans()
     {
-        var http = _sidecars.Invoker(_caller, "callee");
+        var http = sidecars.Invoker(caller, "callee");
         using var callerSpan = new Activity("caller app").SetIdFormat(ActivityIdFormat.W3C).Start();
 
         using var response = await http.GetAsync("/echo/traced");
 
-        var traceparent = Assert.Single(_callee.Received).Headers["traceparent"].Split('-');
+        var traceparent = Assert.Single(callee.Received).Headers["traceparent"].Split('-');
         Assert.Equal(callerSpan.TraceId.ToHexString(), traceparent[1]);
         Assert.NotEqual(callerSpan.SpanId.ToHexString(), traceparent[2]);
     }

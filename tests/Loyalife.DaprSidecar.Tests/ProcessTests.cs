@@ -1,43 +1,40 @@
 using System.Diagnostics;
-using System.Net;
 using System.Runtime.InteropServices;
-using Loyalife.DaprSidecar.Tests.Support;
 
 namespace Loyalife.DaprSidecar.Tests;
 
 /// <summary>The sidecar as the AppHost runs it: its own process, configured by flags and environment.</summary>
-public sealed class ProcessTests : IAsyncDisposable
+public sealed class ProcessTests : SidecarTestBase
 {
-    private readonly TestSidecars _sidecars = new();
-    private Process? _process;
+    private Process? process;
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
-            _process.Kill(entireProcessTree: true);
-        _process?.Dispose();
-        await _sidecars.DisposeAsync();
+        if (process is { HasExited: false })
+            process.Kill(entireProcessTree: true);
+        process?.Dispose();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task AProcessSidecarIsFoundThroughTheRegistryAndUnregistersOnSigterm()
     {
-        var app = await _sidecars.StartAppAsync();
-        var registry = _sidecars.Environment.RegistryDirectory!;
-        _process = Start(["--app-id", "proc-callee", "--app-port", app.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var app = await Sidecars.StartAppAsync();
+        var registry = Sidecars.Environment.RegistryDirectory!;
+        process = Start(["--app-id", "proc-callee", "--app-port", app.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--dapr-http-port", "0", "--dapr-grpc-port", "0", "--log-level", "warn"], registry, appApiToken: "proc-app-token");
         var entry = Path.Combine(registry, "proc-callee.json");
         await WaitUntilAsync(() => File.Exists(entry));
-        var caller = await _sidecars.StartAsync("caller");
+        var caller = await Sidecars.StartAsync("caller");
 
-        using var response = await _sidecars.Invoker(caller, "proc-callee").GetAsync("/echo/from-another-process");
+        using var response = await Sidecars.Invoker(caller, "proc-callee").GetAsync("/echo/from-another-process");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("proc-app-token", Assert.Single(app.Received).Headers["dapr-api-token"]);
 
-        Assert.Equal(0, Kill(_process.Id, SigTerm));
-        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(0, _process.ExitCode);
+        Assert.Equal(0, Kill(process.Id, SigTerm));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, process.ExitCode);
         Assert.False(File.Exists(entry));
     }
 

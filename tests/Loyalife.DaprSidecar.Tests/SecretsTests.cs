@@ -1,22 +1,16 @@
-using System.Net;
 using System.Text.Json;
 using Dapr;
 using Grpc.Core;
-using Loyalife.DaprSidecar.Tests.Support;
 
 namespace Loyalife.DaprSidecar.Tests;
 
-public sealed class SecretsTests : IAsyncDisposable
+public sealed class SecretsTests : SidecarTestBase
 {
-    private readonly TestSidecars _sidecars = new();
-
-    public async ValueTask DisposeAsync() => await _sidecars.DisposeAsync();
-
     private async Task<RunningSidecar> StartWithStoreAsync(string json, string? extraMetadata = null, string file = "dapr-secrets.json")
     {
-        await File.WriteAllTextAsync(Path.Combine(_sidecars.Directory, file), json);
-        var components = _sidecars.Components(("secretstore.yaml", ComponentYaml.SecretStore("secretstore", file, extraMetadata)));
-        return await _sidecars.StartAsync("secrets-app", null, "--resources-path", components);
+        await Sidecars.WriteFileAsync(file, json);
+        var components = Sidecars.Components(("secretstore.yaml", ComponentYaml.SecretStore("secretstore", file, extraMetadata)));
+        return await Sidecars.StartWithComponentsAsync("secrets-app", components);
     }
 
     [Fact]
@@ -24,7 +18,7 @@ public sealed class SecretsTests : IAsyncDisposable
     {
         var sidecar = await StartWithStoreAsync("""{"moengage-demo-key":"s3cret","other":"x"}""");
 
-        var secret = await _sidecars.Client(sidecar).GetSecretAsync("secretstore", "moengage-demo-key");
+        var secret = await Sidecars.Client(sidecar).GetSecretAsync("secretstore", "moengage-demo-key");
 
         Assert.Equal(new Dictionary<string, string> { ["moengage-demo-key"] = "s3cret" }, secret);
     }
@@ -35,7 +29,7 @@ public sealed class SecretsTests : IAsyncDisposable
         var sidecar = await StartWithStoreAsync(
             """{"db":{"user":"u","ports":[5432,5433]},"flag":true}""",
             "    - name: nestedSeparator\n      value: \".\"");
-        var client = _sidecars.Client(sidecar);
+        var client = Sidecars.Client(sidecar);
 
         var bulk = await client.GetBulkSecretAsync("secretstore");
 
@@ -52,10 +46,10 @@ public sealed class SecretsTests : IAsyncDisposable
             """{"plain":"p","connection":{"user":"u","deep":{"host":"h"}}}""",
             "    - name: multiValued\n      value: \"true\"");
 
-        var secret = await _sidecars.Client(sidecar).GetSecretAsync("secretstore", "connection");
+        var secret = await Sidecars.Client(sidecar).GetSecretAsync("secretstore", "connection");
 
         Assert.Equal(new Dictionary<string, string> { ["user"] = "u", ["deep:host"] = "h" }, secret);
-        Assert.Equal("p", (await _sidecars.Client(sidecar).GetSecretAsync("secretstore", "plain"))["plain"]);
+        Assert.Equal("p", (await Sidecars.Client(sidecar).GetSecretAsync("secretstore", "plain"))["plain"]);
     }
 
     [Fact]
@@ -77,11 +71,11 @@ public sealed class SecretsTests : IAsyncDisposable
     public async Task AChangedFileIsPickedUpWithoutRestart()
     {
         var sidecar = await StartWithStoreAsync("""{"key":"old"}""");
-        var client = _sidecars.Client(sidecar);
+        var client = Sidecars.Client(sidecar);
         Assert.Equal("old", (await client.GetSecretAsync("secretstore", "key"))["key"]);
 
         // What settings-service's writer does: write a temp file, then rename it over the old one.
-        var path = Path.Combine(_sidecars.Directory, "dapr-secrets.json");
+        var path = Path.Combine(Sidecars.Directory, "dapr-secrets.json");
         await File.WriteAllTextAsync(path + ".tmp", """{"key":"new","added":"yes"}""");
         File.Move(path + ".tmp", path, overwrite: true);
 
@@ -92,12 +86,12 @@ public sealed class SecretsTests : IAsyncDisposable
     [Fact]
     public async Task AMissingFileIsAnEmptyStoreUntilItAppears()
     {
-        var components = _sidecars.Components(("s.yaml", ComponentYaml.SecretStore("secretstore", "later.json")));
-        var sidecar = await _sidecars.StartAsync("secrets-app", null, "--resources-path", components);
-        var client = _sidecars.Client(sidecar);
+        var components = Sidecars.Components(("s.yaml", ComponentYaml.SecretStore("secretstore", "later.json")));
+        var sidecar = await Sidecars.StartWithComponentsAsync("secrets-app", components);
+        var client = Sidecars.Client(sidecar);
         await Assert.ThrowsAsync<DaprException>(() => client.GetSecretAsync("secretstore", "k"));
 
-        await File.WriteAllTextAsync(Path.Combine(_sidecars.Directory, "later.json"), """{"k":"v"}""");
+        await Sidecars.WriteFileAsync("later.json", """{"k":"v"}""");
 
         Assert.Equal("v", (await client.GetSecretAsync("secretstore", "k"))["k"]);
     }
@@ -125,7 +119,7 @@ public sealed class SecretsTests : IAsyncDisposable
     public async Task UnknownKeysAndStoresAnswerDaprsStatusCodesOverGrpc()
     {
         var sidecar = await StartWithStoreAsync("""{"a":"1"}""");
-        var client = _sidecars.Client(sidecar);
+        var client = Sidecars.Client(sidecar);
 
         var noKey = await Assert.ThrowsAsync<DaprException>(() => client.GetSecretAsync("secretstore", "missing"));
         var noStore = await Assert.ThrowsAsync<DaprException>(() => client.GetSecretAsync("nostore", "a"));
@@ -137,7 +131,7 @@ public sealed class SecretsTests : IAsyncDisposable
     [Fact]
     public async Task WithoutAnySecretStoreTheApiSaysSoAsDaprdDoes()
     {
-        var sidecar = await _sidecars.StartAsync("no-stores");
+        var sidecar = await Sidecars.StartAsync("no-stores");
         using var http = new HttpClient { BaseAddress = sidecar.HttpEndpoint };
 
         using var response = await http.GetAsync("/v1.0/secrets/secretstore/a");
@@ -149,9 +143,9 @@ public sealed class SecretsTests : IAsyncDisposable
     [Fact]
     public async Task ARelativeSecretsFileResolvesAgainstTheWorkingDirectory()
     {
-        Directory.CreateDirectory(Path.Combine(_sidecars.Directory, "data"));
+        Directory.CreateDirectory(Path.Combine(Sidecars.Directory, "data"));
         var sidecar = await StartWithStoreAsync("""{"rel":"ok"}""", file: "data/rel.json");
 
-        Assert.Equal("ok", (await _sidecars.Client(sidecar).GetSecretAsync("secretstore", "rel"))["rel"]);
+        Assert.Equal("ok", (await Sidecars.Client(sidecar).GetSecretAsync("secretstore", "rel"))["rel"]);
     }
 }

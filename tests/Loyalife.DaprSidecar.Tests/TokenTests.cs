@@ -1,7 +1,5 @@
-using System.Net;
 using Dapr;
 using Grpc.Core;
-using Loyalife.DaprSidecar.Tests.Support;
 
 namespace Loyalife.DaprSidecar.Tests;
 
@@ -9,26 +7,26 @@ public sealed class TokenTests : IAsyncLifetime
 {
     private const string DaprToken = "dapr-token-123";
     private const string AppToken = "app-token-456";
-    private readonly TestSidecars _sidecars = new(apiToken: DaprToken, appApiToken: AppToken);
-    private TestApp _app = null!;
-    private RunningSidecar _sidecar = null!;
+    private readonly TestSidecars sidecars = new(apiToken: DaprToken, appApiToken: AppToken);
+    private TestApp app = null!;
+    private RunningSidecar sidecar = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await _sidecars.StartAppAsync();
-        await File.WriteAllTextAsync(Path.Combine(_sidecars.Directory, "s.json"), """{"k":"v"}""");
-        var components = _sidecars.Components(("s.yaml", ComponentYaml.SecretStore("secretstore", "s.json")));
-        _sidecar = await _sidecars.StartAsync("guarded", _app.Port, "--resources-path", components);
+        app = await sidecars.StartAppAsync();
+        await sidecars.WriteFileAsync("s.json", """{"k":"v"}""");
+        var components = sidecars.Components(("s.yaml", ComponentYaml.SecretStore("secretstore", "s.json")));
+        sidecar = await sidecars.StartWithComponentsAsync("guarded", components, app.Port);
     }
 
-    public async Task DisposeAsync() => await _sidecars.DisposeAsync();
+    public async Task DisposeAsync() => await sidecars.DisposeAsync();
 
     [Theory]
     [InlineData(null)]
     [InlineData("wrong")]
     public async Task HttpApiCallsWithoutTheRightTokenGetDaprds401(string? token)
     {
-        using var http = new HttpClient { BaseAddress = _sidecar.HttpEndpoint };
+        using var http = new HttpClient { BaseAddress = sidecar.HttpEndpoint };
         if (token is not null)
             http.DefaultRequestHeaders.Add("dapr-api-token", token);
 
@@ -38,7 +36,7 @@ public sealed class TokenTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal("invalid api token\n", await response.Content.ReadAsStringAsync());
         }
-        Assert.Empty(_app.Received);
+        Assert.Empty(app.Received);
     }
 
     [Theory]
@@ -46,7 +44,7 @@ public sealed class TokenTests : IAsyncLifetime
     [InlineData("gRPC content type")]
     public async Task OtherRequestShapesNeedTheTokenToo(string shape)
     {
-        using var http = new HttpClient { BaseAddress = _sidecar.HttpEndpoint };
+        using var http = new HttpClient { BaseAddress = sidecar.HttpEndpoint };
         using var request = shape == "dapr-app-id header"
             ? new HttpRequestMessage(HttpMethod.Get, "/echo/x") { Headers = { { "dapr-app-id", "guarded" } } }
             : new HttpRequestMessage(HttpMethod.Post, "/v1.0/secrets/secretstore/k")
@@ -57,7 +55,7 @@ public sealed class TokenTests : IAsyncLifetime
         using var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_app.Received);
+        Assert.Empty(app.Received);
     }
 
     [Theory]
@@ -66,8 +64,8 @@ public sealed class TokenTests : IAsyncLifetime
     public async Task GrpcCallsWithoutTheRightTokenAreUnauthenticated(string? token, string message)
     {
         var client = new Dapr.Client.DaprClientBuilder()
-            .UseGrpcEndpoint(_sidecar.GrpcEndpoint.ToString())
-            .UseHttpEndpoint(_sidecar.HttpEndpoint.ToString())
+            .UseGrpcEndpoint(sidecar.GrpcEndpoint.ToString())
+            .UseHttpEndpoint(sidecar.HttpEndpoint.ToString())
             .UseDaprApiToken(token)
             .Build();
         using var _ = client;
@@ -81,9 +79,9 @@ public sealed class TokenTests : IAsyncLifetime
     [Fact]
     public async Task WithTheTokenTheSdkReadsSecretsAndInvokes()
     {
-        Assert.Equal("v", (await _sidecars.Client(_sidecar).GetSecretAsync("secretstore", "k"))["k"]);
+        Assert.Equal("v", (await sidecars.Client(sidecar).GetSecretAsync("secretstore", "k"))["k"]);
 
-        using var response = await _sidecars.Invoker(_sidecar, "guarded").GetAsync("/echo/x");
+        using var response = await sidecars.Invoker(sidecar, "guarded").GetAsync("/echo/x");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -91,23 +89,23 @@ public sealed class TokenTests : IAsyncLifetime
     [Fact]
     public async Task TheAppGetsTheAppTokenAndNeverTheDaprToken()
     {
-        var caller = await _sidecars.StartAsync("caller");
+        var caller = await sidecars.StartAsync("caller");
 
-        using var response = await _sidecars.Invoker(caller, "guarded").GetAsync("/echo/x");
+        using var response = await sidecars.Invoker(caller, "guarded").GetAsync("/echo/x");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(AppToken, Assert.Single(_app.Received).Headers["dapr-api-token"]);
+        Assert.Equal(AppToken, Assert.Single(app.Received).Headers["dapr-api-token"]);
     }
 
     [Fact]
     public async Task TheSidecarToSidecarHopRejectsCallersWithoutTheRegistryKey()
     {
-        using var http = new HttpClient { BaseAddress = _sidecar.HttpEndpoint };
+        using var http = new HttpClient { BaseAddress = sidecar.HttpEndpoint };
         http.DefaultRequestHeaders.Add("dapr-api-token", DaprToken);
 
         using var response = await http.GetAsync("/_loyalife/hop/echo/x");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_app.Received);
+        Assert.Empty(app.Received);
     }
 }

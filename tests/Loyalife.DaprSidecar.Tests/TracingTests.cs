@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
-using Loyalife.DaprSidecar.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -41,13 +39,13 @@ public sealed class TracingTests
     /// <summary>Accepts OTLP/gRPC trace and log exports on plain-text HTTP/2 and keeps their bytes as text.</summary>
     private sealed class FakeOtlpCollector : IAsyncDisposable
     {
-        private readonly WebApplication _app;
+        private readonly WebApplication app;
 
-        private FakeOtlpCollector(WebApplication app) => _app = app;
+        private FakeOtlpCollector(WebApplication app) => this.app = app;
 
         public ConcurrentBag<(string Signal, string Text)> Exports { get; } = [];
 
-        public Uri Endpoint => new(_app.Urls.First());
+        public Uri Endpoint => new(app.Urls.First());
 
         public static async Task<FakeOtlpCollector> StartAsync()
         {
@@ -72,8 +70,8 @@ public sealed class TracingTests
 
         public async ValueTask DisposeAsync()
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await app.StopAsync();
+            await app.DisposeAsync();
         }
     }
 }

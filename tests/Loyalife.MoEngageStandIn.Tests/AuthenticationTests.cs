@@ -1,16 +1,15 @@
 namespace Loyalife.MoEngageStandIn.Tests;
 
-public sealed class AuthenticationTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+public sealed class AuthenticationTests(StandInFixture fixture) : StandInTestBase(fixture)
 {
     private const string OneCustomer = """{"type":"transition","elements":[{"type":"customer","customer_id":"C1","attributes":{"a":1}}]}""";
-    private readonly MoEngageClient _client = new(fixture.StandIn);
 
     [Fact]
     public async Task AWrongKeyGetsMoEngages401()
     {
-        var appId = await _client.CreateWorkspaceAsync("02");
+        var appId = await Client.CreateWorkspaceAsync("02");
 
-        var response = await _client.PostAsync($"/dc/02/v1/transition/{appId}", OneCustomer, appId, "wrong-key");
+        var response = await Client.PostAsync($"/dc/02/v1/transition/{appId}", OneCustomer, appId, "wrong-key");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.StartsWith("App Secret key mismatch", (await ErrorAsync(response)).GetProperty("message").GetString());
@@ -19,10 +18,10 @@ public sealed class AuthenticationTests(StandInFixture fixture) : IClassFixture<
     [Fact]
     public async Task TheRightKeySentToAnotherDataCentreGets401()
     {
-        var appId = await _client.CreateWorkspaceAsync("02");
+        var appId = await Client.CreateWorkspaceAsync("02");
 
-        var wrongCentre = await _client.PostAsync($"/dc/01/v1/transition/{appId}", OneCustomer, appId);
-        var rightCentre = await _client.PostAsync($"/dc/02/v1/transition/{appId}", OneCustomer, appId);
+        var wrongCentre = await Client.PostAsync($"/dc/01/v1/transition/{appId}", OneCustomer, appId);
+        var rightCentre = await Client.PostAsync($"/dc/02/v1/transition/{appId}", OneCustomer, appId);
 
         Assert.Equal(HttpStatusCode.Unauthorized, wrongCentre.StatusCode);
         Assert.StartsWith("App Secret key mismatch", (await ErrorAsync(wrongCentre)).GetProperty("message").GetString());
@@ -32,10 +31,10 @@ public sealed class AuthenticationTests(StandInFixture fixture) : IClassFixture<
     [Fact]
     public async Task AnAppIdInThePathOtherThanTheAuthenticatedOneGets409()
     {
-        var appId = await _client.CreateWorkspaceAsync();
-        var other = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
+        var other = await Client.CreateWorkspaceAsync();
 
-        var response = await _client.PostAsync($"/dc/01/v1/transition/{other}", OneCustomer, appId);
+        var response = await Client.PostAsync($"/dc/01/v1/transition/{other}", OneCustomer, appId);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("App key mismatch in params and authentication", (await ErrorAsync(response)).GetProperty("message").GetString());
@@ -44,22 +43,22 @@ public sealed class AuthenticationTests(StandInFixture fixture) : IClassFixture<
     [Fact]
     public async Task MissingCredentialsGet401AndUnknownAppIdsToo()
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
 
-        var anonymous = await _client.PostAsync($"/dc/01/v1/transition/{appId}", OneCustomer, user: null);
-        var unknown = await _client.PostAsync("/dc/01/v1/transition/NOSUCHAPP", OneCustomer, "NOSUCHAPP");
+        var anonymous = await Client.PostAsync($"/dc/01/v1/transition/{appId}", OneCustomer, user: null);
+        var unknown = await Client.PostAsync("/dc/01/v1/transition/NOSUCHAPP", OneCustomer, "NOSUCHAPP");
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
-        Assert.Equal(1, (await _client.StatsAsync(appId)).GetProperty("requests").GetInt64());
+        Assert.Equal(1, (await Client.StatsAsync(appId)).GetProperty("requests").GetInt64());
     }
 
     [Fact]
     public async Task AnUnknownDataCentreIsNotFound()
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
 
-        var response = await _client.PostAsync($"/dc/07/v1/transition/{appId}", OneCustomer, appId);
+        var response = await Client.PostAsync($"/dc/07/v1/transition/{appId}", OneCustomer, appId);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         await ErrorAsync(response);
@@ -72,10 +71,10 @@ public sealed class AuthenticationTests(StandInFixture fixture) : IClassFixture<
     [InlineData("01", "01", "wrong-key", HttpStatusCode.Unauthorized)]
     public async Task TestConnectionChecksKeyDataCentreAndRegion(string dc, string region, string? secret, HttpStatusCode expected)
     {
-        var appId = await _client.CreateWorkspaceAsync("01", new() { ["appName"] = "Loyalife Demo" });
+        var appId = await Client.CreateWorkspaceAsync("01", new() { ["appName"] = "Loyalife Demo" });
         var body = JsonSerializer.Serialize(new { app_id = appId, app_secret = secret ?? Key, source = "loyalife", region });
 
-        var response = await _client.PostAsync($"/dc/{dc}/v1/integrations/authentication", body, appId, secret ?? Key);
+        var response = await Client.PostAsync($"/dc/{dc}/v1/integrations/authentication", body, appId, secret ?? Key);
 
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.OK)
@@ -93,11 +92,11 @@ public sealed class AuthenticationTests(StandInFixture fixture) : IClassFixture<
     [Fact]
     public async Task TestConnectionWithAnotherAppKeyHeaderGets409()
     {
-        var appId = await _client.CreateWorkspaceAsync();
-        var other = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
+        var other = await Client.CreateWorkspaceAsync();
         var body = JsonSerializer.Serialize(new { app_id = appId, app_secret = Key, source = "loyalife", region = "01" });
 
-        var response = await _client.PostAsync("/dc/01/v1/integrations/authentication", body, other);
+        var response = await Client.PostAsync("/dc/01/v1/integrations/authentication", body, other);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }

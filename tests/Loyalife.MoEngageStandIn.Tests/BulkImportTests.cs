@@ -1,16 +1,15 @@
 namespace Loyalife.MoEngageStandIn.Tests;
 
-public sealed class BulkImportTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+public sealed class BulkImportTests(StandInFixture fixture) : StandInTestBase(fixture)
 {
-    private readonly MoEngageClient _client = new(fixture.StandIn);
     private static readonly DateTimeOffset Yesterday = DateTimeOffset.UtcNow.AddDays(-1);
 
     [Fact]
     public async Task ADocumentedBulkRequestIsAcceptedWithMoEngagesSuccessBody()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("C1") });
+        var appId = await Client.CreateWorkspaceHoldingAsync("C1");
 
-        var response = await _client.BulkAsync(appId, Bulk(
+        var response = await Client.BulkAsync(appId, Bulk(
             Customer("C1", new { points_available = 120, tier = "Gold" }, updateExistingOnly: true),
             Event("C1", "loyalty_points_earned", Yesterday, new { points = 20 })));
 
@@ -18,10 +17,10 @@ public sealed class BulkImportTests(StandInFixture fixture) : IClassFixture<Stan
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("success", body.GetProperty("status").GetString());
         Assert.Equal("Your request has been accepted and will be processed soon.", body.GetProperty("message").GetString());
-        var customer = await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1");
+        var customer = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1");
         Assert.Equal(120, customer.GetProperty("attributes").GetProperty("points_available").GetInt32());
         Assert.Equal("Gold", customer.GetProperty("attributes").GetProperty("tier").GetString());
-        var events = await _client.GetJsonAsync($"/control/workspaces/{appId}/events?customerId=C1");
+        var events = await Client.GetJsonAsync($"/control/workspaces/{appId}/events?customerId=C1");
         var stored = Assert.Single(events.EnumerateArray());
         Assert.Equal("loyalty_points_earned", stored.GetProperty("name").GetString());
         Assert.Equal(20, stored.GetProperty("attributes").GetProperty("points").GetInt32());
@@ -31,13 +30,13 @@ public sealed class BulkImportTests(StandInFixture fixture) : IClassFixture<Stan
     [Fact]
     public async Task UpdateExistingOnlyNeverCreatesAProfile()
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
 
-        await _client.BulkAsync(appId, Bulk(Customer("NEW1", new { tier = "Gold" }, updateExistingOnly: true)));
+        await Client.BulkAsync(appId, Bulk(Customer("NEW1", new { tier = "Gold" }, updateExistingOnly: true)));
 
-        var response = await _client.Http.GetAsync($"/control/workspaces/{appId}/customers/NEW1");
+        var response = await Client.Http.GetAsync($"/control/workspaces/{appId}/customers/NEW1");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var stats = await _client.StatsAsync(appId);
+        var stats = await Client.StatsAsync(appId);
         Assert.Equal(1, stats.GetProperty("customersIgnored").GetInt64());
         Assert.Equal(0, stats.GetProperty("customersUpdated").GetInt64());
     }
@@ -45,39 +44,39 @@ public sealed class BulkImportTests(StandInFixture fixture) : IClassFixture<Stan
     [Fact]
     public async Task WithoutUpdateExistingOnlyAProfileIsCreatedAndLaterWritesWin()
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
 
-        await _client.BulkAsync(appId, Bulk(Customer("NEW2", new { tier = "Silver", points = 1 })));
-        await _client.BulkAsync(appId, Bulk(Customer("NEW2", new { tier = "Gold" })));
+        await Client.BulkAsync(appId, Bulk(Customer("NEW2", new { tier = "Silver", points = 1 })));
+        await Client.BulkAsync(appId, Bulk(Customer("NEW2", new { tier = "Gold" })));
 
-        var customer = await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/NEW2");
+        var customer = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/NEW2");
         Assert.Equal("Gold", customer.GetProperty("attributes").GetProperty("tier").GetString());
         Assert.Equal(1, customer.GetProperty("attributes").GetProperty("points").GetInt32());
-        Assert.Equal(2, (await _client.StatsAsync(appId)).GetProperty("customersUpdated").GetInt64());
+        Assert.Equal(2, (await Client.StatsAsync(appId)).GetProperty("customersUpdated").GetInt64());
     }
 
     [Fact]
     public async Task EveryEventIsStoredAndRepeatsAreCountedAsDuplicates()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("C1") });
+        var appId = await Client.CreateWorkspaceHoldingAsync("C1");
         var batch = Bulk(
             Event("C1", "loyalty_points_earned", Yesterday, new { points = 5 }),
             Event("C1", "loyalty_points_earned", Yesterday.AddSeconds(1), new { points = 5 }));
 
-        await _client.BulkAsync(appId, batch);
-        await _client.BulkAsync(appId, batch);
+        await Client.BulkAsync(appId, batch);
+        await Client.BulkAsync(appId, batch);
 
-        var stats = await _client.StatsAsync(appId);
+        var stats = await Client.StatsAsync(appId);
         Assert.Equal(4, stats.GetProperty("eventsAccepted").GetInt64());
         Assert.Equal(2, stats.GetProperty("eventsDuplicated").GetInt64());
-        var named = await _client.GetJsonAsync($"/control/workspaces/{appId}/events?name=loyalty_points_earned");
+        var named = await Client.GetJsonAsync($"/control/workspaces/{appId}/events?name=loyalty_points_earned");
         Assert.Equal(4, named.GetArrayLength());
     }
 
     [Fact]
     public async Task BadElementsAreRejectedOneByOneWhileTheRequestIsAccepted()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("C1") });
+        var appId = await Client.CreateWorkspaceHoldingAsync("C1");
         var longName = new string('a', 201);
         var tooMany = Enumerable.Range(0, 101).ToDictionary(i => $"a{i}", i => i);
         var elements = new object[]
@@ -95,14 +94,14 @@ public sealed class BulkImportTests(StandInFixture fixture) : IClassFixture<Stan
             new { type = "event", customer_id = "C1", actions = Array.Empty<object>() },
         };
 
-        var response = await _client.BulkAsync(appId, Bulk(elements));
+        var response = await Client.BulkAsync(appId, Bulk(elements));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stats = await _client.StatsAsync(appId);
+        var stats = await Client.StatsAsync(appId);
         // Element 4's moe_ attribute is not stored, but the record is applied (UserAttributeTests).
         Assert.Equal(2, stats.GetProperty("customersUpdated").GetInt64());
         Assert.Equal(9, stats.GetProperty("elementsRejected").GetInt64());
-        var logged = (await _client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=1"))[0];
+        var logged = (await Client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=1"))[0];
         Assert.Equal(9, logged.GetProperty("rejectedElements").GetInt32());
         var reasons = logged.GetProperty("rejections").EnumerateArray()
             .ToDictionary(r => r.GetProperty("index").GetInt32(), r => r.GetProperty("reason").GetString());
@@ -119,32 +118,32 @@ public sealed class BulkImportTests(StandInFixture fixture) : IClassFixture<Stan
         Assert.Contains("future", reasons[8]);
         Assert.Contains("customer_id", reasons[9]);
         Assert.Contains("actions", reasons[10]);
-        var customer = await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1");
+        var customer = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1");
         Assert.Equal("Gold", customer.GetProperty("attributes").GetProperty("tier").GetString());
     }
 
     [Fact]
     public async Task ConcurrentRequestsToOneWorkspaceAreAllCounted()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIdPattern"] = "^C" });
+        var appId = await Client.CreateWorkspaceAsync(body: new JsonObject { ["customerIdPattern"] = "^C" });
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(async worker =>
         {
             for (var i = 0; i < 25; i++)
             {
-                var response = await _client.BulkAsync(appId, Bulk(
+                var response = await Client.BulkAsync(appId, Bulk(
                     Customer($"C{worker}-{i}", new { n = i }, updateExistingOnly: true),
                     Event($"C{worker}-{i}", "e", Yesterday, new { n = i })));
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
         }));
 
-        var stats = await _client.StatsAsync(appId);
+        var stats = await Client.StatsAsync(appId);
         Assert.Equal(200, stats.GetProperty("acceptedRequests").GetInt64());
         Assert.Equal(200, stats.GetProperty("customersUpdated").GetInt64());
         Assert.Equal(200, stats.GetProperty("eventsAccepted").GetInt64());
         Assert.Equal(0, stats.GetProperty("eventsDuplicated").GetInt64());
-        Assert.Equal(200, (await _client.GetJsonAsync($"/control/workspaces/{appId}/events")).GetArrayLength());
+        Assert.Equal(200, (await Client.GetJsonAsync($"/control/workspaces/{appId}/events")).GetArrayLength());
     }
 
     [Theory]
@@ -154,12 +153,12 @@ public sealed class BulkImportTests(StandInFixture fixture) : IClassFixture<Stan
     [InlineData("[1,2]", "object")]
     public async Task AMalformedRequestIsRefusedAsAWholeWith400(string body, string message)
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
 
-        var response = await _client.BulkAsync(appId, body);
+        var response = await Client.BulkAsync(appId, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, (await ErrorAsync(response)).GetProperty("message").GetString());
-        Assert.Equal(1, (await _client.StatsAsync(appId)).GetProperty("rejectedRequests").GetInt64());
+        Assert.Equal(1, (await Client.StatsAsync(appId)).GetProperty("rejectedRequests").GetInt64());
     }
 }

@@ -7,14 +7,12 @@ namespace Loyalife.MoEngageStandIn.Tests;
 /// MoEngage says to send a Content-Length and not to rely on chunked bodies, without saying what it does with one.
 /// The stand-in accepts them unless a workspace asks for strictness (<c>requireContentLength</c>): then 411.
 /// </summary>
-public sealed class ContentLengthTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+public sealed class ContentLengthTests(StandInFixture fixture) : StandInTestBase(fixture)
 {
-    private readonly MoEngageClient _client = new(fixture.StandIn);
-
     [Fact]
     public async Task ByDefaultAChunkedBodyIsAccepted()
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
 
         var response = await SendChunkedAsync($"/dc/01/v1/transition/{appId}", JsonSerializer.Serialize(Bulk(Customer("C1", new { a = 1 }))), appId);
 
@@ -24,7 +22,7 @@ public sealed class ContentLengthTests(StandInFixture fixture) : IClassFixture<S
     [Fact]
     public async Task AStrictWorkspaceRefusesChunkedBodiesWith411OnEveryEndpoint()
     {
-        var appId = await _client.CreateGetUserWorkspaceAsync(new JsonObject { ["requireContentLength"] = true });
+        var appId = await Client.CreateGetUserWorkspaceAsync(new JsonObject { ["requireContentLength"] = true });
         var bulk = JsonSerializer.Serialize(Bulk(Customer("C1", new { a = 1 })));
         var testConnection = JsonSerializer.Serialize(new { app_id = appId, app_secret = Key, source = "loyalife", region = "01" });
 
@@ -35,13 +33,13 @@ public sealed class ContentLengthTests(StandInFixture fixture) : IClassFixture<S
             await SendChunkedAsync($"/dc/01/v1/customers/export?app_id={appId}", GetUserBody(["C1"]).ToJsonString(), appId),
             await SendChunkedAsync("/dc/01/v1/integrations/authentication", testConnection, appId),
         };
-        var sized = await _client.BulkAsync(appId, bulk);
+        var sized = await Client.BulkAsync(appId, bulk);
 
         Assert.All(chunked, response => Assert.Equal(HttpStatusCode.LengthRequired, response.StatusCode));
         Assert.Equal("LengthRequired", (await ErrorAsync(chunked[0])).GetProperty("type").GetString());
         Assert.Equal(HttpStatusCode.OK, sized.StatusCode);
-        Assert.True((await _client.GetJsonAsync($"/control/workspaces/{appId}")).GetProperty("requireContentLength").GetBoolean());
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.Http.GetAsync($"/control/workspaces/{appId}/customers/C2")).StatusCode);
+        Assert.True((await Client.GetJsonAsync($"/control/workspaces/{appId}")).GetProperty("requireContentLength").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.Http.GetAsync($"/control/workspaces/{appId}/customers/C2")).StatusCode);
     }
 
     private Task<HttpResponseMessage> SendChunkedAsync(string path, string json, string appId)
@@ -50,7 +48,7 @@ public sealed class ContentLengthTests(StandInFixture fixture) : IClassFixture<S
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{appId}:{Key}")));
         request.Headers.Add("MOE-APPKEY", appId);
-        return _client.Http.SendAsync(request);
+        return Client.Http.SendAsync(request);
     }
 
     /// <summary>Content of no known length, which HttpClient sends with <c>Transfer-Encoding: chunked</c>.</summary>

@@ -1,9 +1,7 @@
 namespace Loyalife.MoEngageStandIn.Tests;
 
-public sealed class ControlApiTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+public sealed class ControlApiTests(StandInFixture fixture) : StandInTestBase(fixture)
 {
-    private readonly MoEngageClient _client = new(fixture.StandIn);
-
     [Theory]
     [InlineData("""{"dataCenter":"07","apiKey":"k"}""", "dataCenter")]
     [InlineData("""{"dataCenter":"01"}""", "apiKey")]
@@ -12,7 +10,7 @@ public sealed class ControlApiTests(StandInFixture fixture) : IClassFixture<Stan
     [InlineData("""{"dataCenter":"01","apiKey":"k","limits":{"trackUserPerMinute":-1}}""", "limits")]
     public async Task AnInvalidWorkspaceIsAValidationProblem(string body, string field)
     {
-        var response = await _client.Http.PutAsync("/control/workspaces/BAD",
+        var response = await Client.Http.PutAsync("/control/workspaces/BAD",
             new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -24,12 +22,12 @@ public sealed class ControlApiTests(StandInFixture fixture) : IClassFixture<Stan
     [Fact]
     public async Task PutAnswersTheWorkspaceWithExplicitNullLimitsUnlimited()
     {
-        var appId = await _client.CreateWorkspaceAsync("101", new JsonObject
+        var appId = await Client.CreateWorkspaceAsync("101", new JsonObject
         {
             ["limits"] = new JsonObject { ["bulkUsersPerMinute"] = null, ["trackUserPerMinute"] = 5 },
         });
 
-        var workspace = await _client.GetJsonAsync($"/control/workspaces/{appId}");
+        var workspace = await Client.GetJsonAsync($"/control/workspaces/{appId}");
 
         Assert.Equal("101", workspace.GetProperty("dataCenter").GetString());
         var limits = workspace.GetProperty("limits");
@@ -43,27 +41,27 @@ public sealed class ControlApiTests(StandInFixture fixture) : IClassFixture<Stan
     [Fact]
     public async Task AddedCustomersExistForUpdateExistingOnlyAndEvents()
     {
-        var appId = await _client.CreateWorkspaceAsync();
-        var added = await _client.Http.PostAsJsonAsync($"/control/workspaces/{appId}/customers", new { customerIds = new[] { "K1" } });
+        var appId = await Client.CreateWorkspaceAsync();
+        var added = await Client.Http.PostAsJsonAsync($"/control/workspaces/{appId}/customers", new { customerIds = new[] { "K1" } });
 
-        await _client.BulkAsync(appId, Bulk(
+        await Client.BulkAsync(appId, Bulk(
             Customer("K1", new { tier = "Gold" }, updateExistingOnly: true),
             Event("K1", "e", DateTimeOffset.UtcNow.AddMinutes(-1))));
 
         Assert.Equal(HttpStatusCode.NoContent, added.StatusCode);
-        var customer = await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/K1");
+        var customer = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/K1");
         Assert.Equal("K1", customer.GetProperty("customerId").GetString());
         Assert.Equal("Gold", customer.GetProperty("attributes").GetProperty("tier").GetString());
-        Assert.Equal(1, (await _client.StatsAsync(appId)).GetProperty("eventsAccepted").GetInt64());
+        Assert.Equal(1, (await Client.StatsAsync(appId)).GetProperty("eventsAccepted").GetInt64());
     }
 
     [Fact]
     public async Task APatternMakesMatchingCustomersExistWithoutAttributes()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIdPattern"] = @"^C\d{7}[0-8]$" });
+        var appId = await Client.CreateWorkspaceAsync(body: new JsonObject { ["customerIdPattern"] = @"^C\d{7}[0-8]$" });
 
-        var matching = await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/C00000011");
-        var notMatching = await _client.Http.GetAsync($"/control/workspaces/{appId}/customers/C00000019");
+        var matching = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C00000011");
+        var notMatching = await Client.Http.GetAsync($"/control/workspaces/{appId}/customers/C00000019");
 
         Assert.Empty(matching.GetProperty("attributes").EnumerateObject());
         Assert.Equal(HttpStatusCode.NotFound, notMatching.StatusCode);
@@ -72,12 +70,12 @@ public sealed class ControlApiTests(StandInFixture fixture) : IClassFixture<Stan
     [Fact]
     public async Task TheRequestLogListsRecentRequestsNewestFirst()
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
         var body = JsonSerializer.Serialize(Bulk(Customer("C1", new { a = 1 }), Event("C1", "e", DateTimeOffset.UtcNow.AddMinutes(-1))));
-        await _client.PostAsync($"/dc/01/v1/transition/{appId}", body, appId);
-        await _client.PostAsync($"/dc/01/v1/transition/{appId}", body, appId, "bad-key");
+        await Client.PostAsync($"/dc/01/v1/transition/{appId}", body, appId);
+        await Client.PostAsync($"/dc/01/v1/transition/{appId}", body, appId, "bad-key");
 
-        var log = (await _client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=10")).EnumerateArray().ToList();
+        var log = (await Client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=10")).EnumerateArray().ToList();
 
         Assert.Equal([401, 200], log.Select(e => e.GetProperty("status").GetInt32()));
         var accepted = log[1];
@@ -87,20 +85,20 @@ public sealed class ControlApiTests(StandInFixture fixture) : IClassFixture<Stan
         Assert.Equal(1, accepted.GetProperty("customers").GetInt32());
         Assert.Equal(1, accepted.GetProperty("events").GetInt32());
         Assert.StartsWith("App Secret key mismatch", log[0].GetProperty("reason").GetString());
-        Assert.Single((await _client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=1")).EnumerateArray());
+        Assert.Single((await Client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=1")).EnumerateArray());
     }
 
     [Fact]
     public async Task PuttingAWorkspaceAgainEmptiesItAndDeletingItLocksClientsOut()
     {
-        var appId = await _client.CreateWorkspaceAsync();
-        await _client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 })));
+        var appId = await Client.CreateWorkspaceAsync();
+        await Client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 })));
 
-        await _client.Http.PutAsJsonAsync($"/control/workspaces/{appId}", new { dataCenter = "01", apiKey = Key });
-        var afterReplace = await _client.Http.GetAsync($"/control/workspaces/{appId}/customers/C1");
-        var deleted = await _client.Http.DeleteAsync($"/control/workspaces/{appId}");
-        var afterDelete = await _client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 })));
-        var stats = await _client.Http.GetAsync($"/control/workspaces/{appId}/stats");
+        await Client.Http.PutAsJsonAsync($"/control/workspaces/{appId}", new { dataCenter = "01", apiKey = Key });
+        var afterReplace = await Client.Http.GetAsync($"/control/workspaces/{appId}/customers/C1");
+        var deleted = await Client.Http.DeleteAsync($"/control/workspaces/{appId}");
+        var afterDelete = await Client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 })));
+        var stats = await Client.Http.GetAsync($"/control/workspaces/{appId}/stats");
 
         Assert.Equal(HttpStatusCode.NotFound, afterReplace.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -112,10 +110,10 @@ public sealed class ControlApiTests(StandInFixture fixture) : IClassFixture<Stan
     [Fact]
     public async Task TheInspectionPageListsWorkspacesWithTheirValuesEscaped()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["appName"] = "<script>alert(1)</script>" });
-        await _client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 })));
+        var appId = await Client.CreateWorkspaceAsync(body: new JsonObject { ["appName"] = "<script>alert(1)</script>" });
+        await Client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 })));
 
-        var response = await _client.Http.GetAsync("/");
+        var response = await Client.Http.GetAsync("/");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);

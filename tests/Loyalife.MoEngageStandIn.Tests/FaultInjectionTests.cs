@@ -2,12 +2,11 @@ using System.Diagnostics;
 
 namespace Loyalife.MoEngageStandIn.Tests;
 
-public sealed class FaultInjectionTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+public sealed class FaultInjectionTests(StandInFixture fixture) : StandInTestBase(fixture)
 {
     private const int Requests = 200;
-    private readonly MoEngageClient _client = new(fixture.StandIn);
 
-    private Task<string> WorkspaceWithFaultsAsync(int seed) => _client.CreateWorkspaceAsync(body: new JsonObject
+    private Task<string> WorkspaceWithFaultsAsync(int seed) => Client.CreateWorkspaceAsync(body: new JsonObject
     {
         ["faults"] = new JsonObject
         {
@@ -23,7 +22,7 @@ public sealed class FaultInjectionTests(StandInFixture fixture) : IClassFixture<
         {
             try
             {
-                outcomes.Add((int)(await _client.BulkAsync(appId, Bulk(Customer($"C{i}", new { n = i })))).StatusCode);
+                outcomes.Add((int)(await Client.BulkAsync(appId, Bulk(Customer($"C{i}", new { n = i })))).StatusCode);
             }
             catch (HttpRequestException)
             {
@@ -56,31 +55,31 @@ public sealed class FaultInjectionTests(StandInFixture fixture) : IClassFixture<
 
         var outcomes = await OutcomesAsync(appId);
 
-        var stats = await _client.StatsAsync(appId);
+        var stats = await Client.StatsAsync(appId);
         Assert.Equal(outcomes.Count(s => s is 0 or 200), stats.GetProperty("customersUpdated").GetInt64());
         Assert.Equal(outcomes.Count(s => s is 0 or 200), stats.GetProperty("acceptedRequests").GetInt64());
         var dropped = outcomes.IndexOf(0);
-        var profile = await _client.Http.GetAsync($"/control/workspaces/{appId}/customers/C{dropped}");
+        var profile = await Client.Http.GetAsync($"/control/workspaces/{appId}/customers/C{dropped}");
         Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
-        var log = (await _client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit={Requests}")).EnumerateArray().Reverse().ToList();
+        var log = (await Client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit={Requests}")).EnumerateArray().Reverse().ToList();
         Assert.Equal(200, log[dropped].GetProperty("status").GetInt32());
         Assert.Contains("dropped", log[dropped].GetProperty("reason").GetString());
         var failed = outcomes.IndexOf(500);
         Assert.Contains("injected", log[failed].GetProperty("reason").GetString());
-        var absent = await _client.Http.GetAsync($"/control/workspaces/{appId}/customers/C{failed}");
+        var absent = await Client.Http.GetAsync($"/control/workspaces/{appId}/customers/C{failed}");
         Assert.Equal(HttpStatusCode.NotFound, absent.StatusCode);
     }
 
     [Fact]
     public async Task ASlowAnswerTakesAtLeastTheConfiguredTime()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject
+        var appId = await Client.CreateWorkspaceAsync(body: new JsonObject
         {
             ["faults"] = new JsonObject { ["slowRate"] = 1.0, ["slowMilliseconds"] = 300 },
         });
         var clock = Stopwatch.StartNew();
 
-        var response = await _client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 })));
+        var response = await Client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 })));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(clock.ElapsedMilliseconds >= 300, $"answered after {clock.ElapsedMilliseconds} ms");

@@ -1,19 +1,17 @@
 namespace Loyalife.MoEngageStandIn.Tests;
 
 /// <summary>Get User, <c>POST /v1/customers/export?app_id=…</c>, as MoEngage's Data API reference describes it.</summary>
-public sealed class GetUserTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+public sealed class GetUserTests(StandInFixture fixture) : StandInTestBase(fixture)
 {
-    private readonly MoEngageClient _client = new(fixture.StandIn);
-
     [Fact]
     public async Task FoundUsersComeWithTheirAskedForFieldsAndUnknownOnesAreListedNotFound()
     {
-        var appId = await _client.CreateGetUserWorkspaceAsync(new JsonObject
+        var appId = await Client.CreateGetUserWorkspaceAsync(new JsonObject
         {
             ["customers"] = new JsonArray(new JsonObject { ["customerId"] = "C1", ["attributes"] = new JsonObject { ["tier"] = "Gold", ["points"] = 5 } }),
         });
 
-        var response = await _client.GetUserAsync(appId, ["C1", "C2"], ["tier"]);
+        var response = await Client.GetUserAsync(appId, ["C1", "C2"], ["tier"]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -26,7 +24,7 @@ public sealed class GetUserTests(StandInFixture fixture) : IClassFixture<StandIn
         var missing = Assert.Single(body.GetProperty("data").GetProperty("users_not_found").EnumerateArray());
         Assert.Equal("customer_id", missing.GetProperty("identifier_type").GetString());
         Assert.Equal("C2", missing.GetProperty("identifier").GetString());
-        var stats = await _client.StatsAsync(appId);
+        var stats = await Client.StatsAsync(appId);
         Assert.Equal(2, stats.GetProperty("usersLookedUp").GetInt64());
         Assert.Equal(1, stats.GetProperty("usersFound").GetInt64());
     }
@@ -34,12 +32,12 @@ public sealed class GetUserTests(StandInFixture fixture) : IClassFixture<StandIn
     [Fact]
     public async Task TheOlderShapeWithFieldsBesideDataIsAccepted()
     {
-        var appId = await _client.CreateGetUserWorkspaceAsync(new JsonObject { ["customerIdPattern"] = "^C" });
-        await _client.BulkAsync(appId, Bulk(Customer("C1", new { tier = "Gold", points = 5 }, updateExistingOnly: true)));
+        var appId = await Client.CreateGetUserWorkspaceAsync(new JsonObject { ["customerIdPattern"] = "^C" });
+        await Client.BulkAsync(appId, Bulk(Customer("C1", new { tier = "Gold", points = 5 }, updateExistingOnly: true)));
         var body = GetUserBody(["C1"]);
         body["user_fields_to_export"] = new JsonArray("points");
 
-        var response = await _client.PostAsync($"/dc/01/v1/customers/export?app_id={appId}", body.ToJsonString(), appId);
+        var response = await Client.PostAsync($"/dc/01/v1/customers/export?app_id={appId}", body.ToJsonString(), appId);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var user = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("users")[0].GetProperty("user_attributes");
@@ -50,27 +48,27 @@ public sealed class GetUserTests(StandInFixture fixture) : IClassFixture<StandIn
     [Fact]
     public async Task TwentyIdentifiersAreAllowedAndTwentyOneAreALimitBreach()
     {
-        var appId = await _client.CreateGetUserWorkspaceAsync();
+        var appId = await Client.CreateGetUserWorkspaceAsync();
 
-        var twenty = await _client.GetUserAsync(appId, Enumerable.Range(0, 20).Select(i => $"C{i}"));
-        var twentyOne = await _client.GetUserAsync(appId, Enumerable.Range(0, 21).Select(i => $"C{i}"));
+        var twenty = await Client.GetUserAsync(appId, Enumerable.Range(0, 20).Select(i => $"C{i}"));
+        var twentyOne = await Client.GetUserAsync(appId, Enumerable.Range(0, 21).Select(i => $"C{i}"));
 
         Assert.Equal(HttpStatusCode.OK, twenty.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, twentyOne.StatusCode);
         var error = await ErrorAsync(twentyOne);
         Assert.Equal("LimitBreached", error.GetProperty("type").GetString());
         Assert.Equal("max limit allowed is 20", error.GetProperty("message").GetString());
-        Assert.Equal(20, (await _client.StatsAsync(appId)).GetProperty("usersLookedUp").GetInt64());
+        Assert.Equal(20, (await Client.StatsAsync(appId)).GetProperty("usersLookedUp").GetInt64());
     }
 
     [Fact]
     public async Task BeyondTheUsersPerMinuteQuotaGetUserAnswers429WithRateLimitHeaders()
     {
-        var appId = await _client.CreateGetUserWorkspaceAsync(usersPerMinute: 25);
+        var appId = await Client.CreateGetUserWorkspaceAsync(usersPerMinute: 25);
 
-        var first = await _client.GetUserAsync(appId, Enumerable.Range(0, 20).Select(i => $"C{i}"));
-        var second = await _client.GetUserAsync(appId, Enumerable.Range(0, 20).Select(i => $"C{i}"));
-        var last = await _client.GetUserAsync(appId, Enumerable.Range(0, 5).Select(i => $"C{i}"));
+        var first = await Client.GetUserAsync(appId, Enumerable.Range(0, 20).Select(i => $"C{i}"));
+        var second = await Client.GetUserAsync(appId, Enumerable.Range(0, 20).Select(i => $"C{i}"));
+        var last = await Client.GetUserAsync(appId, Enumerable.Range(0, 5).Select(i => $"C{i}"));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("5", first.Headers.GetValues("x-ratelimit-remaining").Single());
@@ -81,16 +79,16 @@ public sealed class GetUserTests(StandInFixture fixture) : IClassFixture<StandIn
         Assert.InRange(int.Parse(second.Headers.GetValues("x-ratelimit-reset").Single()), 1, 60);
         Assert.Equal(HttpStatusCode.OK, last.StatusCode);
         Assert.Equal("0", last.Headers.GetValues("x-ratelimit-remaining").Single());
-        Assert.Equal(1, (await _client.StatsAsync(appId)).GetProperty("rateLimited").GetInt64());
+        Assert.Equal(1, (await Client.StatsAsync(appId)).GetProperty("rateLimited").GetInt64());
     }
 
     [Fact]
     public async Task TheDefaultQuotaIsMoEngagesThousandUsersAMinute()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["getUser"] = new JsonObject { ["enabled"] = true } });
+        var appId = await Client.CreateWorkspaceAsync(body: new JsonObject { ["getUser"] = new JsonObject { ["enabled"] = true } });
 
-        var workspace = await _client.GetJsonAsync($"/control/workspaces/{appId}");
-        var response = await _client.GetUserAsync(appId, ["C1"]);
+        var workspace = await Client.GetJsonAsync($"/control/workspaces/{appId}");
+        var response = await Client.GetUserAsync(appId, ["C1"]);
 
         Assert.Equal(1000, workspace.GetProperty("getUser").GetProperty("usersPerMinute").GetInt32());
         Assert.Equal("1000", response.Headers.GetValues("x-ratelimit-limit").Single());
@@ -100,13 +98,13 @@ public sealed class GetUserTests(StandInFixture fixture) : IClassFixture<StandIn
     [Fact]
     public async Task AWorkspaceWithoutGetUserAnswersAFailSayingItIsNotEnabled()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("C1") });
+        var appId = await Client.CreateWorkspaceHoldingAsync("C1");
 
-        var response = await _client.GetUserAsync(appId, ["C1"]);
+        var response = await Client.GetUserAsync(appId, ["C1"]);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("not enabled", (await ErrorAsync(response)).GetProperty("message").GetString());
-        Assert.False((await _client.GetJsonAsync($"/control/workspaces/{appId}")).GetProperty("getUser").GetProperty("enabled").GetBoolean());
+        Assert.False((await Client.GetJsonAsync($"/control/workspaces/{appId}")).GetProperty("getUser").GetProperty("enabled").GetBoolean());
     }
 
     [Theory]
@@ -119,11 +117,11 @@ public sealed class GetUserTests(StandInFixture fixture) : IClassFixture<StandIn
     [InlineData("101")]
     public async Task GetUserAnswersUnderTheWorkspacesOwnDataCentreOnly(string dc)
     {
-        var appId = await _client.CreateGetUserWorkspaceAsync(dataCenter: dc);
+        var appId = await Client.CreateGetUserWorkspaceAsync(dataCenter: dc);
         var other = dc == "01" ? "02" : "01";
 
-        var home = await _client.GetUserAsync(appId, ["C1"], dc: dc);
-        var away = await _client.GetUserAsync(appId, ["C1"], dc: other);
+        var home = await Client.GetUserAsync(appId, ["C1"], dc: dc);
+        var away = await Client.GetUserAsync(appId, ["C1"], dc: other);
 
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, away.StatusCode);
@@ -132,14 +130,14 @@ public sealed class GetUserTests(StandInFixture fixture) : IClassFixture<StandIn
     [Fact]
     public async Task GetUserChecksCredentialsAsTheDataApiDoes()
     {
-        var appId = await _client.CreateGetUserWorkspaceAsync();
+        var appId = await Client.CreateGetUserWorkspaceAsync();
         var body = GetUserBody(["C1"]).ToJsonString();
         var path = $"/dc/01/v1/customers/export?app_id={appId}";
 
-        var none = await _client.PostAsync(path, body, null);
-        var wrongKey = await _client.PostAsync(path, body, appId, "wrong");
-        var otherUser = await _client.PostAsync(path, body, "SOMEONEELSE");
-        var noAppId = await _client.PostAsync("/dc/01/v1/customers/export", body, appId);
+        var none = await Client.PostAsync(path, body, null);
+        var wrongKey = await Client.PostAsync(path, body, appId, "wrong");
+        var otherUser = await Client.PostAsync(path, body, "SOMEONEELSE");
+        var noAppId = await Client.PostAsync("/dc/01/v1/customers/export", body, appId);
 
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
@@ -153,26 +151,26 @@ public sealed class GetUserTests(StandInFixture fixture) : IClassFixture<StandIn
     [InlineData("tooManyRequestsRate", HttpStatusCode.TooManyRequests)]
     public async Task SeededFaultsReachGetUser(string rate, HttpStatusCode expected)
     {
-        var appId = await _client.CreateGetUserWorkspaceAsync(new JsonObject { ["faults"] = new JsonObject { [rate] = 1.0 } });
+        var appId = await Client.CreateGetUserWorkspaceAsync(new JsonObject { ["faults"] = new JsonObject { [rate] = 1.0 } });
 
-        var response = await _client.GetUserAsync(appId, ["C1"]);
+        var response = await Client.GetUserAsync(appId, ["C1"]);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("fail", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        var logged = (await _client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=1"))[0];
+        var logged = (await Client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=1"))[0];
         Assert.Contains("injected", logged.GetProperty("reason").GetString());
-        Assert.Equal(0, (await _client.StatsAsync(appId)).GetProperty("usersLookedUp").GetInt64());
+        Assert.Equal(0, (await Client.StatsAsync(appId)).GetProperty("usersLookedUp").GetInt64());
     }
 
     [Fact]
     public async Task AProfileCreatedByAnEventIsFoundAndOneRefusedByUpdateExistingOnlyIsNot()
     {
-        var appId = await _client.CreateGetUserWorkspaceAsync();
-        await _client.BulkAsync(appId, Bulk(
+        var appId = await Client.CreateGetUserWorkspaceAsync();
+        await Client.BulkAsync(appId, Bulk(
             Event("E1", "loyalty_points_earned", DateTimeOffset.UtcNow.AddHours(-1)),
             Customer("U1", new { tier = "Gold" }, updateExistingOnly: true)));
 
-        var response = await _client.GetUserAsync(appId, ["E1", "U1"]);
+        var response = await Client.GetUserAsync(appId, ["E1", "U1"]);
 
         var data = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
         Assert.Equal("E1", Assert.Single(data.GetProperty("users").EnumerateArray()).GetProperty("user_attributes").GetProperty("uid").GetString());

@@ -3,14 +3,12 @@ using System.Diagnostics.Metrics;
 
 namespace Loyalife.MoEngageStandIn.Tests;
 
-public sealed class MetricsTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+public sealed class MetricsTests(StandInFixture fixture) : StandInTestBase(fixture)
 {
-    private readonly MoEngageClient _client = new(fixture.StandIn);
-
     [Fact]
     public async Task WhatArrivesIsCountedInTheStandInsMeter()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("C1") });
+        var appId = await Client.CreateWorkspaceHoldingAsync("C1");
         var measured = new ConcurrentBag<(string Instrument, long Value, string? Outcome, int? Status)>();
         using var listener = new MeterListener
         {
@@ -33,7 +31,7 @@ public sealed class MetricsTests(StandInFixture fixture) : IClassFixture<StandIn
         listener.Start();
         var yesterday = DateTimeOffset.UtcNow.AddDays(-1);
 
-        await _client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 }), Event("C1", "e", yesterday), Event("X", "e", yesterday)));
+        await Client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 }), Event("C1", "e", yesterday), Event("X", "e", yesterday)));
 
         Assert.Contains(("moengage_standin.requests", 1L, (string?)null, (int?)200), measured);
         Assert.Contains(("moengage_standin.customers", 1L, "updated", (int?)null), measured);

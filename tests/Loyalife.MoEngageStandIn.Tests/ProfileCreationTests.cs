@@ -4,50 +4,49 @@ namespace Loyalife.MoEngageStandIn.Tests;
 /// MoEngage creates a profile for a customer it does not hold, from a customer record or from an event; only
 /// <c>update_existing_only</c> on a customer record stops that. The control API shows which profiles were created.
 /// </summary>
-public sealed class ProfileCreationTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+public sealed class ProfileCreationTests(StandInFixture fixture) : StandInTestBase(fixture)
 {
     private static readonly DateTimeOffset Yesterday = DateTimeOffset.UtcNow.AddDays(-1);
-    private readonly MoEngageClient _client = new(fixture.StandIn);
 
     [Fact]
     public async Task AnEventForACustomerTheWorkspaceDoesNotHoldCreatesThatProfile()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIdPattern"] = "^C\\d+$" });
+        var appId = await Client.CreateWorkspaceAsync(body: new JsonObject { ["customerIdPattern"] = "^C\\d+$" });
 
-        await _client.BulkAsync(appId, Bulk(
+        await Client.BulkAsync(appId, Bulk(
             Event("C7", "loyalty_points_earned", Yesterday),
             Event("X7", "loyalty_points_earned", Yesterday),
             Event("X8", "loyalty_points_redeemed", Yesterday)));
 
-        var stats = await _client.StatsAsync(appId);
+        var stats = await Client.StatsAsync(appId);
         Assert.Equal(3, stats.GetProperty("eventsAccepted").GetInt64());
         Assert.Equal(2, stats.GetProperty("profilesCreated").GetInt64());
         Assert.False(stats.TryGetProperty("eventsDropped", out _));
-        var created = await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/X7");
+        var created = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/X7");
         Assert.Equal("event", created.GetProperty("origin").GetString());
         Assert.Empty(created.GetProperty("attributes").EnumerateObject());
-        Assert.Equal("pattern", (await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/C7")).GetProperty("origin").GetString());
-        var listed = await _client.GetJsonAsync($"/control/workspaces/{appId}/customers?origin=event");
+        Assert.Equal("pattern", (await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C7")).GetProperty("origin").GetString());
+        var listed = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers?origin=event");
         Assert.Equal(2, listed.GetProperty("total").GetInt32());
         Assert.Equal(["X7", "X8"], listed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("customerId").GetString()).Order());
-        Assert.Equal(3, (await _client.GetJsonAsync($"/control/workspaces/{appId}/events")).GetArrayLength());
+        Assert.Equal(3, (await Client.GetJsonAsync($"/control/workspaces/{appId}/events")).GetArrayLength());
     }
 
     [Fact]
     public async Task ACustomerRecordWithUpdateExistingOnlyNeverCreatesOne()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("K1") });
+        var appId = await Client.CreateWorkspaceHoldingAsync("K1");
 
-        await _client.BulkAsync(appId, Bulk(
+        await Client.BulkAsync(appId, Bulk(
             Customer("K1", new { tier = "Gold" }, updateExistingOnly: true),
             Customer("NEW", new { tier = "Gold" }, updateExistingOnly: true)));
 
-        var stats = await _client.StatsAsync(appId);
+        var stats = await Client.StatsAsync(appId);
         Assert.Equal(0, stats.GetProperty("profilesCreated").GetInt64());
         Assert.Equal(1, stats.GetProperty("customersIgnored").GetInt64());
         Assert.Equal(1, stats.GetProperty("customersUpdated").GetInt64());
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.Http.GetAsync($"/control/workspaces/{appId}/customers/NEW")).StatusCode);
-        var all = await _client.GetJsonAsync($"/control/workspaces/{appId}/customers");
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.Http.GetAsync($"/control/workspaces/{appId}/customers/NEW")).StatusCode);
+        var all = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers");
         Assert.Equal(1, all.GetProperty("total").GetInt32());
         Assert.Equal("defined", all.GetProperty("items")[0].GetProperty("origin").GetString());
     }
@@ -55,14 +54,14 @@ public sealed class ProfileCreationTests(StandInFixture fixture) : IClassFixture
     [Fact]
     public async Task ACustomerRecordWithoutTheFlagCreatesTheProfileOnce()
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
 
-        await _client.BulkAsync(appId, Bulk(Customer("NEW", new { tier = "Silver" }), Customer("NEW", new { tier = "Gold" })));
+        await Client.BulkAsync(appId, Bulk(Customer("NEW", new { tier = "Silver" }), Customer("NEW", new { tier = "Gold" })));
 
-        var stats = await _client.StatsAsync(appId);
+        var stats = await Client.StatsAsync(appId);
         Assert.Equal(1, stats.GetProperty("profilesCreated").GetInt64());
         Assert.Equal(2, stats.GetProperty("customersUpdated").GetInt64());
-        var profile = await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/NEW");
+        var profile = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/NEW");
         Assert.Equal("customer", profile.GetProperty("origin").GetString());
         Assert.Equal("Gold", profile.GetProperty("attributes").GetProperty("tier").GetString());
     }
@@ -70,7 +69,7 @@ public sealed class ProfileCreationTests(StandInFixture fixture) : IClassFixture
     [Fact]
     public async Task ADefinitionMayHoldProfilesByIdOrWithAttributes()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject
+        var appId = await Client.CreateWorkspaceAsync(body: new JsonObject
         {
             ["customerIds"] = new JsonArray("A"),
             ["customers"] = new JsonArray("B", new JsonObject
@@ -80,20 +79,20 @@ public sealed class ProfileCreationTests(StandInFixture fixture) : IClassFixture
             }),
         });
 
-        await _client.BulkAsync(appId, Bulk(
+        await Client.BulkAsync(appId, Bulk(
             Customer("A", new { n = 1 }, updateExistingOnly: true),
             Customer("B", new { n = 2 }, updateExistingOnly: true),
             Customer("C", new { points = 13 }, updateExistingOnly: true)));
 
-        var stats = await _client.StatsAsync(appId);
+        var stats = await Client.StatsAsync(appId);
         Assert.Equal(3, stats.GetProperty("customersUpdated").GetInt64());
         Assert.Equal(0, stats.GetProperty("profilesCreated").GetInt64());
-        var c = await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/C");
+        var c = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C");
         Assert.Equal("defined", c.GetProperty("origin").GetString());
         Assert.Equal("Gold", c.GetProperty("attributes").GetProperty("tier").GetString());
         Assert.Equal(13, c.GetProperty("attributes").GetProperty("points").GetInt32());
         Assert.Equal("date", c.GetProperty("attributeTypes").GetProperty("enrolled").GetString());
-        Assert.Equal(3, (await _client.GetJsonAsync($"/control/workspaces/{appId}/customers?origin=defined")).GetProperty("total").GetInt32());
+        Assert.Equal(3, (await Client.GetJsonAsync($"/control/workspaces/{appId}/customers?origin=defined")).GetProperty("total").GetInt32());
     }
 
     [Theory]
@@ -102,7 +101,7 @@ public sealed class ProfileCreationTests(StandInFixture fixture) : IClassFixture
     [InlineData("""{"dataCenter":"01","apiKey":"k","customers":[{"customerId":"C1","attributes":{"":1}}]}""")]
     public async Task ADefinitionsCustomersNeedIdsAndNamedAttributes(string body)
     {
-        var response = await _client.Http.PutAsync("/control/workspaces/BADCUSTOMERS", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Client.Http.PutAsync("/control/workspaces/BADCUSTOMERS", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("customers", out _));
@@ -111,9 +110,9 @@ public sealed class ProfileCreationTests(StandInFixture fixture) : IClassFixture
     [Fact]
     public async Task AnUnknownOriginIsAValidationProblem()
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
 
-        var response = await _client.Http.GetAsync($"/control/workspaces/{appId}/customers?origin=magic");
+        var response = await Client.Http.GetAsync($"/control/workspaces/{appId}/customers?origin=magic");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

@@ -1,11 +1,9 @@
 namespace Loyalife.MoEngageStandIn.Tests;
 
-public sealed class QuotaTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+public sealed class QuotaTests(StandInFixture fixture) : StandInTestBase(fixture)
 {
-    private readonly MoEngageClient _client = new(fixture.StandIn);
-
     private Task<string> WorkspaceWithLimitsAsync(JsonObject limits) =>
-        _client.CreateWorkspaceAsync(body: new JsonObject { ["limits"] = limits, ["customerIds"] = new JsonArray("C1", "C2", "C3") });
+        Client.CreateWorkspaceAsync(body: new JsonObject { ["limits"] = limits, ["customerIds"] = new JsonArray("C1", "C2", "C3") });
 
     private static (int Limit, int Remaining, int Reset) Headers(HttpResponseMessage response) =>
         (Header(response, "x-ratelimit-limit"), Header(response, "x-ratelimit-remaining"), Header(response, "x-ratelimit-reset"));
@@ -19,9 +17,9 @@ public sealed class QuotaTests(StandInFixture fixture) : IClassFixture<StandInFi
         var appId = await WorkspaceWithLimitsAsync(new JsonObject { ["bulkUsersPerMinute"] = 3, ["bulkEventsPerMinute"] = null });
         var two = Bulk(Customer("C1", new { a = 1 }), Customer("C2", new { a = 2 }));
 
-        var first = await _client.BulkAsync(appId, two);
-        var second = await _client.BulkAsync(appId, two);
-        var third = await _client.BulkAsync(appId, Bulk(Customer("C3", new { a = 3 })));
+        var first = await Client.BulkAsync(appId, two);
+        var second = await Client.BulkAsync(appId, two);
+        var third = await Client.BulkAsync(appId, Bulk(Customer("C3", new { a = 3 })));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal((3, 1), (Headers(first).Limit, Headers(first).Remaining));
@@ -31,7 +29,7 @@ public sealed class QuotaTests(StandInFixture fixture) : IClassFixture<StandInFi
         Assert.Equal("fail", JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
         Assert.Equal(0, Headers(third).Remaining);
-        var stats = await _client.StatsAsync(appId);
+        var stats = await Client.StatsAsync(appId);
         Assert.Equal(1, stats.GetProperty("rateLimited").GetInt64());
         Assert.Equal(3, stats.GetProperty("customersUpdated").GetInt64());
     }
@@ -42,9 +40,9 @@ public sealed class QuotaTests(StandInFixture fixture) : IClassFixture<StandInFi
         var appId = await WorkspaceWithLimitsAsync(new JsonObject { ["bulkUsersPerMinute"] = null, ["bulkEventsPerMinute"] = 2 });
         var yesterday = DateTimeOffset.UtcNow.AddDays(-1);
 
-        var customers = await _client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 }), Customer("C2", new { a = 1 }), Customer("C3", new { a = 1 })));
-        var twoEvents = await _client.BulkAsync(appId, Bulk(Event("C1", "e", yesterday), Event("C2", "e", yesterday)));
-        var oneMore = await _client.BulkAsync(appId, Bulk(Event("C3", "e", yesterday)));
+        var customers = await Client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 }), Customer("C2", new { a = 1 }), Customer("C3", new { a = 1 })));
+        var twoEvents = await Client.BulkAsync(appId, Bulk(Event("C1", "e", yesterday), Event("C2", "e", yesterday)));
+        var oneMore = await Client.BulkAsync(appId, Bulk(Event("C3", "e", yesterday)));
 
         Assert.Equal(HttpStatusCode.OK, customers.StatusCode);
         Assert.Equal((2, 2), (Headers(customers).Limit, Headers(customers).Remaining));
@@ -73,7 +71,7 @@ public sealed class QuotaTests(StandInFixture fixture) : IClassFixture<StandInFi
     {
         var appId = await WorkspaceWithLimitsAsync(new JsonObject { ["bulkUsersPerMinute"] = null, ["bulkEventsPerMinute"] = null });
 
-        var response = await _client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 })));
+        var response = await Client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 })));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("x-ratelimit-limit"));
@@ -82,9 +80,9 @@ public sealed class QuotaTests(StandInFixture fixture) : IClassFixture<StandInFi
     [Fact]
     public async Task DocumentedDefaultQuotasApplyWhenLimitsAreOmitted()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("C1") });
+        var appId = await Client.CreateWorkspaceHoldingAsync("C1");
 
-        var bulk = await _client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 })));
+        var bulk = await Client.BulkAsync(appId, Bulk(Customer("C1", new { a = 1 })));
         var track = await Track(appId, JsonSerializer.Serialize(Customer("C1", new { a = 1 })));
 
         Assert.Equal(60_000, Headers(bulk).Limit);
@@ -92,7 +90,7 @@ public sealed class QuotaTests(StandInFixture fixture) : IClassFixture<StandInFi
         Assert.Equal(10_000, Headers(track).Limit);
     }
 
-    private Task<HttpResponseMessage> Track(string appId, string body) => _client.PostAsync($"/dc/01/v1/customer/{appId}", body, appId);
+    private Task<HttpResponseMessage> Track(string appId, string body) => Client.PostAsync($"/dc/01/v1/customer/{appId}", body, appId);
 
-    private Task<HttpResponseMessage> Create(string appId, string body) => _client.PostAsync($"/dc/01/v1/event/{appId}", body, appId);
+    private Task<HttpResponseMessage> Create(string appId, string body) => Client.PostAsync($"/dc/01/v1/event/{appId}", body, appId);
 }

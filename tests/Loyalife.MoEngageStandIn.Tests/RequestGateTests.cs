@@ -3,19 +3,18 @@ using System.Text;
 namespace Loyalife.MoEngageStandIn.Tests;
 
 /// <summary>What MoEngage checks before it looks at elements: content type and the 100 KB cap.</summary>
-public sealed class RequestGateTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+public sealed class RequestGateTests(StandInFixture fixture) : StandInTestBase(fixture)
 {
     private const int Cap = 102_400;
-    private readonly MoEngageClient _client = new(fixture.StandIn);
 
     [Theory]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]
     public async Task ABodyThatIsNotDeclaredJsonGets415(string contentType)
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
 
-        var response = await _client.PostAsync($"/dc/01/v1/transition/{appId}", BodyOfSize(200), appId, contentType: contentType);
+        var response = await Client.PostAsync($"/dc/01/v1/transition/{appId}", BodyOfSize(200), appId, contentType: contentType);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         await ErrorAsync(response);
@@ -24,9 +23,9 @@ public sealed class RequestGateTests(StandInFixture fixture) : IClassFixture<Sta
     [Fact]
     public async Task ACharsetParameterIsFine()
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
 
-        var response = await _client.PostAsync($"/dc/01/v1/transition/{appId}", BodyOfSize(200), appId,
+        var response = await Client.PostAsync($"/dc/01/v1/transition/{appId}", BodyOfSize(200), appId,
             contentType: "application/json; charset=utf-8");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -35,15 +34,15 @@ public sealed class RequestGateTests(StandInFixture fixture) : IClassFixture<Sta
     [Fact]
     public async Task ExactlyOneHundredKilobytesIsAcceptedAndOneByteMoreIsTooLarge()
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
 
-        var atCap = await _client.PostAsync($"/dc/01/v1/transition/{appId}", BodyOfSize(Cap), appId);
-        var overCap = await _client.PostAsync($"/dc/01/v1/transition/{appId}", BodyOfSize(Cap + 1), appId);
+        var atCap = await Client.PostAsync($"/dc/01/v1/transition/{appId}", BodyOfSize(Cap), appId);
+        var overCap = await Client.PostAsync($"/dc/01/v1/transition/{appId}", BodyOfSize(Cap + 1), appId);
 
         Assert.Equal(HttpStatusCode.OK, atCap.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, overCap.StatusCode);
         Assert.Equal("PayloadTooLarge", (await ErrorAsync(overCap)).GetProperty("type").GetString());
-        var stats = await _client.StatsAsync(appId);
+        var stats = await Client.StatsAsync(appId);
         Assert.Equal(1, stats.GetProperty("acceptedRequests").GetInt64());
         Assert.Equal(Cap, stats.GetProperty("bytesReceived").GetInt64());
     }
@@ -51,7 +50,7 @@ public sealed class RequestGateTests(StandInFixture fixture) : IClassFixture<Sta
     [Fact]
     public async Task AnOversizedBodyWithoutContentLengthIsCutOffAtTheCap()
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
         var request = new HttpRequestMessage(HttpMethod.Post, $"/dc/01/v1/transition/{appId}")
         {
             Content = new StreamContent(new NonSeekableStream(Encoding.UTF8.GetBytes(BodyOfSize(3 * Cap)))),
@@ -59,10 +58,10 @@ public sealed class RequestGateTests(StandInFixture fixture) : IClassFixture<Sta
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{appId}:{Key}")));
 
-        var response = await _client.Http.SendAsync(request);
+        var response = await Client.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal(Cap + 1, (await _client.StatsAsync(appId)).GetProperty("bytesReceived").GetInt64());
+        Assert.Equal(Cap + 1, (await Client.StatsAsync(appId)).GetProperty("bytesReceived").GetInt64());
     }
 
     /// <summary>A valid one-customer Bulk body padded with white space to exactly <paramref name="bytes"/>.</summary>

@@ -1,31 +1,29 @@
 namespace Loyalife.MoEngageStandIn.Tests;
 
 /// <summary>Track User and Create Event carry one element; a bad one refuses the request.</summary>
-public sealed class SingleElementEndpointTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+public sealed class SingleElementEndpointTests(StandInFixture fixture) : StandInTestBase(fixture)
 {
-    private readonly MoEngageClient _client = new(fixture.StandIn);
-
     [Fact]
     public async Task TrackUserCreatesOrUpdatesAProfile()
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
 
         var response = await Track(appId, Customer("U1", new { tier = "Gold" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var customer = await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/U1");
+        var customer = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/U1");
         Assert.Equal("Gold", customer.GetProperty("attributes").GetProperty("tier").GetString());
     }
 
     [Fact]
     public async Task TrackUserWithUpdateExistingOnlyIgnoresAnUnknownCustomer()
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
 
         var response = await Track(appId, Customer("U2", new { tier = "Gold" }, updateExistingOnly: true));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, (await _client.StatsAsync(appId)).GetProperty("customersIgnored").GetInt64());
+        Assert.Equal(1, (await Client.StatsAsync(appId)).GetProperty("customersIgnored").GetInt64());
     }
 
     [Theory]
@@ -35,9 +33,9 @@ public sealed class SingleElementEndpointTests(StandInFixture fixture) : IClassF
     [InlineData("""{"type":"event","customer_id":"U1","actions":[{"action":"MOE_x"}]}""", "moe_")]
     public async Task TrackUserRefusesABadElementWith400(string body, string reason)
     {
-        var appId = await _client.CreateWorkspaceAsync();
+        var appId = await Client.CreateWorkspaceAsync();
 
-        var response = await _client.PostAsync($"/dc/01/v1/customer/{appId}", body, appId);
+        var response = await Client.PostAsync($"/dc/01/v1/customer/{appId}", body, appId);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(reason, (await ErrorAsync(response)).GetProperty("message").GetString());
@@ -46,17 +44,17 @@ public sealed class SingleElementEndpointTests(StandInFixture fixture) : IClassF
     [Fact]
     public async Task CreateEventStoresEveryActionOfAKnownCustomer()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("U1") });
+        var appId = await Client.CreateWorkspaceHoldingAsync("U1");
         var body = """
             {"type":"event","customer_id":"U1","actions":[
               {"action":"a","attributes":{"n":1},"current_time":"2026-01-02T03:04:05Z"},
               {"action":"b","current_time":1767323045}]}
             """;
 
-        var response = await _client.PostAsync($"/dc/01/v1/event/{appId}", body, appId);
+        var response = await Client.PostAsync($"/dc/01/v1/event/{appId}", body, appId);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var events = (await _client.GetJsonAsync($"/control/workspaces/{appId}/events?customerId=U1")).EnumerateArray().ToList();
+        var events = (await Client.GetJsonAsync($"/control/workspaces/{appId}/events?customerId=U1")).EnumerateArray().ToList();
         Assert.Equal(["a", "b"], events.Select(e => e.GetProperty("name").GetString()));
         Assert.All(events, e => Assert.Equal("2026-01-02T03:04:05Z", e.GetProperty("currentTime").GetString()));
     }
@@ -64,14 +62,14 @@ public sealed class SingleElementEndpointTests(StandInFixture fixture) : IClassF
     [Fact]
     public async Task CreateEventRefusesAFutureDatedEvent()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("U1") });
+        var appId = await Client.CreateWorkspaceHoldingAsync("U1");
 
-        var response = await _client.PostAsync($"/dc/01/v1/event/{appId}",
+        var response = await Client.PostAsync($"/dc/01/v1/event/{appId}",
             JsonSerializer.Serialize(Event("U1", "late", DateTimeOffset.UtcNow.AddDays(1))), appId);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("future", (await ErrorAsync(response)).GetProperty("message").GetString());
-        Assert.Equal(0, (await _client.GetJsonAsync($"/control/workspaces/{appId}/events")).GetArrayLength());
+        Assert.Equal(0, (await Client.GetJsonAsync($"/control/workspaces/{appId}/events")).GetArrayLength());
     }
 
     [Theory]
@@ -81,15 +79,15 @@ public sealed class SingleElementEndpointTests(StandInFixture fixture) : IClassF
     [InlineData("{}")]
     public async Task CreateEventRefusesAnUnreadableTime(string currentTime)
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("U1") });
+        var appId = await Client.CreateWorkspaceHoldingAsync("U1");
         var body = $$"""{"type":"event","customer_id":"U1","actions":[{"action":"a","current_time":{{currentTime}}}]}""";
 
-        var response = await _client.PostAsync($"/dc/01/v1/event/{appId}", body, appId);
+        var response = await Client.PostAsync($"/dc/01/v1/event/{appId}", body, appId);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("current_time", (await ErrorAsync(response)).GetProperty("message").GetString());
     }
 
     private Task<HttpResponseMessage> Track(string appId, object element) =>
-        _client.PostAsync($"/dc/01/v1/customer/{appId}", JsonSerializer.Serialize(element), appId);
+        Client.PostAsync($"/dc/01/v1/customer/{appId}", JsonSerializer.Serialize(element), appId);
 }

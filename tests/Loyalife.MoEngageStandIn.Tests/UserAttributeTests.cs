@@ -4,30 +4,28 @@ namespace Loyalife.MoEngageStandIn.Tests;
 /// What MoEngage stores of a customer record's attributes: not its own reserved names nor <c>moe_</c> names
 /// (counted), and a date only in its two forms; the control API shows each stored attribute's type.
 /// </summary>
-public sealed class UserAttributeTests(StandInFixture fixture) : IClassFixture<StandInFixture>
+public sealed class UserAttributeTests(StandInFixture fixture) : StandInTestBase(fixture)
 {
-    private readonly MoEngageClient _client = new(fixture.StandIn);
-
     [Fact]
     public async Task ReservedAndMoePrefixedNamesAreNotStoredButCountedWhileTheRestOfTheRecordIs()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("C1") });
+        var appId = await Client.CreateWorkspaceHoldingAsync("C1");
         var attributes = new Dictionary<string, object>
         {
             ["status"] = "active", ["User_Attribute_User_Email"] = "a@b.c", ["ID"] = 7, ["MOE_points"] = 3,
             ["loyalty_status"] = "active", ["tier"] = "Gold",
         };
 
-        var response = await _client.BulkAsync(appId, Bulk(Customer("C1", attributes)));
+        var response = await Client.BulkAsync(appId, Bulk(Customer("C1", attributes)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = (await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1")).GetProperty("attributes");
+        var stored = (await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1")).GetProperty("attributes");
         Assert.Equal(["loyalty_status", "tier"], stored.EnumerateObject().Select(a => a.Name).Order());
-        var stats = await _client.StatsAsync(appId);
+        var stats = await Client.StatsAsync(appId);
         Assert.Equal(4, stats.GetProperty("attributesIgnored").GetInt64());
         Assert.Equal(0, stats.GetProperty("elementsRejected").GetInt64());
         Assert.Equal(1, stats.GetProperty("customersUpdated").GetInt64());
-        var logged = (await _client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=1"))[0].GetProperty("ignoredAttributes");
+        var logged = (await Client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=1"))[0].GetProperty("ignoredAttributes");
         Assert.Equal(["ID", "MOE_points", "User_Attribute_User_Email", "status"],
             logged.EnumerateArray().Select(a => a.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
         Assert.All(logged.EnumerateArray(), a => Assert.Equal("C1", a.GetProperty("customerId").GetString()));
@@ -36,19 +34,19 @@ public sealed class UserAttributeTests(StandInFixture fixture) : IClassFixture<S
     [Fact]
     public async Task TrackUserStoresTheRecordWithoutItsMoeName()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("U1") });
+        var appId = await Client.CreateWorkspaceHoldingAsync("U1");
 
-        var response = await _client.PostAsync($"/dc/01/v1/customer/{appId}", """{"type":"customer","customer_id":"U1","attributes":{"MOE_x":1,"y":2}}""", appId);
+        var response = await Client.PostAsync($"/dc/01/v1/customer/{appId}", """{"type":"customer","customer_id":"U1","attributes":{"MOE_x":1,"y":2}}""", appId);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = (await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/U1")).GetProperty("attributes");
+        var stored = (await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/U1")).GetProperty("attributes");
         Assert.Equal("y", Assert.Single(stored.EnumerateObject()).Name);
     }
 
     [Fact]
     public async Task OnlyMoEngagesTwoDateFormsAreDatesAndEveryOtherDateLikeTextIsAString()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("C1") });
+        var appId = await Client.CreateWorkspaceHoldingAsync("C1");
         var attributes = new Dictionary<string, object>
         {
             ["day"] = "2026-11-27", ["moment"] = "2026-11-27T10:15:00Z",
@@ -57,9 +55,9 @@ public sealed class UserAttributeTests(StandInFixture fixture) : IClassFixture<S
             ["points"] = 12.5, ["vip"] = true, ["tags"] = new[] { "a", "b" },
         };
 
-        await _client.BulkAsync(appId, Bulk(Customer("C1", attributes)));
+        await Client.BulkAsync(appId, Bulk(Customer("C1", attributes)));
 
-        var types = (await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1")).GetProperty("attributeTypes");
+        var types = (await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1")).GetProperty("attributeTypes");
         Assert.Equal("date", types.GetProperty("day").GetString());
         Assert.Equal("date", types.GetProperty("moment").GetString());
         foreach (var name in new[] { "fraction", "offset", "local", "european", "impossible", "word" })
@@ -75,11 +73,11 @@ public sealed class UserAttributeTests(StandInFixture fixture) : IClassFixture<S
     [Fact]
     public async Task AnAttributesTypeFollowsItsLatestValue()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("C1") });
+        var appId = await Client.CreateWorkspaceHoldingAsync("C1");
 
-        await _client.BulkAsync(appId, Bulk(Customer("C1", new { since = "2026-11-27" }), Customer("C1", new { since = "2026-11-27T10:15:00.5Z" })));
+        await Client.BulkAsync(appId, Bulk(Customer("C1", new { since = "2026-11-27" }), Customer("C1", new { since = "2026-11-27T10:15:00.5Z" })));
 
-        var profile = await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1");
+        var profile = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1");
         Assert.Equal("2026-11-27T10:15:00.5Z", profile.GetProperty("attributes").GetProperty("since").GetString());
         Assert.Equal("string", profile.GetProperty("attributeTypes").GetProperty("since").GetString());
     }
@@ -87,14 +85,14 @@ public sealed class UserAttributeTests(StandInFixture fixture) : IClassFixture<S
     [Fact]
     public async Task BeyondMoEngages256DistinctUserAttributesNewNamesAreNotStored()
     {
-        var appId = await _client.CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray("C1", "C2") });
+        var appId = await Client.CreateWorkspaceHoldingAsync("C1", "C2");
         var many = Enumerable.Range(0, 256).ToDictionary(i => $"a{i}", i => i);
 
-        await _client.BulkAsync(appId, Bulk(Customer("C1", many), Customer("C2", new { a0 = 1, extra = 2 })));
+        await Client.BulkAsync(appId, Bulk(Customer("C1", many), Customer("C2", new { a0 = 1, extra = 2 })));
 
-        Assert.Equal(1, (await _client.StatsAsync(appId)).GetProperty("attributesOverLimit").GetInt64());
-        var c2 = (await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/C2")).GetProperty("attributes");
+        Assert.Equal(1, (await Client.StatsAsync(appId)).GetProperty("attributesOverLimit").GetInt64());
+        var c2 = (await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C2")).GetProperty("attributes");
         Assert.Equal("a0", Assert.Single(c2.EnumerateObject()).Name);
-        Assert.Equal(256, (await _client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1")).GetProperty("attributes").EnumerateObject().Count());
+        Assert.Equal(256, (await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1")).GetProperty("attributes").EnumerateObject().Count());
     }
 }

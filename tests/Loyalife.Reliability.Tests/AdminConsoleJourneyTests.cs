@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Loyalife.Reliability.Tests.Support;
 using OpenQA.Selenium;
 
 namespace Loyalife.Reliability.Tests;
@@ -156,8 +153,7 @@ public sealed class AdminConsoleJourneyTests
         var system = await LoyalifeSystem.StartAsync(dispatcherSettings: dispatcherSettings);
         try
         {
-            await system.PutWorkspaceAsync(AppId, ApiKey);
-            await system.ConfigureIntegrationAsync(AppId, ApiKey);
+            await system.ConnectWorkspaceAsync(AppId, ApiKey);
             return system;
         }
         catch
@@ -167,12 +163,8 @@ public sealed class AdminConsoleJourneyTests
         }
     }
 
-    private static async Task<SyncRun> SyncAsync(LoyalifeSystem system, DateOnly date)
-    {
-        var run = await system.WaitForRunAsync(await system.StartRunAsync(date), TimeSpan.FromSeconds(90));
-        Assert.True(run.Status == "succeeded", run.ToString());
-        return run;
-    }
+    private static Task<SyncRun> SyncAsync(LoyalifeSystem system, DateOnly date) =>
+        system.RunToSuccessAsync(date, TimeSpan.FromSeconds(90));
 
     private static async Task<AdminBrowser> OpenAsync(LoyalifeSystem system)
     {

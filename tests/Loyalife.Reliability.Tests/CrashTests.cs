@@ -1,5 +1,3 @@
-using Loyalife.Reliability.Tests.Support;
-
 namespace Loyalife.Reliability.Tests;
 
 [Trait("Suite", "System")]
@@ -10,16 +8,13 @@ public sealed class CrashTests
     {
         await using var system = await LoyalifeSystem.StartAsync(dispatcherSettings: new Dictionary<string, string?> { ["MoEngage:MaxConcurrentRequests"] = "2" });
         var date = LoyalifeSystem.Yesterday;
-        await system.PutWorkspaceAsync("clean-app", "clean-key");
-        await system.ConfigureIntegrationAsync("clean-app", "clean-key");
-        var cleanRun = await system.WaitForRunAsync(await system.StartRunAsync(date), TimeSpan.FromSeconds(60));
-        Assert.True(cleanRun.Status == "succeeded", cleanRun.ToString());
+        await system.ConnectWorkspaceAsync("clean-app", "clean-key");
+        await system.RunToSuccessAsync(date, TimeSpan.FromSeconds(60));
         var snapshot = await Snapshot.ReadAsync(system, date);
         var clean = await Workspace.ReadAsync(system.StandIn, "clean-app", snapshot.Members.Keys);
 
         // Every answer takes a while, so a stop lands mid-run with bodies in flight.
-        await system.PutWorkspaceAsync("crash-app", "crash-key", new { slowRate = 1.0, slowMilliseconds = 500, seed = 3 });
-        await system.ConfigureIntegrationAsync("crash-app", "crash-key");
+        await system.ConnectWorkspaceAsync("crash-app", "crash-key", new { slowRate = 1.0, slowMilliseconds = 500, seed = 3 });
         var runId = await system.StartRunAsync(date);
         var random = new Random(20261128);
         var stops = new List<string>();

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Loyalife.Reliability.Tests.Support;
-
 namespace Loyalife.Reliability.Tests;
 
 [Trait("Suite", "System")]
@@ -12,17 +8,13 @@ public sealed class CredentialTests
     {
         await using var system = await LoyalifeSystem.StartAsync();
         var date = LoyalifeSystem.Yesterday;
-        await system.PutWorkspaceAsync("rotating-app", "old-key");
-        await system.ConfigureIntegrationAsync("rotating-app", "old-key");
-        var first = await system.WaitForRunAsync(await system.StartRunAsync(date), TimeSpan.FromSeconds(60));
-        Assert.True(first.Status == "succeeded", first.ToString());
+        await system.ConnectWorkspaceAsync("rotating-app", "old-key");
+        await system.RunToSuccessAsync(date, TimeSpan.FromSeconds(60));
 
         // MoEngage now knows only the new key; the workspace starts empty so the second run's delivery is visible.
-        await system.PutWorkspaceAsync("rotating-app", "new-key");
-        await system.ConfigureIntegrationAsync("rotating-app", "new-key");
-        var second = await system.WaitForRunAsync(await system.StartRunAsync(date), TimeSpan.FromSeconds(60));
+        await system.ConnectWorkspaceAsync("rotating-app", "new-key");
 
-        Assert.True(second.Status == "succeeded", second.ToString());
+        var second = await system.RunToSuccessAsync(date, TimeSpan.FromSeconds(60));
         var stats = await system.StandIn.Control.GetFromJsonAsync<JsonElement>("/control/workspaces/rotating-app/stats");
         Assert.Equal(0, stats.GetProperty("rejectedRequests").GetInt64());
         var snapshot = await Snapshot.ReadAsync(system, date);
@@ -33,8 +25,7 @@ public sealed class CredentialTests
     public async Task ARunWhoseIntegrationIsDisabledMidwayStopsAndSaysSo()
     {
         await using var system = await LoyalifeSystem.StartAsync(dispatcherSettings: new Dictionary<string, string?> { ["MoEngage:MaxConcurrentRequests"] = "1" });
-        await system.PutWorkspaceAsync("disabled-app", "disabled-key", new { slowRate = 1.0, slowMilliseconds = 300, seed = 5 });
-        await system.ConfigureIntegrationAsync("disabled-app", "disabled-key");
+        await system.ConnectWorkspaceAsync("disabled-app", "disabled-key", new { slowRate = 1.0, slowMilliseconds = 300, seed = 5 });
         var runId = await system.StartRunAsync(LoyalifeSystem.Yesterday);
         await Wait.UntilAsync(() => system.RunAsync(runId), run => run.MembersSent > 0 || run.Finished, TimeSpan.FromSeconds(30), run => $"run never got going: {run}");
 

@@ -1,5 +1,3 @@
-using Loyalife.Reliability.Tests.Support;
-
 namespace Loyalife.Reliability.Tests;
 
 [Trait("Suite", "System")]
@@ -21,8 +19,7 @@ public sealed class DependencyOutageTests
         await using var system = await LoyalifeSystem.StartAsync(database, redis.ConnectionString,
             dispatcherSettings: new Dictionary<string, string?> { ["MoEngage:MaxConcurrentRequests"] = "1" });
         var date = LoyalifeSystem.Yesterday;
-        await system.PutWorkspaceAsync("outage-app", "outage-key", new { slowRate = 1.0, slowMilliseconds = 200, seed = 9 });
-        await system.ConfigureIntegrationAsync("outage-app", "outage-key");
+        await system.ConnectWorkspaceAsync("outage-app", "outage-key", new { slowRate = 1.0, slowMilliseconds = 200, seed = 9 });
         var runId = await system.StartRunAsync(date);
         await Wait.UntilAsync(() => system.RunAsync(runId), run => run.MembersSent > 0 || run.Finished, TimeSpan.FromSeconds(30), run => $"run never got going: {run}");
 

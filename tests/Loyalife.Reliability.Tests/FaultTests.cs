@@ -1,5 +1,3 @@
-using Loyalife.Reliability.Tests.Support;
-
 namespace Loyalife.Reliability.Tests;
 
 [Trait("Suite", "System")]
@@ -9,7 +7,7 @@ public sealed class FaultTests
     public async Task AProgramDayThroughTenPercentOfEachFaultArrivesOnceExceptWhatTheReportCountsAsPossibleDuplicates()
     {
         await using var system = await LoyalifeSystem.StartAsync();
-        await system.PutWorkspaceAsync("faulty-app", "faulty-key", new
+        await system.ConnectWorkspaceAsync("faulty-app", "faulty-key", new
         {
             serverErrorRate = 0.1,
             tooManyRequestsRate = 0.1,
@@ -18,12 +16,9 @@ public sealed class FaultTests
             dropAfterAcceptRate = 0.1,
             seed = 7,
         });
-        await system.ConfigureIntegrationAsync("faulty-app", "faulty-key");
 
-        var runId = await system.StartRunAsync(LoyalifeSystem.Yesterday);
-        var run = await system.WaitForRunAsync(runId, TimeSpan.FromSeconds(90));
+        var run = await system.RunToSuccessAsync(LoyalifeSystem.Yesterday, TimeSpan.FromSeconds(90));
 
-        Assert.True(run.Status == "succeeded", run.ToString());
         var snapshot = await Snapshot.ReadAsync(system, LoyalifeSystem.Yesterday);
         var workspace = await Workspace.ReadAsync(system.StandIn, "faulty-app", snapshot.Members.Keys);
         workspace.AssertDelivered(snapshot, run.PossibleDuplicateEvents);

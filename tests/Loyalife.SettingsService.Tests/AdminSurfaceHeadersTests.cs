@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Loyalife.SettingsService.Tests.Support;
 
 namespace Loyalife.SettingsService.Tests;
 

@@ -1,14 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
 using Loyalife.SettingsService.Secrets;
 
 namespace Loyalife.SettingsService.Tests;
 
-public sealed class AlertTargetsTests(SettingsHostFixture fixture) : IClassFixture<SettingsHostFixture>
+public sealed class AlertTargetsTests(SettingsHostFixture fixture) : SettingsTestBase(fixture)
 {
     private const string Secret = "whsec-settings-test-8e41a2";
-
-    private SettingsServiceHost Host => fixture.Host;
 
     private static string Targets(string programId) => $"/v1/programs/{programId}/alerts/targets";
 
@@ -70,9 +66,7 @@ public sealed class AlertTargetsTests(SettingsHostFixture fixture) : IClassFixtu
 
         var refused = await Host.Admin.PostAsJsonAsync(Targets(programId), new { url });
 
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        var problem = await Json.ReadAsync(refused);
+        var problem = await Json.ReadProblemAsync(refused, HttpStatusCode.BadRequest);
         Assert.Contains(why, problem.GetProperty("errors").GetProperty("url")[0].GetString());
         Assert.Empty((await Json.ReadAsync(await Host.Admin.GetAsync(Targets(programId)))).EnumerateArray());
     }

@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-
 namespace Loyalife.SettingsService.Tests;
 
 public sealed class AlertsProxyTests

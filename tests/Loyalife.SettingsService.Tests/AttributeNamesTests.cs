@@ -1,18 +1,12 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Loyalife.Domain.MoEngage;
-using Loyalife.SettingsService.Tests.Support;
 
 namespace Loyalife.SettingsService.Tests;
 
 /// <summary>The MoEngage names of Loyalife's attributes: checked on save, shown complete everywhere they are read.</summary>
-public sealed class AttributeNamesTests(SettingsHostFixture fixture) : IClassFixture<SettingsHostFixture>
+public sealed class AttributeNamesTests(SettingsHostFixture fixture) : SettingsTestBase(fixture)
 {
     private const string Dashboard = "https://dashboard-01.moengage.com";
-
-    private SettingsServiceHost Host => fixture.Host;
 
     public static TheoryData<string, string[], string> BadNames => new()
     {
@@ -36,8 +30,7 @@ public sealed class AttributeNamesTests(SettingsHostFixture fixture) : IClassFix
     [MemberData(nameof(BadNames))]
     public async Task ANameMoEngageWouldNotTakeIsA400NamingTheAttributeAndSavesNothing(string attributeNames, string[] named, string reason)
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPNAME01", "01", "NamesKey0123456789");
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPNAME01", "01", "NamesKey0123456789");
         var body = $$"""{"enabled":true,"appId":"APPNAME01","apiKey":"NamesKey0123456789","dashboardUrl":"{{Dashboard}}","attributeNames":{{attributeNames}}}""";
 
         var response = await Host.Admin.PutAsync(SettingsPaths.MoEngage(programId), new StringContent(body, Encoding.UTF8, "application/json"));
@@ -58,11 +51,10 @@ public sealed class AttributeNamesTests(SettingsHostFixture fixture) : IClassFix
     [Fact]
     public async Task OverridesShowCompleteInGetAuditExportAndCredentials()
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPNAME02", "01", "NamesKey0123456789");
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPNAME02", "01", "NamesKey0123456789");
         var overrides = new Dictionary<string, string> { ["tier"] = "loyalty_tier", ["points_available"] = "points_balance" };
 
-        var put = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
+        var put = await Host.SaveMoEngageAsync(programId,
             new { enabled = true, appId = "APPNAME02", apiKey = "NamesKey0123456789", dashboardUrl = Dashboard, attributeNames = overrides });
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
 
@@ -81,12 +73,12 @@ public sealed class AttributeNamesTests(SettingsHostFixture fixture) : IClassFix
         Assert.Equal("verify", created.GetProperty("unknownMembers").Text("to"));
 
         // Back to the defaults; then the complete map as GET shows it, sent back, changes nothing.
-        var reset = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
+        var reset = await Host.SaveMoEngageAsync(programId,
             new { enabled = true, appId = "APPNAME02", dashboardUrl = Dashboard, attributeNames = new Dictionary<string, string>() });
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         var defaults = AttributeNaming.Effective(null);
         AssertNames(defaults, (await Json.ReadAsync(reset)).GetProperty("attributeNames"));
-        Assert.Equal(HttpStatusCode.OK, (await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
+        Assert.Equal(HttpStatusCode.OK, (await Host.SaveMoEngageAsync(programId,
             new { enabled = true, appId = "APPNAME02", dashboardUrl = Dashboard, attributeNames = defaults })).StatusCode);
 
         var audit = (await Json.ReadAsync(await Host.Admin.GetAsync(SettingsPaths.MoEngage(programId) + "/audit"))).EnumerateArray().ToList();
@@ -99,12 +91,11 @@ public sealed class AttributeNamesTests(SettingsHostFixture fixture) : IClassFix
     [Fact]
     public async Task AnUpdateWithoutAttributeNamesKeepsTheStoredOnes()
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPNAME03", "01", "NamesKey0123456789");
-        Assert.Equal(HttpStatusCode.Created, (await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPNAME03", "01", "NamesKey0123456789");
+        Assert.Equal(HttpStatusCode.Created, (await Host.SaveMoEngageAsync(programId,
             new { enabled = true, appId = "APPNAME03", apiKey = "NamesKey0123456789", dashboardUrl = Dashboard, attributeNames = new { tier = "loyalty_tier" } })).StatusCode);
 
-        var update = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId), new { enabled = false, appId = "APPNAME03", dashboardUrl = Dashboard });
+        var update = await Host.SaveMoEngageAsync(programId, new { enabled = false, appId = "APPNAME03", dashboardUrl = Dashboard });
 
         Assert.Equal(HttpStatusCode.OK, update.StatusCode);
         Assert.Equal("loyalty_tier", (await Json.ReadAsync(update)).GetProperty("attributeNames").Text("tier"));

@@ -1,13 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using Loyalife.SettingsService.Tests.Support;
-
 namespace Loyalife.SettingsService.Tests;
 
-public sealed class AuthTests(SettingsHostFixture fixture) : IClassFixture<SettingsHostFixture>
+public sealed class AuthTests(SettingsHostFixture fixture) : SettingsTestBase(fixture)
 {
-    private SettingsServiceHost Host => fixture.Host;
-
     public static TheoryData<string, string> AdminEndpoints => new()
     {
         { "GET", "/v1/programs" },
@@ -80,6 +74,6 @@ public sealed class AuthTests(SettingsHostFixture fixture) : IClassFixture<Setti
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path) =>
         client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
         {
-            Content = method is "PUT" ? JsonContent.Create(new { enabled = true, appId = "APP1", apiKey = "GoodKey123456", dashboardUrl = "https://dashboard-01.moengage.com" }) : null,
+            Content = method is "PUT" ? JsonContent.Create(IntegrationBody.Enabled("APP1", "GoodKey123456", "01")) : null,
         });
 }

@@ -1,8 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using Loyalife.SettingsService.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace Loyalife.SettingsService.Tests;
 

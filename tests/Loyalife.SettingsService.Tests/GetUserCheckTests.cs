@@ -1,47 +1,40 @@
-using System.Net;
-using System.Net.Http.Json;
-using Loyalife.SettingsService.Tests.Support;
-
 namespace Loyalife.SettingsService.Tests;
 
 /// <summary>
 /// Saving finds out whether MoEngage's Get User API answers for the workspace (the stand-in's per-workspace
 /// switch plays MoEngage support enabling it). <c>verify</c> needs it; <c>send</c> does not.
 /// </summary>
-public sealed class GetUserCheckTests(SettingsHostFixture fixture) : IClassFixture<SettingsHostFixture>
+public sealed class GetUserCheckTests(SettingsHostFixture fixture) : SettingsTestBase(fixture)
 {
-    private SettingsServiceHost Host => fixture.Host;
-
-    [Fact]
-    public async Task VerifyWhereGetUserAnswersIsSavedAndShowsGetUserAvailable()
+    [Theory]
+    [InlineData("APPGU01", "01", true, null, "verify")]
+    [InlineData("APPGU03", "03", false, "send", "send")]
+    public async Task AChoiceTheWorkspaceAllowsIsSavedAndShowsWhetherGetUserAnswers(
+        string appId, string dataCenter, bool getUser, string? unknownMembers, string stored)
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPGU01", "01", "GetUserKey0123456789", getUser: true);
+        var programId = await Host.NewProgramWithWorkspaceAsync(appId, dataCenter, "GetUserKey0123456789", getUser);
 
-        var put = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId), Body("APPGU01", "GetUserKey0123456789", "01"));
+        var put = await Host.SaveMoEngageAsync(programId, IntegrationBody.Enabled(appId, "GetUserKey0123456789", dataCenter, unknownMembers));
 
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
         var saved = await Json.ReadAsync(put);
-        Assert.Equal("verify", saved.Text("unknownMembers"));
-        Assert.True(saved.GetProperty("getUserAvailable").GetBoolean());
+        Assert.Equal(stored, saved.Text("unknownMembers"));
+        Assert.Equal(getUser, saved.GetProperty("getUserAvailable").GetBoolean());
         var get = await Json.ReadAsync(await Host.Admin.GetAsync(SettingsPaths.MoEngage(programId)));
-        Assert.Equal("verify", get.Text("unknownMembers"));
-        Assert.True(get.GetProperty("getUserAvailable").GetBoolean());
+        Assert.Equal(stored, get.Text("unknownMembers"));
+        Assert.Equal(getUser, get.GetProperty("getUserAvailable").GetBoolean());
         var credentials = await Json.ReadAsync(await Host.ThroughDapr().GetAsync(SettingsPaths.Credentials(programId)));
-        Assert.Equal("verify", credentials.Text("unknownMembers"));
+        Assert.Equal(stored, credentials.Text("unknownMembers"));
     }
 
     [Fact]
     public async Task VerifyWhereGetUserDoesNotAnswerIsRefusedNamingBothWaysOutAndSavesNothing()
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPGU02", "02", "GetUserKey0123456789", getUser: false);
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPGU02", "02", "GetUserKey0123456789", getUser: false);
 
-        var put = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId), Body("APPGU02", "GetUserKey0123456789", "02"));
+        var put = await Host.SaveMoEngageAsync(programId, IntegrationBody.Enabled("APPGU02", "GetUserKey0123456789", "02"));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, put.StatusCode);
-        Assert.Equal("application/problem+json", put.Content.Headers.ContentType?.MediaType);
-        var problem = await Json.ReadAsync(put);
+        var problem = await Json.ReadProblemAsync(put, HttpStatusCode.UnprocessableEntity);
         var detail = problem.Text("detail");
         Assert.Contains("Get User", problem.Text("title"));
         Assert.Contains("does not answer", detail);
@@ -55,29 +48,12 @@ public sealed class GetUserCheckTests(SettingsHostFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task SendWhereGetUserDoesNotAnswerIsSavedAndShowsGetUserUnavailable()
-    {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPGU03", "03", "GetUserKey0123456789", getUser: false);
-
-        var put = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId), Body("APPGU03", "GetUserKey0123456789", "03", "send"));
-
-        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
-        var saved = await Json.ReadAsync(put);
-        Assert.Equal("send", saved.Text("unknownMembers"));
-        Assert.False(saved.GetProperty("getUserAvailable").GetBoolean());
-        var credentials = await Json.ReadAsync(await Host.ThroughDapr().GetAsync(SettingsPaths.Credentials(programId)));
-        Assert.Equal("send", credentials.Text("unknownMembers"));
-    }
-
-    [Fact]
     public async Task AnUpdateWithoutUnknownMembersKeepsTheStoredChoice()
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPGU04", "04", "GetUserKey0123456789", getUser: false);
-        Assert.Equal(HttpStatusCode.Created, (await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId), Body("APPGU04", "GetUserKey0123456789", "04", "send"))).StatusCode);
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPGU04", "04", "GetUserKey0123456789", getUser: false);
+        Assert.Equal(HttpStatusCode.Created, (await Host.SaveMoEngageAsync(programId, IntegrationBody.Enabled("APPGU04", "GetUserKey0123456789", "04", "send"))).StatusCode);
 
-        var update = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
+        var update = await Host.SaveMoEngageAsync(programId,
             new { enabled = true, appId = "APPGU04", dashboardUrl = "https://dashboard-04.moengage.com" });
 
         Assert.Equal(HttpStatusCode.OK, update.StatusCode);
@@ -87,19 +63,18 @@ public sealed class GetUserCheckTests(SettingsHostFixture fixture) : IClassFixtu
     [Fact]
     public async Task SwitchingToVerifyAsksGetUserAgainEvenWhileSwitchedOff()
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPGU05", "05", "GetUserKey0123456789", getUser: false);
-        Assert.Equal(HttpStatusCode.Created, (await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId), Body("APPGU05", "GetUserKey0123456789", "05", "send"))).StatusCode);
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPGU05", "05", "GetUserKey0123456789", getUser: false);
+        Assert.Equal(HttpStatusCode.Created, (await Host.SaveMoEngageAsync(programId, IntegrationBody.Enabled("APPGU05", "GetUserKey0123456789", "05", "send"))).StatusCode);
         var off = new { enabled = false, appId = "APPGU05", dashboardUrl = "https://dashboard-05.moengage.com", unknownMembers = "verify" };
 
-        var refused = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId), off);
+        var refused = await Host.SaveMoEngageAsync(programId, off);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var kept = await Json.ReadAsync(await Host.Admin.GetAsync(SettingsPaths.MoEngage(programId)));
         Assert.Equal(("send", true), (kept.Text("unknownMembers"), kept.GetProperty("enabled").GetBoolean()));
 
         // MoEngage support has enabled Get User for the workspace.
         await Host.AddWorkspaceAsync("APPGU05", "05", "GetUserKey0123456789", getUser: true);
-        var accepted = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId), off);
+        var accepted = await Host.SaveMoEngageAsync(programId, off);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var saved = await Json.ReadAsync(accepted);
         Assert.Equal("verify", saved.Text("unknownMembers"));
@@ -109,9 +84,4 @@ public sealed class GetUserCheckTests(SettingsHostFixture fixture) : IClassFixtu
         Assert.Equal(("send", "verify"), (changes.GetProperty("unknownMembers").Text("from"), changes.GetProperty("unknownMembers").Text("to")));
         Assert.True(changes.GetProperty("getUserAvailable").GetProperty("to").GetBoolean());
     }
-
-    private static object Body(string appId, string apiKey, string dataCenter, string? unknownMembers = null) => unknownMembers is null
-        ? new { enabled = true, appId, apiKey, dashboardUrl = $"https://dashboard-{dataCenter}.moengage.com" }
-        : new { enabled = true, appId, apiKey, dashboardUrl = $"https://dashboard-{dataCenter}.moengage.com", unknownMembers };
-
 }

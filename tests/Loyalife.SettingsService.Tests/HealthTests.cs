@@ -1,5 +1,3 @@
-using Loyalife.SettingsService.Tests.Support;
-
 namespace Loyalife.SettingsService.Tests;
 
 public sealed class HealthTests

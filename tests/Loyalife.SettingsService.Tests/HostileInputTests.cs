@@ -1,8 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using Loyalife.SettingsService.Tests.Support;
 using static Loyalife.Testing.HostileAuth;
 
 namespace Loyalife.SettingsService.Tests;
@@ -12,7 +9,7 @@ namespace Loyalife.SettingsService.Tests;
 /// SettingsApi, InternalApi, AlertTargetsApi and AdminPage, sent over real Kestrel. Each must answer a 4xx (a problem where there is a
 /// body), never a 5xx, never echo a token or the stored API key, and leave the service healthy.
 /// </summary>
-public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixture<SettingsHostFixture>, IAsyncLifetime
+public sealed class HostileInputTests(SettingsHostFixture fixture) : SettingsTestBase(fixture), IAsyncLifetime
 {
     // The one program with settings; every hostile PUT below is invalid, so its stored key never changes.
     private const string Configured = "demo";
@@ -24,8 +21,6 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
 
     private static readonly Dictionary<string, HostileRequest> Table = BuildTable();
 
-    private SettingsServiceHost Host => fixture.Host;
-
     public static TheoryData<string> Cases => [.. Table.Keys];
 
     public async Task InitializeAsync()
@@ -33,8 +28,7 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
         if ((await Host.Admin.GetAsync(SettingsPaths.MoEngage(Configured))).StatusCode == HttpStatusCode.NotFound)
         {
             await Host.AddWorkspaceAsync("APPHOSTILE1", "02", ApiKey);
-            var saved = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(Configured),
-                new { enabled = true, appId = "APPHOSTILE1", apiKey = ApiKey, dashboardUrl = "https://dashboard-02.moengage.com" });
+            var saved = await Host.SaveMoEngageAsync(Configured, IntegrationBody.Enabled("APPHOSTILE1", ApiKey, "02"));
             Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
         }
     }
@@ -227,7 +221,7 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : IClassFixtu
             var path = $"/v1/programs/{id}/integrations/moengage";
             Add($"GET settings of {label}", "GET", path, Admin, [400, 404]);
             Add($"PUT settings of {label}", "PUT", path, Admin, [400, 404],
-                () => JsonContent.Create(new { enabled = true, appId = "APPX", apiKey = "KeyKeyKey1", dashboardUrl = "https://dashboard-01.moengage.com" }));
+                () => JsonContent.Create(IntegrationBody.Enabled("APPX", "KeyKeyKey1", "01")));
             Add($"DELETE settings of {label}", "DELETE", path, Admin, [400, 404]);
             Add($"verify {label}", "POST", path + "/verify", Admin, [400, 404]);
             Add($"audit of {label}", "GET", path + "/audit", Admin, [200, 400, 404]);

@@ -1,13 +1,7 @@
 using System.IdentityModel.Tokens.Jwt;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Loyalife.SettingsService.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Loyalife.SettingsService.Tests;
@@ -30,12 +24,11 @@ public sealed class JwtAdminTests
             ["Admin:Jwt:Audience"] = Audience,
             ["Admin:Jwt:RequireHttpsMetadata"] = "false",
         });
-        var programId = await host.NewProgramAsync();
-        await host.AddWorkspaceAsync("APPJWT01", "01", "JwtKey0123456789");
+        var programId = await host.NewProgramWithWorkspaceAsync("APPJWT01", "01", "JwtKey0123456789");
 
         using var admin = host.Client(Token(key, authority, Audience, "alice@example.com"));
         var put = await admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
-            new { enabled = true, appId = "APPJWT01", apiKey = "JwtKey0123456789", dashboardUrl = "https://dashboard-01.moengage.com" });
+            IntegrationBody.Enabled("APPJWT01", "JwtKey0123456789", "01"));
 
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
         var audit = await Json.ReadAsync(await admin.GetAsync(SettingsPaths.MoEngage(programId) + "/audit"));

@@ -1,9 +1,6 @@
-using System.Net;
-using System.Text.Json;
 using Loyalife.Domain.MoEngage;
 using Loyalife.SettingsService.Secrets;
 using Loyalife.SettingsService.Settings;
-using Loyalife.SettingsService.Tests.Support;
 using Npgsql;
 
 namespace Loyalife.SettingsService.Tests;

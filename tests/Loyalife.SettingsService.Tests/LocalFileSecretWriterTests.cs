@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Loyalife.SettingsService.Secrets;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Loyalife.SettingsService.Tests.Support;
 
 namespace Loyalife.SettingsService.Tests;
 
@@ -29,8 +25,7 @@ public sealed class MoEngageRequestTests : IAsyncLifetime
     {
         var programId = await host.NewProgramAsync();
 
-        var saved = await host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
-            new { enabled = true, appId = "APPLEN01", apiKey = "LengthKey0123456789", dashboardUrl = "https://dashboard-02.moengage.com" });
+        var saved = await host.SaveMoEngageAsync(programId, IntegrationBody.Enabled("APPLEN01", "LengthKey0123456789", "02"));
         Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.Admin.PostAsync(SettingsPaths.MoEngage(programId) + "/verify", null)).StatusCode);
 
@@ -51,8 +46,7 @@ public sealed class MoEngageRequestTests : IAsyncLifetime
     {
         var programId = await host.NewProgramAsync();
 
-        var saved = await host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
-            new { enabled = true, appId = "APPLEN02", apiKey = "LengthKey0123456789", dashboardUrl = "https://dashboard-01.moengage.com" });
+        var saved = await host.SaveMoEngageAsync(programId, IntegrationBody.Enabled("APPLEN02", "LengthKey0123456789", "01"));
 
         Assert.True((await Json.ReadAsync(saved)).GetProperty("getUserAvailable").GetBoolean());
         var body = JsonDocument.Parse(moEngage.Received.Single(request => request.PathAndQuery.Contains("/customers/export")).Body).RootElement;

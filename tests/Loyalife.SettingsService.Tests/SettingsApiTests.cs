@@ -1,22 +1,16 @@
-using System.Net;
-using System.Net.Http.Json;
 using Loyalife.SettingsService.Secrets;
 using Loyalife.SettingsService.Settings;
-using Loyalife.SettingsService.Tests.Support;
 
 namespace Loyalife.SettingsService.Tests;
 
-public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixture<SettingsHostFixture>
+public sealed class SettingsApiTests(SettingsHostFixture fixture) : SettingsTestBase(fixture)
 {
-    private SettingsServiceHost Host => fixture.Host;
-
     [Fact]
     public async Task SavingVerifiedCredentialsStoresTheKeyAsASecretAndShowsItMasked()
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPSAVE01", "02", "SaveKey0123456789abcd");
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPSAVE01", "02", "SaveKey0123456789abcd");
 
-        var put = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
+        var put = await Host.SaveMoEngageAsync(programId,
             new { enabled = true, appId = "APPSAVE01", apiKey = "SaveKey0123456789abcd", dashboardUrl = "HTTPS://Dashboard-02.MoEngage.com/" });
 
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
@@ -42,16 +36,15 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
     [Fact]
     public async Task AnUpdateWithoutAKeyKeepsTheStoredOne()
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPKEEP01", "03", "KeepKey0123456789wxyz");
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPKEEP01", "03", "KeepKey0123456789wxyz");
         await SaveAsync(programId, "APPKEEP01", "KeepKey0123456789wxyz", "https://dashboard-03.moengage.com");
 
-        var disable = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
+        var disable = await Host.SaveMoEngageAsync(programId,
             new { enabled = false, appId = "APPKEEP01", dashboardUrl = "https://dashboard-03.moengage.com" });
         Assert.Equal(HttpStatusCode.OK, disable.StatusCode);
         Assert.False((await Json.ReadAsync(disable)).GetProperty("enabled").GetBoolean());
 
-        var enable = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
+        var enable = await Host.SaveMoEngageAsync(programId,
             new { enabled = true, appId = "APPKEEP01", dashboardUrl = "https://dashboard-03.moengage.com" });
         Assert.Equal(HttpStatusCode.OK, enable.StatusCode);
         Assert.Equal(ApiKeyMask.Dots + "wxyz", (await Json.ReadAsync(enable)).Text("apiKeyMasked"));
@@ -95,9 +88,7 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
 
         var response = await Host.Admin.PutAsync(SettingsPaths.MoEngage(programId), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await Json.ReadAsync(response);
+        var problem = await Json.ReadProblemAsync(response, HttpStatusCode.BadRequest);
         var messages = problem.GetProperty("errors").GetProperty(field);
         if (field == "dashboardUrl")
         {
@@ -119,8 +110,7 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
     [Fact]
     public async Task AnUnknownProgramIsA404Problem()
     {
-        var response = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage("no-such-program"),
-            new { enabled = true, appId = "APP1", apiKey = "GoodKey123456", dashboardUrl = "https://dashboard-01.moengage.com" });
+        var response = await Host.SaveMoEngageAsync("no-such-program", IntegrationBody.Enabled("APP1", "GoodKey123456", "01"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("no-such-program", (await Json.ReadAsync(response)).Text("detail"));
@@ -129,11 +119,9 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
     [Fact]
     public async Task AWrongDataCentreIsA422NamingTheDataCentreTriedAndSavesNothing()
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPDC01", "01", "DcKey0123456789");
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPDC01", "01", "DcKey0123456789");
 
-        var response = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
-            new { enabled = true, appId = "APPDC01", apiKey = "DcKey0123456789", dashboardUrl = "https://dashboard-02.moengage.com" });
+        var response = await Host.SaveMoEngageAsync(programId, IntegrationBody.Enabled("APPDC01", "DcKey0123456789", "02"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await Json.ReadAsync(response);
@@ -146,18 +134,15 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
     [Fact]
     public async Task ARejectedKeyIsA422AndKeepsThePreviousSettings()
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPREJ01", "04", "RightKey0123456789");
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPREJ01", "04", "RightKey0123456789");
 
-        var first = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
-            new { enabled = true, appId = "APPREJ01", apiKey = "WrongKey0123456789", dashboardUrl = "https://dashboard-04.moengage.com" });
+        var first = await Host.SaveMoEngageAsync(programId, IntegrationBody.Enabled("APPREJ01", "WrongKey0123456789", "04"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, first.StatusCode);
         Assert.Contains("API key", (await Json.ReadAsync(first)).Text("detail"));
         await Host.AssertNothingSavedAsync(programId);
 
         await SaveAsync(programId, "APPREJ01", "RightKey0123456789", "https://dashboard-04.moengage.com");
-        var second = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
-            new { enabled = true, appId = "APPREJ01", apiKey = "WrongKey0123456789", dashboardUrl = "https://dashboard-04.moengage.com" });
+        var second = await Host.SaveMoEngageAsync(programId, IntegrationBody.Enabled("APPREJ01", "WrongKey0123456789", "04"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
         var credentials = await Json.ReadAsync(await Host.ThroughDapr().GetAsync(SettingsPaths.Credentials(programId)));
         Assert.Equal("RightKey0123456789", credentials.Text("apiKey"));
@@ -167,8 +152,7 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
     [Fact]
     public async Task RotationIsSeenByTheNextCredentialsReadWithoutARestart()
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPROT01", "05", "OldKey0123456789");
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPROT01", "05", "OldKey0123456789");
         await SaveAsync(programId, "APPROT01", "OldKey0123456789", "https://dashboard-05.moengage.com");
         Assert.Equal("OldKey0123456789", (await Json.ReadAsync(await Host.ThroughDapr().GetAsync(SettingsPaths.Credentials(programId)))).Text("apiKey"));
 
@@ -183,8 +167,7 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
     [Fact]
     public async Task VerifyReChecksTheStoredCredentials()
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPVER01", "06", "VerifyKey0123456789");
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPVER01", "06", "VerifyKey0123456789");
         await SaveAsync(programId, "APPVER01", "VerifyKey0123456789", "https://dashboard-06.moengage.com");
 
         var ok = await Host.Admin.PostAsync(SettingsPaths.MoEngage(programId) + "/verify", null);
@@ -202,8 +185,7 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
     [Fact]
     public async Task DeleteRemovesTheRowAndTheSecretAndIsAudited()
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPDEL01", "101", "DeleteKey0123456789");
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPDEL01", "101", "DeleteKey0123456789");
         await SaveAsync(programId, "APPDEL01", "DeleteKey0123456789", "https://dashboard-101.moengage.com");
 
         Assert.Equal(HttpStatusCode.NoContent, (await Host.Admin.DeleteAsync(SettingsPaths.MoEngage(programId))).StatusCode);
@@ -218,11 +200,11 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
     [Fact]
     public async Task TheAuditTrailSaysWhoChangedWhatAndWhenButNeverTheKey()
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPAUD01", "01", "AuditKey01234WVKQ");
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPAUD01", "01", "AuditKey01234WVKQ");
         var before = DateTimeOffset.UtcNow.AddSeconds(-5);
         await SaveAsync(programId, "APPAUD01", "AuditKey01234WVKQ", "https://dashboard-01.moengage.com");
-        await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId), new { enabled = false, appId = "APPAUD01", dashboardUrl = "https://dashboard-01.moengage.com" });
+        await Host.SaveMoEngageAsync(programId,
+            new { enabled = false, appId = "APPAUD01", dashboardUrl = "https://dashboard-01.moengage.com" });
 
         var response = await Host.Admin.GetAsync(SettingsPaths.MoEngage(programId) + "/audit");
         var entries = (await Json.ReadAsync(response)).EnumerateArray().ToList();
@@ -240,8 +222,7 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
     [Fact]
     public async Task TheExportListsEveryProgramsSettingsWithoutSecrets()
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPEXP01", "02", "ExportKey01234QZJX");
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPEXP01", "02", "ExportKey01234QZJX");
         await SaveAsync(programId, "APPEXP01", "ExportKey01234QZJX", "https://dashboard-02.moengage.com");
 
         var response = await Host.Admin.GetAsync(SettingsPaths.Export);
@@ -265,7 +246,7 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
         await Host.AddWorkspaceAsync("APPLIST01", "03", "ListKey0123456789");
         await SaveAsync(on, "APPLIST01", "ListKey0123456789", "https://dashboard-03.moengage.com");
         await SaveAsync(off, "APPLIST01", "ListKey0123456789", "https://dashboard-03.moengage.com");
-        await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(off), new { enabled = false, appId = "APPLIST01", dashboardUrl = "https://dashboard-03.moengage.com" });
+        await Host.SaveMoEngageAsync(off, new { enabled = false, appId = "APPLIST01", dashboardUrl = "https://dashboard-03.moengage.com" });
 
         var list = (await Json.ReadAsync(await Host.ThroughDapr().GetAsync(SettingsPaths.EnabledPrograms))).EnumerateArray().ToList();
 
@@ -280,8 +261,7 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
     [Fact]
     public async Task ConcurrentSavesLeaveTheLastWriterInPlaceWithItsOwnKeyAndAuditBoth()
     {
-        var programId = await Host.NewProgramAsync();
-        await Host.AddWorkspaceAsync("APPCONA", "01", "ConcurrentKeyA0001");
+        var programId = await Host.NewProgramWithWorkspaceAsync("APPCONA", "01", "ConcurrentKeyA0001");
         await Host.AddWorkspaceAsync("APPCONB", "02", "ConcurrentKeyB0002");
         var pairs = new Dictionary<string, string> { ["APPCONA"] = "ConcurrentKeyA0001", ["APPCONB"] = "ConcurrentKeyB0002" };
 
@@ -289,8 +269,8 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
         for (var round = 0; round < rounds; round++)
         {
             var saves = await Task.WhenAll(
-                Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId), new { enabled = true, appId = "APPCONA", apiKey = pairs["APPCONA"], dashboardUrl = "https://dashboard-01.moengage.com" }),
-                Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId), new { enabled = true, appId = "APPCONB", apiKey = pairs["APPCONB"], dashboardUrl = "https://dashboard-02.moengage.com" }));
+                Host.SaveMoEngageAsync(programId, IntegrationBody.Enabled("APPCONA", pairs["APPCONA"], "01")),
+                Host.SaveMoEngageAsync(programId, IntegrationBody.Enabled("APPCONB", pairs["APPCONB"], "02")));
             Assert.All(saves, save => Assert.True(save.IsSuccessStatusCode, save.StatusCode.ToString()));
 
             var credentials = await Json.ReadAsync(await Host.ThroughDapr().GetAsync(SettingsPaths.Credentials(programId)));
@@ -305,8 +285,7 @@ public sealed class SettingsApiTests(SettingsHostFixture fixture) : IClassFixtur
 
     private async Task SaveAsync(string programId, string appId, string apiKey, string dashboardUrl, HttpStatusCode expected = HttpStatusCode.Created)
     {
-        var response = await Host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId), new { enabled = true, appId, apiKey, dashboardUrl });
+        var response = await Host.SaveMoEngageAsync(programId, new { enabled = true, appId, apiKey, dashboardUrl });
         Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
-
 }

@@ -1,8 +1,3 @@
-using System.Net;
-using Loyalife.SettingsService.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-
 namespace Loyalife.SettingsService.Tests;
 
 public sealed class SyncRunsTests

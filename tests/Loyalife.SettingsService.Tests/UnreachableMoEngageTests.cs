@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Loyalife.SettingsService.Tests.Support;
-
 namespace Loyalife.SettingsService.Tests;
 
 public sealed class UnreachableMoEngageTests
@@ -46,8 +42,7 @@ public sealed class UnreachableMoEngageTests
     {
         var programId = await host.NewProgramAsync();
 
-        var response = await host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId),
-            new { enabled = true, appId = "APPDOWN1", apiKey = "DownKey0123456789", dashboardUrl = "https://dashboard-03.moengage.com", unknownMembers });
+        var response = await host.SaveMoEngageAsync(programId, IntegrationBody.Enabled("APPDOWN1", "DownKey0123456789", "03", unknownMembers));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var problem = await Json.ReadAsync(response);

@@ -11,7 +11,7 @@ namespace Loyalife.Testing;
 public sealed class PostgresServer : IAsyncDisposable
 {
     private const string Install = "apt-get install -y postgresql (PostgreSQL 15 server binaries: initdb, pg_ctl)";
-    private static readonly Lazy<Task<PostgresServer>> shared = new(StartAsync);
+    private static readonly Lazy<Task<PostgresServer>> Started = new(StartAsync);
     private readonly string dataDirectory;
     private readonly string pgCtl;
 
@@ -26,7 +26,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false";
 
-    public static Task<PostgresServer> Shared => shared.Value;
+    public static Task<PostgresServer> Shared => Started.Value;
 
     public static async Task<PostgresServer> StartAsync()
     {

@@ -6,7 +6,7 @@ namespace Loyalife.Testing;
 /// <summary>A throwaway redis-server on a free loopback port, one per test process (<see cref="Shared"/>).</summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private static readonly Lazy<Task<RedisServer>> shared = new(StartAsync);
+    private static readonly Lazy<Task<RedisServer>> Started = new(StartAsync);
     private readonly Process process;
 
     private RedisServer(Process process, int port)
@@ -19,7 +19,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static Task<RedisServer> Shared => shared.Value;
+    public static Task<RedisServer> Shared => Started.Value;
 
     public static async Task<RedisServer> StartAsync()
     {

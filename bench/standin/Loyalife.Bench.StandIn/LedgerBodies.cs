@@ -11,33 +11,33 @@ namespace Loyalife.Bench.StandIn;
 /// </summary>
 internal sealed class LedgerBodies(int members, int events, int targetBytes)
 {
-    private readonly Lock _gate = new();
-    private readonly IEnumerator<string> _elements = Night(members, events).GetEnumerator();
-    private string? _carried;
-    private bool _done;
+    private readonly Lock gate = new();
+    private readonly IEnumerator<string> elements = Night(members, events).GetEnumerator();
+    private string? carried;
+    private bool done;
 
     public long Elements { get; private set; }
 
     /// <summary>The next body, or null when the night is sent. Safe to call from several senders.</summary>
     public byte[]? Next()
     {
-        lock (_gate)
+        lock (gate)
         {
             var body = new StringBuilder(targetBytes).Append(BulkBodies.Prefix);
             var count = 0;
-            while (!_done)
+            while (!done)
             {
-                var element = _carried ?? (_elements.MoveNext() ? _elements.Current : null);
-                _carried = null;
+                var element = carried ?? (elements.MoveNext() ? elements.Current : null);
+                carried = null;
                 if (element is null)
                 {
-                    _done = true;
+                    done = true;
                     break;
                 }
 
                 if (count > 0 && body.Length + element.Length + 1 + BulkBodies.Suffix.Length > targetBytes)
                 {
-                    _carried = element;
+                    carried = element;
                     break;
                 }
 

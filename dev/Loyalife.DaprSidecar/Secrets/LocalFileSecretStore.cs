@@ -12,12 +12,12 @@ namespace Loyalife.DaprSidecar.Secrets;
 /// </summary>
 internal sealed class LocalFileSecretStore(Component component, string workingDirectory, ILogger logger)
 {
-    private readonly string _file = Path.GetFullPath(component.Meta("secretsFile") ?? "", workingDirectory);
-    private readonly string _separator = component.Meta("nestedSeparator") is { Length: > 0 } s ? s : ":";
-    private readonly bool _multiValued = bool.TryParse(component.Meta("multiValued"), out var multi) && multi;
-    private readonly Lock _gate = new();
-    private (DateTime Modified, long Length) _version = (DateTime.MinValue, -1);
-    private Dictionary<string, IReadOnlyDictionary<string, string>> _secrets = [];
+    private readonly string file = Path.GetFullPath(component.Meta("secretsFile") ?? "", workingDirectory);
+    private readonly string separator = component.Meta("nestedSeparator") is { Length: > 0 } s ? s : ":";
+    private readonly bool multiValued = bool.TryParse(component.Meta("multiValued"), out var multi) && multi;
+    private readonly Lock gate = new();
+    private (DateTime Modified, long Length) version = (DateTime.MinValue, -1);
+    private Dictionary<string, IReadOnlyDictionary<string, string>> secrets = [];
 
     public string Name => component.Name;
 
@@ -28,36 +28,36 @@ internal sealed class LocalFileSecretStore(Component component, string workingDi
 
     private Dictionary<string, IReadOnlyDictionary<string, string>> Snapshot()
     {
-        lock (_gate)
+        lock (gate)
         {
-            var info = new FileInfo(_file);
+            var info = new FileInfo(file);
             var version = info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, -1L);
-            if (version == _version)
-                return _secrets;
+            if (version == this.version)
+                return secrets;
             try
             {
-                _secrets = info.Exists ? Read() : [];
-                _version = version;
+                secrets = info.Exists ? Read() : [];
+                this.version = version;
                 if (!info.Exists)
-                    logger.LogWarning("Secrets file {File} of store {Store} does not exist (yet); the store is empty", _file, Name);
+                    logger.LogWarning("Secrets file {File} of store {Store} does not exist (yet); the store is empty", file, Name);
             }
             catch (Exception e) when (e is JsonException or IOException)
             {
                 // Keep serving the last good content; a writer replacing the file atomically never causes this.
-                logger.LogWarning("Secrets file {File} of store {Store} could not be read: {Error}", _file, Name, e.Message);
+                logger.LogWarning("Secrets file {File} of store {Store} could not be read: {Error}", file, Name, e.Message);
             }
-            return _secrets;
+            return secrets;
         }
     }
 
     private Dictionary<string, IReadOnlyDictionary<string, string>> Read()
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(_file));
+        using var document = JsonDocument.Parse(File.ReadAllBytes(file));
         if (document.RootElement.ValueKind != JsonValueKind.Object)
             throw new JsonException("the file must hold a JSON object");
 
         var secrets = new Dictionary<string, IReadOnlyDictionary<string, string>>();
-        if (_multiValued)
+        if (multiValued)
         {
             foreach (var property in document.RootElement.EnumerateObject())
             {
@@ -104,5 +104,5 @@ internal sealed class LocalFileSecretStore(Component component, string workingDi
         }
     }
 
-    private string Join(string? path, string name) => path is null ? name : path + _separator + name;
+    private string Join(string? path, string name) => path is null ? name : path + separator + name;
 }

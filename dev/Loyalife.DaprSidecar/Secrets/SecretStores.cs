@@ -6,12 +6,12 @@ namespace Loyalife.DaprSidecar.Secrets;
 /// <summary>The secret stores this sidecar loaded, and the lookups both the HTTP and the gRPC API share.</summary>
 internal sealed class SecretStores
 {
-    private readonly Dictionary<string, LocalFileSecretStore> _stores;
+    private readonly Dictionary<string, LocalFileSecretStore> stores;
 
     public SecretStores(SidecarContext sidecar, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger<LocalFileSecretStore>();
-        _stores = sidecar.Components
+        stores = sidecar.Components
             .Where(c => c.Type == "secretstores.local.file")
             .ToDictionary(c => c.Name, c => new LocalFileSecretStore(c, sidecar.Environment.ResolvedWorkingDirectory, logger));
     }
@@ -22,7 +22,7 @@ internal sealed class SecretStores
             return new(null, error);
         try
         {
-            return new(_stores[store].Get(key), null);
+            return new(stores[store].Get(key), null);
         }
         catch (SecretNotFoundException e)
         {
@@ -31,10 +31,10 @@ internal sealed class SecretStores
     }
 
     public SecretResult<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> GetBulk(string store) =>
-        Find(store) is { Error: { } error } ? new(null, error) : new(_stores[store].GetAll(), null);
+        Find(store) is { Error: { } error } ? new(null, error) : new(stores[store].GetAll(), null);
 
     private SecretResult<LocalFileSecretStore> Find(string store) =>
-        _stores.Count == 0 ? new(null, DaprError.SecretStoresNotConfigured())
-        : _stores.TryGetValue(store, out var found) ? new(found, null)
+        stores.Count == 0 ? new(null, DaprError.SecretStoresNotConfigured())
+        : stores.TryGetValue(store, out var found) ? new(found, null)
         : new(null, DaprError.SecretStoreNotFound(store));
 }

@@ -14,13 +14,13 @@ internal sealed class AttributeNameTable
     public const int MaxNames = 256;
     private const int MaxStackChars = 1024;
 
-    private readonly List<string> _names = [];
-    private readonly Dictionary<string, byte> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly List<string> names = [];
+    private readonly Dictionary<string, byte> ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
-    public AttributeNameTable() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+    public AttributeNameTable() => lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public string this[byte id] => _names[id];
+    public string this[byte id] => names[id];
 
     /// <summary>False only when the name is new and the table is full.</summary>
     public bool TryGetId(JsonProperty attribute, out byte id)
@@ -33,22 +33,22 @@ internal sealed class AttributeNameTable
 
         Span<char> chars = stackalloc char[raw.Length];
         var length = Encoding.UTF8.GetChars(raw, chars);
-        return _lookup.TryGetValue(chars[..length], out id) || TryAdd(new string(chars[..length]), out id);
+        return lookup.TryGetValue(chars[..length], out id) || TryAdd(new string(chars[..length]), out id);
     }
 
-    public bool TryGetId(string name, out byte id) => _ids.TryGetValue(name, out id) || TryAdd(name, out id);
+    public bool TryGetId(string name, out byte id) => ids.TryGetValue(name, out id) || TryAdd(name, out id);
 
     private bool TryAdd(string name, out byte id)
     {
         id = 0;
-        if (_names.Count >= MaxNames)
+        if (names.Count >= MaxNames)
         {
             return false;
         }
 
-        id = (byte)_names.Count;
-        _names.Add(name);
-        _ids.Add(name, id);
+        id = (byte)names.Count;
+        names.Add(name);
+        ids.Add(name, id);
         return true;
     }
 }

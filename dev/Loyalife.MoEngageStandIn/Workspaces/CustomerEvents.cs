@@ -7,45 +7,45 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 /// </summary>
 internal sealed class CustomerEvents(string customerId, int capacity)
 {
-    private StoredEvent[] _ring = new StoredEvent[1];
-    private int _start;
-    private int _count;
+    private StoredEvent[] ring = new StoredEvent[1];
+    private int start;
+    private int count;
 
     public string CustomerId { get; } = customerId;
 
     /// <summary>Keeps <paramref name="stored"/>; answers true when the oldest kept event made way for it.</summary>
     public bool Add(StoredEvent stored)
     {
-        if (_count < _ring.Length)
+        if (count < ring.Length)
         {
-            _ring[(_start + _count++) % _ring.Length] = stored;
+            ring[(start + count++) % ring.Length] = stored;
             return false;
         }
 
-        if (_ring.Length < capacity)
+        if (ring.Length < capacity)
         {
-            var grown = new StoredEvent[Math.Min(capacity, _ring.Length * 2)];
-            for (var i = 0; i < _count; i++)
+            var grown = new StoredEvent[Math.Min(capacity, ring.Length * 2)];
+            for (var i = 0; i < count; i++)
             {
-                grown[i] = _ring[(_start + i) % _ring.Length];
+                grown[i] = ring[(start + i) % ring.Length];
             }
 
-            (_ring, _start) = (grown, 0);
-            _ring[_count++] = stored;
+            (ring, start) = (grown, 0);
+            ring[count++] = stored;
             return false;
         }
 
-        _ring[_start] = stored;
-        _start = (_start + 1) % _ring.Length;
+        ring[start] = stored;
+        start = (start + 1) % ring.Length;
         return true;
     }
 
     /// <summary>Oldest first.</summary>
     public IEnumerable<StoredEvent> All()
     {
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < count; i++)
         {
-            yield return _ring[(_start + i) % _ring.Length];
+            yield return ring[(start + i) % ring.Length];
         }
     }
 }

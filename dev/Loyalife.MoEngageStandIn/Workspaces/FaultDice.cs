@@ -6,12 +6,12 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 /// </summary>
 internal sealed class FaultDice(WorkspaceFaults faults)
 {
-    private readonly Random _random = new(faults.Seed);
+    private readonly Random random = new(faults.Seed);
 
     public FaultDraw Next()
     {
-        var outcome = _random.NextDouble();
-        var slow = _random.NextDouble() < faults.SlowRate;
+        var outcome = random.NextDouble();
+        var slow = random.NextDouble() < faults.SlowRate;
         var kind = outcome switch
         {
             _ when outcome < faults.ServerErrorRate => FaultKind.ServerError,

@@ -16,8 +16,8 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 /// </summary>
 internal sealed class ProfileAttributes(AttributeNameTable names)
 {
-    private readonly ArrayBufferWriter<byte> _scratch = new(1024);
-    private readonly List<(byte Id, JsonElement Value)> _values = [];
+    private readonly ArrayBufferWriter<byte> scratch = new(1024);
+    private readonly List<(byte Id, JsonElement Value)> values = [];
 
     /// <summary>A profile of that origin without attributes.</summary>
     public static byte[] Empty(string customerId, ProfileOrigin origin)
@@ -52,7 +52,7 @@ internal sealed class ProfileAttributes(AttributeNameTable names)
         overLimit = 0;
         Span<short> latest = stackalloc short[AttributeNameTable.MaxNames];
         latest.Fill(-1);
-        var values = _values;
+        var values = this.values;
         values.Clear();
         foreach (var attribute in attributes.EnumerateObject())
         {
@@ -83,9 +83,9 @@ internal sealed class ProfileAttributes(AttributeNameTable names)
             return profile;
         }
 
-        _scratch.ResetWrittenCount();
+        scratch.ResetWrittenCount();
         var header = HeaderLength(profile);
-        _scratch.Write(profile.AsSpan(0, header));
+        scratch.Write(profile.AsSpan(0, header));
         for (var position = header; position < profile.Length;)
         {
             var (id, start, length) = Entry(profile, ref position);
@@ -100,7 +100,7 @@ internal sealed class ProfileAttributes(AttributeNameTable names)
             Append(id, JsonMarshal.GetRawUtf8Value(value));
         }
 
-        return _scratch.WrittenSpan.ToArray();
+        return scratch.WrittenSpan.ToArray();
     }
 
     public static string? IgnoreReason(JsonProperty attribute)
@@ -167,10 +167,10 @@ internal sealed class ProfileAttributes(AttributeNameTable names)
 
     private void Append(byte id, ReadOnlySpan<byte> raw)
     {
-        var span = _scratch.GetSpan(1 + 5 + raw.Length);
+        var span = scratch.GetSpan(1 + 5 + raw.Length);
         span[0] = id;
         var written = 1 + WriteVarint(span[1..], raw.Length);
         raw.CopyTo(span[written..]);
-        _scratch.Advance(written + raw.Length);
+        scratch.Advance(written + raw.Length);
     }
 }

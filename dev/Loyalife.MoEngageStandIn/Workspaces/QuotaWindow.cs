@@ -11,8 +11,8 @@ internal sealed class QuotaWindow(WorkspaceLimits limits, int? getUserPerMinute)
 {
     private static readonly TimeSpan Length = TimeSpan.FromMinutes(1);
 
-    private readonly int[] _used = new int[Enum.GetValues<QuotaKind>().Length];
-    private DateTimeOffset? _openedAt;
+    private readonly int[] used = new int[Enum.GetValues<QuotaKind>().Length];
+    private DateTimeOffset? openedAt;
 
     /// <summary>Takes the demand if every limited quota it touches has room; otherwise takes nothing.</summary>
     public bool TryConsume(DateTimeOffset now, QuotaDemand demand)
@@ -23,16 +23,16 @@ internal sealed class QuotaWindow(WorkspaceLimits limits, int? getUserPerMinute)
             return false;
         }
 
-        _used[(int)demand.UsersKind] += demand.Users;
-        _used[(int)demand.EventsKind] += demand.Events;
+        used[(int)demand.UsersKind] += demand.Users;
+        used[(int)demand.EventsKind] += demand.Events;
         return true;
     }
 
     /// <summary>The tightest limited quota of the two, or null when all are unlimited.</summary>
     public QuotaHeaders? Headers(DateTimeOffset now, QuotaKind first, QuotaKind second)
     {
-        var open = _openedAt is { } opened && now < opened + Length;
-        var reset = open ? (int)Math.Ceiling((_openedAt!.Value + Length - now).TotalSeconds) : (int)Length.TotalSeconds;
+        var open = openedAt is { } opened && now < opened + Length;
+        var reset = open ? (int)Math.Ceiling((openedAt!.Value + Length - now).TotalSeconds) : (int)Length.TotalSeconds;
         QuotaHeaders? tightest = null;
         foreach (var kind in new[] { first, second })
         {
@@ -41,7 +41,7 @@ internal sealed class QuotaWindow(WorkspaceLimits limits, int? getUserPerMinute)
                 continue;
             }
 
-            var remaining = Math.Max(0, limit - (open ? _used[(int)kind] : 0));
+            var remaining = Math.Max(0, limit - (open ? used[(int)kind] : 0));
             if (tightest is null || remaining < tightest.Value.Remaining)
             {
                 tightest = new QuotaHeaders(limit, remaining, reset);
@@ -54,17 +54,17 @@ internal sealed class QuotaWindow(WorkspaceLimits limits, int? getUserPerMinute)
     public bool IsLimited(QuotaKind kind) => Limit(kind) is not null;
 
     private bool Fits(QuotaKind kind, int amount) =>
-        amount == 0 || Limit(kind) is not { } limit || _used[(int)kind] + amount <= limit;
+        amount == 0 || Limit(kind) is not { } limit || used[(int)kind] + amount <= limit;
 
     private void Roll(DateTimeOffset now)
     {
-        if (_openedAt is { } opened && now < opened + Length)
+        if (openedAt is { } opened && now < opened + Length)
         {
             return;
         }
 
-        _openedAt = now;
-        Array.Clear(_used);
+        openedAt = now;
+        Array.Clear(used);
     }
 
     private int? Limit(QuotaKind kind) => kind switch

@@ -10,30 +10,30 @@ internal sealed class StandInMetrics
 {
     public const string MeterName = "Loyalife.MoEngageStandIn";
 
-    private readonly Counter<long> _requests;
-    private readonly Counter<long> _customers;
-    private readonly Counter<long> _events;
+    private readonly Counter<long> requests;
+    private readonly Counter<long> customers;
+    private readonly Counter<long> events;
 
     public StandInMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        _requests = meter.CreateCounter<long>("moengage_standin.requests", description: "Data API requests by answer");
-        _customers = meter.CreateCounter<long>("moengage_standin.customers", description: "Customer elements by outcome, and profiles created");
-        _events = meter.CreateCounter<long>("moengage_standin.events", description: "Event actions by outcome");
+        requests = meter.CreateCounter<long>("moengage_standin.requests", description: "Data API requests by answer");
+        customers = meter.CreateCounter<long>("moengage_standin.customers", description: "Customer elements by outcome, and profiles created");
+        events = meter.CreateCounter<long>("moengage_standin.events", description: "Event actions by outcome");
     }
 
     public void Answered(string appId, int status) =>
-        _requests.Add(1, new KeyValuePair<string, object?>("workspace", appId), new("status", status));
+        requests.Add(1, new KeyValuePair<string, object?>("workspace", appId), new("status", status));
 
     /// <summary>What a request did to the contents, counted when it is applied (after any processing delay).</summary>
     public void Applied(string appId, in IngestTally tally)
     {
         var workspace = new KeyValuePair<string, object?>("workspace", appId);
-        Add(_customers, tally.CustomersUpdated, workspace, "updated");
-        Add(_customers, tally.CustomersIgnored, workspace, "ignored");
-        Add(_customers, tally.ProfilesCreated, workspace, "created");
-        Add(_events, tally.EventsAccepted - tally.EventsDuplicated, workspace, "accepted");
-        Add(_events, tally.EventsDuplicated, workspace, "duplicated");
+        Add(customers, tally.CustomersUpdated, workspace, "updated");
+        Add(customers, tally.CustomersIgnored, workspace, "ignored");
+        Add(customers, tally.ProfilesCreated, workspace, "created");
+        Add(events, tally.EventsAccepted - tally.EventsDuplicated, workspace, "accepted");
+        Add(events, tally.EventsDuplicated, workspace, "duplicated");
     }
 
     private static void Add(Counter<long> counter, int value, KeyValuePair<string, object?> workspace, string outcome)

@@ -11,36 +11,36 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 /// </summary>
 internal sealed class StringPool
 {
-    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly int _maxEntries;
-    private readonly int _maxBytes;
+    private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly int maxEntries;
+    private readonly int maxBytes;
 
     public StringPool(int maxEntries, int maxBytes)
     {
-        _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-        _maxEntries = maxEntries;
-        _maxBytes = maxBytes;
+        lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
     }
 
     public string Get(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length > _maxBytes)
+        if (utf8.Length > maxBytes)
         {
             return Encoding.UTF8.GetString(utf8);
         }
 
-        Span<char> chars = stackalloc char[_maxBytes];
+        Span<char> chars = stackalloc char[maxBytes];
         var length = Encoding.UTF8.GetChars(utf8, chars);
-        if (_lookup.TryGetValue(chars[..length], out var pooled))
+        if (lookup.TryGetValue(chars[..length], out var pooled))
         {
             return pooled;
         }
 
         var fresh = new string(chars[..length]);
-        if (_strings.Count < _maxEntries)
+        if (strings.Count < maxEntries)
         {
-            _strings.Add(fresh, fresh);
+            strings.Add(fresh, fresh);
         }
 
         return fresh;
@@ -49,14 +49,14 @@ internal sealed class StringPool
     /// <summary>For text already decoded (names with escapes).</summary>
     public string Get(string text)
     {
-        if (_strings.TryGetValue(text, out var pooled))
+        if (strings.TryGetValue(text, out var pooled))
         {
             return pooled;
         }
 
-        if (_strings.Count < _maxEntries && text.Length <= _maxBytes)
+        if (strings.Count < maxEntries && text.Length <= maxBytes)
         {
-            _strings.Add(text, text);
+            strings.Add(text, text);
         }
 
         return text;

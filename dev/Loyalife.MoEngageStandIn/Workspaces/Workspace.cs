@@ -18,21 +18,21 @@ internal sealed class Workspace
 {
     private const int MaxRejectionsLogged = 100;
 
-    private readonly Lock _gate = new();
-    private readonly QuotaWindow _quota;
-    private readonly FaultDice _faults;
-    private readonly bool _hasFaults;
-    private readonly WorkspaceContents _contents;
-    private readonly WorkspaceCounters _counters = new();
-    private readonly RequestLog _log;
-    private readonly StandInMetrics _metrics;
-    private readonly TimeProvider _time;
-    private readonly Queue<PendingRequest> _pending = new();
+    private readonly Lock gate = new();
+    private readonly QuotaWindow quota;
+    private readonly FaultDice faults;
+    private readonly bool hasFaults;
+    private readonly WorkspaceContents contents;
+    private readonly WorkspaceCounters counters = new();
+    private readonly RequestLog log;
+    private readonly StandInMetrics metrics;
+    private readonly TimeProvider time;
+    private readonly Queue<PendingRequest> pending = new();
 
     public Workspace(string appId, WorkspaceDefinition definition, StandInOptions options, StandInMetrics metrics, TimeProvider time)
     {
-        _metrics = metrics;
-        _time = time;
+        this.metrics = metrics;
+        this.time = time;
         AppId = appId;
         Definition = definition with { AppId = appId };
         DataCenter = definition.DataCenter!;
@@ -44,21 +44,21 @@ internal sealed class Workspace
         ProcessingDelay = TimeSpan.FromMilliseconds(definition.ProcessingDelayMilliseconds);
         EventsKeptPerCustomer = definition.EventsKeptPerCustomer ?? options.EventsKeptPerCustomer;
         CustomerIdPattern = definition.CustomerIdPattern;
-        _quota = new QuotaWindow(Limits, GetUser.UsersPerMinute);
-        _faults = new FaultDice(Faults);
-        _hasFaults = Faults.ServerErrorRate > 0 || Faults.TooManyRequestsRate > 0 || Faults.SlowRate > 0
+        quota = new QuotaWindow(Limits, GetUser.UsersPerMinute);
+        faults = new FaultDice(Faults);
+        hasFaults = Faults.ServerErrorRate > 0 || Faults.TooManyRequestsRate > 0 || Faults.SlowRate > 0
             || Faults.DropAfterAcceptRate > 0;
-        _contents = new WorkspaceContents(CustomerIdPattern is { } pattern
+        contents = new WorkspaceContents(CustomerIdPattern is { } pattern
             // No match timeout: the pattern is the developer's own, and a timeout reads the clock on every match.
             ? new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled)
             : null, EventsKeptPerCustomer);
-        _contents.AddCustomers(definition.CustomerIds ?? [], ProfileOrigin.Defined);
+        contents.AddCustomers(definition.CustomerIds ?? [], ProfileOrigin.Defined);
         foreach (var seed in definition.Customers ?? [])
         {
-            _contents.Seed(seed.CustomerId!, JsonSerializer.SerializeToElement(seed.Attributes ?? []));
+            contents.Seed(seed.CustomerId!, JsonSerializer.SerializeToElement(seed.Attributes ?? []));
         }
 
-        _log = new RequestLog(options.RequestLogSize);
+        log = new RequestLog(options.RequestLogSize);
     }
 
     public string AppId { get; }
@@ -88,35 +88,35 @@ internal sealed class Workspace
 
     public FaultDraw DrawFault()
     {
-        if (!_hasFaults)
+        if (!hasFaults)
         {
             return default;
         }
 
-        lock (_gate)
+        lock (gate)
         {
-            return _faults.Next();
+            return faults.Next();
         }
     }
 
     public QuotaHeaders? QuotaHeaders(DataEndpoint endpoint, DateTimeOffset now)
     {
         var demand = QuotaDemands.Empty(endpoint);
-        if (!_quota.IsLimited(demand.UsersKind) && !_quota.IsLimited(demand.EventsKind))
+        if (!quota.IsLimited(demand.UsersKind) && !quota.IsLimited(demand.EventsKind))
         {
             return null;
         }
 
-        lock (_gate)
+        lock (gate)
         {
-            return _quota.Headers(now, demand.UsersKind, demand.EventsKind);
+            return quota.Headers(now, demand.UsersKind, demand.EventsKind);
         }
     }
 
     /// <summary>Logs and counts a request that ended before it reached the contents.</summary>
     public void Record(RequestFacts facts, int status, string? reason, QuotaDemand demand = default)
     {
-        lock (_gate)
+        lock (gate)
         {
             RecordLocked(facts, status, reason, demand, default, [], []);
         }
@@ -157,10 +157,10 @@ internal sealed class Workspace
                 checks[0] = single;
             }
 
-            lock (_gate)
+            lock (gate)
             {
                 ApplyDueLocked();
-                if (!_quota.TryConsume(facts.Time, demand))
+                if (!quota.TryConsume(facts.Time, demand))
                 {
                     const string limited = "per-minute quota exceeded";
                     RecordLocked(facts, StatusCodes.Status429TooManyRequests, limited, demand, default, [], []);
@@ -169,9 +169,9 @@ internal sealed class Workspace
 
                 if (ProcessingDelay > TimeSpan.Zero)
                 {
-                    _pending.Enqueue(new PendingRequest(facts.Time + ProcessingDelay, endpoint,
+                    pending.Enqueue(new PendingRequest(facts.Time + ProcessingDelay, endpoint,
                         JsonMarshal.GetRawUtf8Value(payload).ToArray(), checks.AsSpan(0, count).ToArray(), now));
-                    _counters.Pending(1);
+                    counters.Pending(1);
                     RecordLocked(facts, StatusCodes.Status200OK, facts.Note, demand, tally, rejections, ignored);
                     return new IngestOutcome(StatusCodes.Status200OK, null);
                 }
@@ -191,10 +191,10 @@ internal sealed class Workspace
     public ExportUsersData? Export(IReadOnlyList<string> customerIds, IReadOnlyList<string>? fields, RequestFacts facts)
     {
         var demand = QuotaDemands.GetUser(customerIds.Count);
-        lock (_gate)
+        lock (gate)
         {
             ApplyDueLocked();
-            if (!_quota.TryConsume(facts.Time, demand))
+            if (!quota.TryConsume(facts.Time, demand))
             {
                 RecordLocked(facts, StatusCodes.Status429TooManyRequests, "per-minute quota exceeded", demand, default, [], []);
                 return null;
@@ -204,7 +204,7 @@ internal sealed class Workspace
             var notFound = new List<UserIdentifier>();
             foreach (var id in customerIds)
             {
-                if (_contents.Find(id) is not { } profile)
+                if (contents.Find(id) is not { } profile)
                 {
                     notFound.Add(new UserIdentifier("customer_id", id));
                     continue;
@@ -222,7 +222,7 @@ internal sealed class Workspace
                 users.Add(new ExportedUser(exported));
             }
 
-            _counters.LookedUp(customerIds.Count, users.Count);
+            counters.LookedUp(customerIds.Count, users.Count);
             RecordLocked(facts, StatusCodes.Status200OK, facts.Note, demand, default, [], []);
             return new ExportUsersData(users, notFound);
         }
@@ -230,54 +230,54 @@ internal sealed class Workspace
 
     public void AddCustomers(IEnumerable<string> customerIds)
     {
-        lock (_gate)
+        lock (gate)
         {
             ApplyDueLocked();
-            _contents.AddCustomers(customerIds, ProfileOrigin.Added);
+            contents.AddCustomers(customerIds, ProfileOrigin.Added);
         }
     }
 
     public StoredProfile? Customer(string customerId)
     {
-        lock (_gate)
+        lock (gate)
         {
             ApplyDueLocked();
-            return _contents.Find(customerId);
+            return contents.Find(customerId);
         }
     }
 
     public (int Total, List<(string CustomerId, ProfileOrigin Origin)> Page) Customers(ProfileOrigin? origin, int limit)
     {
-        lock (_gate)
+        lock (gate)
         {
             ApplyDueLocked();
-            return _contents.Profiles(origin, limit);
+            return contents.Profiles(origin, limit);
         }
     }
 
     public List<StoredEvent> Events(string? customerId, string? name)
     {
-        lock (_gate)
+        lock (gate)
         {
             ApplyDueLocked();
-            return _contents.Events(customerId, name);
+            return contents.Events(customerId, name);
         }
     }
 
     public WorkspaceStats Stats()
     {
-        lock (_gate)
+        lock (gate)
         {
             ApplyDueLocked();
-            return _counters.Snapshot();
+            return counters.Snapshot();
         }
     }
 
     public List<RequestLogEntry> Requests(int limit)
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _log.Latest(limit);
+            return log.Latest(limit);
         }
     }
 
@@ -313,16 +313,16 @@ internal sealed class Workspace
 
     private void ApplyDueLocked()
     {
-        var now = _time.GetUtcNow();
-        while (_pending.TryPeek(out var next) && next.DueAt <= now)
+        var now = time.GetUtcNow();
+        while (pending.TryPeek(out var next) && next.DueAt <= now)
         {
-            _pending.Dequeue();
-            _counters.Pending(-1);
+            pending.Dequeue();
+            counters.Pending(-1);
             using var document = JsonDocument.Parse(next.Body);
             var tally = new IngestTally();
             ApplyLocked(next.Endpoint, document.RootElement, next.Checks, next.ReceivedAt, ref tally);
-            _counters.Applied(tally);
-            _metrics.Applied(AppId, tally);
+            counters.Applied(tally);
+            metrics.Applied(AppId, tally);
         }
     }
 
@@ -350,11 +350,11 @@ internal sealed class Workspace
 
         if (check.Kind == ElementKind.Customer)
         {
-            _contents.ApplyCustomer(element, check.CustomerId!, ref tally);
+            contents.ApplyCustomer(element, check.CustomerId!, ref tally);
         }
         else
         {
-            _contents.ApplyEvent(element, check.CustomerId!, receivedAt, ref tally);
+            contents.ApplyEvent(element, check.CustomerId!, receivedAt, ref tally);
         }
     }
 
@@ -370,9 +370,9 @@ internal sealed class Workspace
     {
         var entry = new RequestLogEntry(facts.Time, facts.RequestId, facts.Method, facts.Path, status, reason,
             facts.Bytes, demand.Users, demand.Events, tally.ElementsRejected, rejections, ignored);
-        _counters.Count(entry, tally);
-        _metrics.Answered(AppId, status);
-        _metrics.Applied(AppId, tally);
-        _log.Add(entry);
+        counters.Count(entry, tally);
+        metrics.Answered(AppId, status);
+        metrics.Applied(AppId, tally);
+        log.Add(entry);
     }
 }

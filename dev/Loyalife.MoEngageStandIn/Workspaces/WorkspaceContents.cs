@@ -17,36 +17,36 @@ internal sealed class WorkspaceContents
 {
     private static readonly byte[] NoAttributes = "{}"u8.ToArray();
 
-    private readonly Regex? _existingCustomers;
-    private readonly int _eventsKept;
+    private readonly Regex? existingCustomers;
+    private readonly int eventsKept;
     // A profile is its packed bytes, ID included (ProfileAttributes); its events, for the customers that have any, apart.
-    private readonly HashSet<byte[]> _profiles = new(ProfileKeys.Instance);
-    private readonly HashSet<byte[]>.AlternateLookup<ReadOnlySpan<char>> _byId;
-    private readonly Dictionary<string, CustomerEvents> _events = new(StringComparer.Ordinal);
-    private readonly List<CustomerEvents> _eventHolders = [];
+    private readonly HashSet<byte[]> profiles = new(ProfileKeys.Instance);
+    private readonly HashSet<byte[]>.AlternateLookup<ReadOnlySpan<char>> byId;
+    private readonly Dictionary<string, CustomerEvents> events = new(StringComparer.Ordinal);
+    private readonly List<CustomerEvents> eventHolders = [];
     // 64-bit fingerprints, not the events: duplicates are still counted after an event is no longer kept.
-    private readonly HashSet<ulong> _seenEvents = [];
-    private readonly XxHash3 _fingerprint = new();
-    private readonly StringPool _names = new(maxEntries: 100_000, maxBytes: 4 * ElementValidator.MaxNameLength);
-    private readonly AttributeNameTable _attributeNames = new();
-    private readonly ProfileAttributes _attributes;
-    private long _sequence;
+    private readonly HashSet<ulong> seenEvents = [];
+    private readonly XxHash3 fingerprint = new();
+    private readonly StringPool names = new(maxEntries: 100_000, maxBytes: 4 * ElementValidator.MaxNameLength);
+    private readonly AttributeNameTable attributeNames = new();
+    private readonly ProfileAttributes attributes;
+    private long sequence;
 
     public WorkspaceContents(Regex? existingCustomers, int eventsKept)
     {
-        _existingCustomers = existingCustomers;
-        _eventsKept = eventsKept;
-        _attributes = new ProfileAttributes(_attributeNames);
-        _byId = _profiles.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.existingCustomers = existingCustomers;
+        this.eventsKept = eventsKept;
+        attributes = new ProfileAttributes(attributeNames);
+        byId = profiles.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public void AddCustomers(IEnumerable<string> customerIds, ProfileOrigin origin)
     {
         foreach (var id in customerIds)
         {
-            if (!_byId.Contains(id))
+            if (!byId.Contains(id))
             {
-                _profiles.Add(ProfileAttributes.Empty(id, origin));
+                profiles.Add(ProfileAttributes.Empty(id, origin));
             }
         }
     }
@@ -54,18 +54,18 @@ internal sealed class WorkspaceContents
     /// <summary>A profile of the definition, with its attributes (typed as if a customer record had sent them).</summary>
     public void Seed(string customerId, JsonElement attributes)
     {
-        var profile = _byId.TryGetValue(customerId, out var held) ? held : ProfileAttributes.Empty(customerId, ProfileOrigin.Defined);
-        Replace(held, _attributes.Write(profile, attributes, out _));
+        var profile = byId.TryGetValue(customerId, out var held) ? held : ProfileAttributes.Empty(customerId, ProfileOrigin.Defined);
+        Replace(held, this.attributes.Write(profile, attributes, out _));
     }
 
     public StoredProfile? Find(string customerId)
     {
-        if (_byId.TryGetValue(customerId, out var profile))
+        if (byId.TryGetValue(customerId, out var profile))
         {
             return Read(customerId, profile);
         }
 
-        return _existingCustomers?.IsMatch(customerId) == true
+        return existingCustomers?.IsMatch(customerId) == true
             ? Read(customerId, ProfileAttributes.Empty(customerId, ProfileOrigin.Pattern))
             : null;
     }
@@ -75,7 +75,7 @@ internal sealed class WorkspaceContents
     {
         var total = 0;
         var page = new List<(string, ProfileOrigin)>();
-        foreach (var profile in _profiles)
+        foreach (var profile in profiles)
         {
             if (origin is not null && ProfileAttributes.Origin(profile) != origin)
             {
@@ -95,18 +95,18 @@ internal sealed class WorkspaceContents
     public List<StoredEvent> Events(string? customerId, string? name)
     {
         IEnumerable<StoredEvent> events = customerId is null
-            ? _eventHolders.SelectMany(holder => holder.All()).OrderBy(e => e.Sequence)
-            : _events.TryGetValue(customerId, out var held) ? held.All() : [];
+            ? eventHolders.SelectMany(holder => holder.All()).OrderBy(e => e.Sequence)
+            : this.events.TryGetValue(customerId, out var held) ? held.All() : [];
         return events.Where(e => name is null || e.Name == name).ToList();
     }
 
     public void ApplyCustomer(JsonElement element, string customerId, ref IngestTally tally)
     {
-        _byId.TryGetValue(customerId, out var held);
+        byId.TryGetValue(customerId, out var held);
         var profile = held;
         if (profile is null)
         {
-            var pattern = _existingCustomers?.IsMatch(customerId) == true;
+            var pattern = existingCustomers?.IsMatch(customerId) == true;
             var updateExistingOnly = element.TryGetProperty("update_existing_only"u8, out var flag)
                 && flag.ValueKind == JsonValueKind.True;
             if (updateExistingOnly && !pattern)
@@ -121,7 +121,7 @@ internal sealed class WorkspaceContents
 
         if (element.TryGetProperty("attributes"u8, out var attributes))
         {
-            profile = _attributes.Write(profile, attributes, out var overLimit);
+            profile = this.attributes.Write(profile, attributes, out var overLimit);
             tally.AttributesOverLimit += overLimit;
         }
 
@@ -131,20 +131,20 @@ internal sealed class WorkspaceContents
 
     public void ApplyEvent(JsonElement element, string customerId, DateTime receivedAt, ref IngestTally tally)
     {
-        if (!_byId.Contains(customerId))
+        if (!byId.Contains(customerId))
         {
             // MoEngage's data overview: "If the user does not exist, a new user is created with the attributes
             // or events." Events have no update_existing_only.
-            var pattern = _existingCustomers?.IsMatch(customerId) == true;
+            var pattern = existingCustomers?.IsMatch(customerId) == true;
             tally.ProfilesCreated += pattern ? 0 : 1;
-            _profiles.Add(ProfileAttributes.Empty(customerId, pattern ? ProfileOrigin.Pattern : ProfileOrigin.Event));
+            profiles.Add(ProfileAttributes.Empty(customerId, pattern ? ProfileOrigin.Pattern : ProfileOrigin.Event));
         }
 
-        ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(_events, customerId, out var hadEvents);
+        ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(events, customerId, out var hadEvents);
         if (!hadEvents)
         {
-            held = new CustomerEvents(customerId, _eventsKept);
-            _eventHolders.Add(held);
+            held = new CustomerEvents(customerId, eventsKept);
+            eventHolders.Add(held);
         }
 
         foreach (var action in element.GetProperty("actions"u8).EnumerateArray())
@@ -153,8 +153,8 @@ internal sealed class WorkspaceContents
             var attributes = action.TryGetProperty("attributes"u8, out var value)
                 ? JsonMarshal.GetRawUtf8Value(value).ToArray()
                 : NoAttributes;
-            var stored = new StoredEvent(++_sequence, held!.CustomerId, EventName(action.GetProperty("action"u8)), time, receivedAt, attributes);
-            tally.EventsDuplicated += _seenEvents.Add(Fingerprint(stored)) ? 0 : 1;
+            var stored = new StoredEvent(++sequence, held!.CustomerId, EventName(action.GetProperty("action"u8)), time, receivedAt, attributes);
+            tally.EventsDuplicated += seenEvents.Add(Fingerprint(stored)) ? 0 : 1;
             tally.EventsAccepted++;
             tally.EventsNotKept += held.Add(stored) ? 1 : 0;
         }
@@ -170,10 +170,10 @@ internal sealed class WorkspaceContents
 
         if (held is not null)
         {
-            _profiles.Remove(held);
+            profiles.Remove(held);
         }
 
-        _profiles.Add(profile);
+        profiles.Add(profile);
     }
 
     private StoredProfile Read(string customerId, byte[] profile)
@@ -182,7 +182,7 @@ internal sealed class WorkspaceContents
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (id, raw) in ProfileAttributes.Read(profile))
         {
-            var name = _attributeNames[id];
+            var name = attributeNames[id];
             using var document = JsonDocument.Parse(raw);
             attributes[name] = document.RootElement.Clone();
             types[name] = AttributeTypes.Name(AttributeTypes.Of(attributes[name]));
@@ -193,19 +193,19 @@ internal sealed class WorkspaceContents
 
     private ulong Fingerprint(StoredEvent stored)
     {
-        _fingerprint.Reset();
-        _fingerprint.Append(MemoryMarshal.AsBytes(stored.CustomerId.AsSpan()));
-        _fingerprint.Append([0]);
-        _fingerprint.Append(MemoryMarshal.AsBytes(stored.Name.AsSpan()));
-        _fingerprint.Append([0]);
-        _fingerprint.Append(BitConverter.GetBytes(stored.CurrentTime.Ticks));
-        _fingerprint.Append(stored.AttributesJson);
-        return _fingerprint.GetCurrentHashAsUInt64();
+        fingerprint.Reset();
+        fingerprint.Append(MemoryMarshal.AsBytes(stored.CustomerId.AsSpan()));
+        fingerprint.Append([0]);
+        fingerprint.Append(MemoryMarshal.AsBytes(stored.Name.AsSpan()));
+        fingerprint.Append([0]);
+        fingerprint.Append(BitConverter.GetBytes(stored.CurrentTime.Ticks));
+        fingerprint.Append(stored.AttributesJson);
+        return fingerprint.GetCurrentHashAsUInt64();
     }
 
     private string EventName(JsonElement name)
     {
         var raw = JsonMarshal.GetRawUtf8Value(name)[1..^1];
-        return raw.Contains((byte)'\\') ? _names.Get(name.GetString()!) : _names.Get(raw);
+        return raw.Contains((byte)'\\') ? names.Get(name.GetString()!) : names.Get(raw);
     }
 }

@@ -9,34 +9,34 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 /// </summary>
 internal sealed class WorkspaceRegistry
 {
-    private readonly ConcurrentDictionary<string, Workspace> _workspaces = new(StringComparer.Ordinal);
-    private readonly StandInOptions _options;
-    private readonly StandInMetrics _metrics;
-    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, Workspace> workspaces = new(StringComparer.Ordinal);
+    private readonly StandInOptions options;
+    private readonly StandInMetrics metrics;
+    private readonly TimeProvider time;
 
     public WorkspaceRegistry(IOptions<StandInOptions> options, StandInMetrics metrics, TimeProvider time)
     {
-        _options = options.Value;
-        _metrics = metrics;
-        _time = time;
+        this.options = options.Value;
+        this.metrics = metrics;
+        this.time = time;
         Reset();
     }
 
-    public IEnumerable<Workspace> All => _workspaces.Values.OrderBy(w => w.AppId, StringComparer.Ordinal);
+    public IEnumerable<Workspace> All => workspaces.Values.OrderBy(w => w.AppId, StringComparer.Ordinal);
 
-    public Workspace? Find(string appId) => _workspaces.GetValueOrDefault(appId);
+    public Workspace? Find(string appId) => workspaces.GetValueOrDefault(appId);
 
     /// <summary>Creates or replaces: a replaced workspace starts empty.</summary>
     public Workspace Put(string appId, WorkspaceDefinition definition) =>
-        _workspaces[appId] = new Workspace(appId, definition, _options, _metrics, _time);
+        workspaces[appId] = new Workspace(appId, definition, options, metrics, time);
 
-    public bool Remove(string appId) => _workspaces.TryRemove(appId, out _);
+    public bool Remove(string appId) => workspaces.TryRemove(appId, out _);
 
     /// <summary>Back to the start-up state: only the configured workspaces, all empty.</summary>
     public void Reset()
     {
-        _workspaces.Clear();
-        foreach (var definition in _options.Workspaces)
+        workspaces.Clear();
+        foreach (var definition in options.Workspaces)
         {
             Put(definition.AppId!, definition);
         }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -10,17 +9,17 @@ namespace Loyalife.DaprSidecar.Tests.Support;
 /// <summary>A small app on real Kestrel (port 0) that a sidecar forwards to; it records what it received.</summary>
 public sealed class TestApp : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication app;
 
     private TestApp(WebApplication app, ConcurrentQueue<ReceivedRequest> received)
     {
-        _app = app;
+        this.app = app;
         Received = received;
     }
 
     public ConcurrentQueue<ReceivedRequest> Received { get; }
 
-    public int Port => new Uri(_app.Urls.First()).Port;
+    public int Port => new Uri(app.Urls.First()).Port;
 
     /// <summary>Starts the app; <paramref name="map"/> adds routes besides the standard echo routes.</summary>
     public static async Task<TestApp> StartAsync(Action<WebApplication, ConcurrentQueue<ReceivedRequest>>? map = null)
@@ -64,7 +63,7 @@ public sealed class TestApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 }

@@ -8,7 +8,7 @@ namespace Loyalife.DaprSidecar.Tests.Support;
 /// </summary>
 public sealed class TestSidecars : IAsyncDisposable
 {
-    private readonly List<IAsyncDisposable> _owned = [];
+    private readonly List<IAsyncDisposable> owned = [];
 
     public TestSidecars(string? apiToken = null, string? appApiToken = null)
     {
@@ -34,14 +34,21 @@ public sealed class TestSidecars : IAsyncDisposable
         if (appPort is { } port)
             args = [.. args, "--app-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         var sidecar = await DaprSidecarHost.StartAsync(args, Environment);
-        _owned.Add(sidecar);
+        owned.Add(sidecar);
         return sidecar;
     }
+
+    /// <summary>Starts a sidecar that loads the components in <paramref name="resourcesPath"/>.</summary>
+    public Task<RunningSidecar> StartWithComponentsAsync(string appId, string resourcesPath, int? appPort = null) =>
+        StartAsync(appId, appPort, "--resources-path", resourcesPath);
+
+    /// <summary>Writes a file into the scratch directory, where a secret store's component can point at it.</summary>
+    public Task WriteFileAsync(string name, string contents) => File.WriteAllTextAsync(Path.Combine(Directory, name), contents);
 
     public async Task<TestApp> StartAppAsync(Action<Microsoft.AspNetCore.Builder.WebApplication, System.Collections.Concurrent.ConcurrentQueue<ReceivedRequest>>? map = null)
     {
         var app = await TestApp.StartAsync(map);
-        _owned.Add(app);
+        owned.Add(app);
         return app;
     }
 
@@ -62,7 +69,7 @@ public sealed class TestSidecars : IAsyncDisposable
             .UseGrpcEndpoint(sidecar.GrpcEndpoint.ToString())
             .UseDaprApiToken(token ?? Environment.ApiToken)
             .Build();
-        _owned.Add(new Disposer(client.Dispose));
+        owned.Add(new Disposer(client.Dispose));
         return client;
     }
 
@@ -70,14 +77,14 @@ public sealed class TestSidecars : IAsyncDisposable
     public HttpClient Invoker(RunningSidecar sidecar, string appId, string? token = null)
     {
         var client = DaprClient.CreateInvokeHttpClient(appId, sidecar.HttpEndpoint.ToString(), token ?? Environment.ApiToken);
-        _owned.Add(new Disposer(client.Dispose));
+        owned.Add(new Disposer(client.Dispose));
         return client;
     }
 
     public async ValueTask DisposeAsync()
     {
-        for (var i = _owned.Count - 1; i >= 0; i--)
-            await _owned[i].DisposeAsync();
+        for (var i = owned.Count - 1; i >= 0; i--)
+            await owned[i].DisposeAsync();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

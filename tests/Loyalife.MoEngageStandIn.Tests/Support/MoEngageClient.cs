@@ -25,6 +25,10 @@ public sealed class MoEngageClient(RunningStandIn standIn)
         return appId;
     }
 
+    /// <summary>Creates a fresh workspace that holds profiles for exactly <paramref name="customerIds"/>.</summary>
+    public Task<string> CreateWorkspaceHoldingAsync(params string[] customerIds) =>
+        CreateWorkspaceAsync(body: new JsonObject { ["customerIds"] = new JsonArray([.. customerIds.Select(id => JsonValue.Create(id))]) });
+
     public Task<HttpResponseMessage> PostAsync(string path, string json, string? user, string? key = Key,
         string contentType = "application/json")
     {

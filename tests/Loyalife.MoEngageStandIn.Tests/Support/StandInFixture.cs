@@ -3,17 +3,17 @@ namespace Loyalife.MoEngageStandIn.Tests.Support;
 /// <summary>One stand-in per test class; every test makes its own workspaces, so tests never share state.</summary>
 public sealed class StandInFixture : IAsyncLifetime
 {
-    private RunningStandIn? _standIn;
+    private RunningStandIn? standIn;
 
-    public RunningStandIn StandIn => _standIn ?? throw new InvalidOperationException("Not started.");
+    public RunningStandIn StandIn => standIn ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync() => _standIn = await MoEngageStandInHost.StartAsync();
+    public async Task InitializeAsync() => standIn = await MoEngageStandInHost.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (_standIn is not null)
+        if (standIn is not null)
         {
-            await _standIn.DisposeAsync();
+            await standIn.DisposeAsync();
         }
     }
 }

@@ -2,8 +2,6 @@ extern alias dispatcher;
 extern alias settings;
 extern alias snapshots;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Loyalife.DaprSidecar;
 using Loyalife.DemoLedger;
 using Loyalife.MoEngageStandIn;
@@ -192,6 +190,21 @@ public sealed class LoyalifeSystem : IAsyncDisposable
         using var response = await client.PutAsJsonAsync($"/v1/programs/{ProgramId}/integrations/moengage",
             new { enabled, appId, apiKey, dashboardUrl = DashboardUrl });
         Assert.True(response.IsSuccessStatusCode, $"saving the integration: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Points the demo program at a new stand-in workspace: the workspace, then the integration saved with its key.</summary>
+    public async Task ConnectWorkspaceAsync(string appId, string apiKey, object? faults = null)
+    {
+        await PutWorkspaceAsync(appId, apiKey, faults);
+        await ConfigureIntegrationAsync(appId, apiKey);
+    }
+
+    /// <summary>Starts a manual run of <paramref name="date"/>, waits for it to finish and asserts it succeeded.</summary>
+    public async Task<SyncRun> RunToSuccessAsync(DateOnly date, TimeSpan timeout)
+    {
+        var run = await WaitForRunAsync(await StartRunAsync(date), timeout);
+        Assert.True(run.Status == "succeeded", run.ToString());
+        return run;
     }
 
     /// <summary>An admin's manual run of <paramref name="date"/>; answers its run id.</summary>

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Loyalife.Reliability.Tests.Support;
 
 /// <summary>What a run must deliver for one date, read straight from snapshot-service (with the app token, as its sidecar would).</summary>

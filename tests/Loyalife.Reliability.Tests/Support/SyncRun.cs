@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Loyalife.Reliability.Tests.Support;
 
 /// <summary>A run as GET /v1/sync-runs/{runId} answers it, read as JSON so the test needs none of the dispatcher's types.</summary>

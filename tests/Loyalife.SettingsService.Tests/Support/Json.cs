@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Loyalife.SettingsService.Tests.Support;
 
 public static class Json
@@ -8,6 +6,14 @@ public static class Json
     {
         var text = await response.Content.ReadAsStringAsync();
         return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Asserts the response is an RFC 7807 problem with <paramref name="status"/> and answers it.</summary>
+    public static async Task<JsonElement> ReadProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await ReadAsync(response);
     }
 
     public static string Text(this JsonElement element, string property) => element.GetProperty(property).GetString()!;

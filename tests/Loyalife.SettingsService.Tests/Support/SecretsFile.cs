@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Loyalife.SettingsService.Tests.Support;
 
 public static class SecretsFile

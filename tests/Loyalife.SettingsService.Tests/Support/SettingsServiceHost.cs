@@ -1,10 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Loyalife.DaprSidecar;
 using Loyalife.MoEngageStandIn;
 using Loyalife.SettingsService.Secrets;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Loyalife.SettingsService.Tests.Support;
@@ -151,6 +148,18 @@ public sealed class SettingsServiceHost : IAsyncDisposable
     {
         var programId = $"program-{Interlocked.Increment(ref programs)}";
         await LedgerDatabase.AddProgramAsync(ConnectionString, programId);
+        return programId;
+    }
+
+    /// <summary>An admin's save of <paramref name="programId"/>'s MoEngage integration.</summary>
+    public Task<HttpResponseMessage> SaveMoEngageAsync(string programId, object body) =>
+        Admin.PutAsJsonAsync(SettingsPaths.MoEngage(programId), body);
+
+    /// <summary>A program of its own (<see cref="NewProgramAsync"/>) and a MoEngage workspace to point it at.</summary>
+    public async Task<string> NewProgramWithWorkspaceAsync(string appId, string dataCenter, string apiKey, bool getUser = true)
+    {
+        var programId = await NewProgramAsync();
+        await AddWorkspaceAsync(appId, dataCenter, apiKey, getUser);
         return programId;
     }
 
