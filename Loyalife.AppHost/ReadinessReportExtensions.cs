@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Loyalife.AppHost;
 

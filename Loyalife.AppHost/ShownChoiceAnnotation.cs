@@ -1,5 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
-
 namespace Loyalife.AppHost;
 
 /// <summary>Records which way a resource runs (container or local, daprd or local sidecar) and why.</summary>

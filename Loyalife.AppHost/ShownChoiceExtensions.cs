@@ -1,7 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Loyalife.AppHost;
 
 /// <summary>Makes a runtime decision visible: a highlighted property in the dashboard and a log line.</summary>

@@ -1,16 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using Dapr.Client;
-using Loyalife.MoEngageDispatcher.Existence;
-using Loyalife.MoEngageDispatcher.Alerts;
-using Loyalife.MoEngageDispatcher.HeldRuns;
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Pacing;
-using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Scheduling;
-using Loyalife.MoEngageDispatcher.Sources;
-using Loyalife.MoEngageDispatcher.Telemetry;
-using Loyalife.MoEngageDispatcher.Verification;
-using Loyalife.ServiceDefaults.Auth;
 using Loyalife.ServiceDefaults.Migrations;
 
 namespace Loyalife.MoEngageDispatcher;

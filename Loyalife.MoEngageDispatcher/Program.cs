@@ -1,9 +1,4 @@
 using Loyalife.MoEngageDispatcher;
-using Loyalife.MoEngageDispatcher.Existence;
-using Loyalife.MoEngageDispatcher.Alerts;
-using Loyalife.MoEngageDispatcher.HeldRuns;
-using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Scheduling;
 
 var builder = WebApplication.CreateBuilder(args);
 

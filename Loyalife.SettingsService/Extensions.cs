@@ -1,11 +1,5 @@
-using Loyalife.ServiceDefaults.Auth;
 using Loyalife.ServiceDefaults.Migrations;
-using Loyalife.SettingsService.Admin;
 using Loyalife.SettingsService.Alerts;
-using Loyalife.SettingsService.MoEngage;
-using Loyalife.SettingsService.Programs;
-using Loyalife.SettingsService.Secrets;
-using Loyalife.SettingsService.Settings;
 
 namespace Loyalife.SettingsService;
 

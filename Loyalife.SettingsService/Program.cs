@@ -1,8 +1,6 @@
 using Loyalife.SettingsService;
-using Loyalife.SettingsService.Admin;
 using Loyalife.SettingsService.Alerts;
 using Loyalife.SettingsService.Internal;
-using Loyalife.SettingsService.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
 

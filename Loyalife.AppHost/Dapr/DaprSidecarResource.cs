@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Aspire.Hosting.ApplicationModel;
 
 namespace Loyalife.AppHost.Dapr;
 

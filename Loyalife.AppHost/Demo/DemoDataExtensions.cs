@@ -1,5 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
-
 namespace Loyalife.AppHost.Demo;
 
 public static class DemoDataExtensions

@@ -1,7 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Logging;
-
 namespace Loyalife.AppHost.Demo;
 
 /// <summary>The demo integration step's outcome, as one of settings-service's health checks in the dashboard.</summary>

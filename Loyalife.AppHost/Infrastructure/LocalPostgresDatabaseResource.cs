@@ -1,5 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
-
 namespace Loyalife.AppHost.Infrastructure;
 
 /// <summary>A database in the local PostgreSQL server; the AppHost creates it when the server is ready.</summary>

@@ -1,7 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace Loyalife.AppHost.Infrastructure;
 
 public static class LocalRedisExtensions

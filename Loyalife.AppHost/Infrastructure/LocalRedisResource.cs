@@ -1,5 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
-
 namespace Loyalife.AppHost.Infrastructure;
 
 /// <summary>The machine's own redis-server, run in the foreground by the orchestrator.</summary>

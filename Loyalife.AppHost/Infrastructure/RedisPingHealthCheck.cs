@@ -1,5 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
 namespace Loyalife.AppHost.Infrastructure;

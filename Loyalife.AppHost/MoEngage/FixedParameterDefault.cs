@@ -1,4 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Publishing;
 
 namespace Loyalife.AppHost.MoEngage;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Loyalife.MoEngageDispatcher.Runs;
-
 namespace Loyalife.MoEngageDispatcher.Alerts;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Loyalife.MoEngageDispatcher.Alerts;
 
 /// <summary>How alerts are delivered (section <c>Alerts</c>).</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.Options;
-
 namespace Loyalife.MoEngageDispatcher.Alerts;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Loyalife.MoEngageDispatcher.Alerts;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Loyalife.MoEngageDispatcher.Alerts;
 
 /// <summary>A program's webhook as settings-service hands it over, with its signing secret (read from the secret store).</summary>

@@ -1,9 +1,4 @@
 using System.Security.Claims;
-using Loyalife.ServiceDefaults.Auth;
-using Loyalife.ServiceDefaults.Problems;
-using Loyalife.MoEngageDispatcher.Sources;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Loyalife.MoEngageDispatcher.Alerts;
 

@@ -1,5 +1,4 @@
 using Dapr.Client;
-using Loyalife.MoEngageDispatcher.Sources;
 
 namespace Loyalife.MoEngageDispatcher.Alerts;
 

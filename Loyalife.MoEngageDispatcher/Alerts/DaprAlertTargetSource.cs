@@ -1,5 +1,3 @@
-using Loyalife.MoEngageDispatcher.Sources;
-
 namespace Loyalife.MoEngageDispatcher.Alerts;
 
 /// <summary>settings-service's internal alert-targets endpoint, through Dapr service invocation.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Loyalife.MoEngageDispatcher.Alerts;
 
 /// <summary>A delivery the sender claimed to attempt now, with the body its alert carries.</summary>

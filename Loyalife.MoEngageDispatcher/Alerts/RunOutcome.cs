@@ -1,6 +1,3 @@
-using Loyalife.MoEngageDispatcher.HeldRuns;
-using Loyalife.MoEngageDispatcher.Runs;
-
 namespace Loyalife.MoEngageDispatcher.Alerts;
 
 /// <summary>

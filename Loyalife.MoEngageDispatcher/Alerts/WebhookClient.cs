@@ -1,7 +1,5 @@
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Loyalife.Domain.Alerts;
-using Microsoft.Extensions.Options;
 
 namespace Loyalife.MoEngageDispatcher.Alerts;
 

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Loyalife.MoEngageDispatcher.Existence;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Pacing;
-using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Sources;
-using Loyalife.MoEngageDispatcher.Telemetry;
-
 namespace Loyalife.MoEngageDispatcher.Existence;
 
 /// <summary>

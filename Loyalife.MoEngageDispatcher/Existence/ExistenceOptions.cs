@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Loyalife.MoEngageDispatcher.Existence;
 
 /// <summary>How long Get User's answers are trusted (section <c>Existence</c>).</summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Sources;
-using Loyalife.ServiceDefaults.Auth;
-using Loyalife.ServiceDefaults.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Loyalife.MoEngageDispatcher.Existence;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Loyalife.MoEngageDispatcher.Runs;
-
 namespace Loyalife.MoEngageDispatcher.HeldRuns;
 
 /// <summary>What a release or skip came to, and the run as it now stands (null for an unknown run).</summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Loyalife.MoEngageDispatcher.Runs;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Loyalife.MoEngageDispatcher.HeldRuns;
 
 /// <summary>Held runs in the dispatcher's run history: the nights a day is compared with, and an admin's decision.</summary>

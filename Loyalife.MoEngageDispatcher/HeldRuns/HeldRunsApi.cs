@@ -1,10 +1,4 @@
 using System.Security.Claims;
-using Loyalife.MoEngageDispatcher.Alerts;
-using Loyalife.ServiceDefaults.Auth;
-using Loyalife.ServiceDefaults.Problems;
-using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Scheduling;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Loyalife.MoEngageDispatcher.HeldRuns;
 

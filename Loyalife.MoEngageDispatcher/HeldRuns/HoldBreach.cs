@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Loyalife.MoEngageDispatcher.HeldRuns;
 
 /// <summary>One rule a day broke, and the figures that broke it.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-
 namespace Loyalife.MoEngageDispatcher.HeldRuns;
 
 /// <summary>The hold rules applied to one day against the program's recent synced nights (pure).</summary>

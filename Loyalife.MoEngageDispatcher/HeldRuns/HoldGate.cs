@@ -1,7 +1,3 @@
-using System.Globalization;
-using Loyalife.MoEngageDispatcher.Runs;
-using Microsoft.Extensions.Options;
-
 namespace Loyalife.MoEngageDispatcher.HeldRuns;
 
 /// <summary>The check a run makes before it sends a day: the program's hold rules against its recent synced nights.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Loyalife.MoEngageDispatcher.HeldRuns;
 
 /// <summary>One program's own hold rules; a setting left out is the section's.</summary>

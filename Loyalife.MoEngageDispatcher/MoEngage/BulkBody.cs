@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Loyalife.MoEngageDispatcher.MoEngage;
 
 /// <summary>

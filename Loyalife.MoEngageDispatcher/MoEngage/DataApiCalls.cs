@@ -1,7 +1,3 @@
-using System.Net;
-using Loyalife.MoEngageDispatcher.Sources;
-using Microsoft.Extensions.Options;
-
 namespace Loyalife.MoEngageDispatcher.MoEngage;
 
 /// <summary>

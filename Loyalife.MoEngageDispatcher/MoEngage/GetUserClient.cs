@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using Loyalife.MoEngageDispatcher.Sources;
-
 namespace Loyalife.MoEngageDispatcher.MoEngage;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Loyalife.MoEngageDispatcher.MoEngage;
 
 /// <summary>How the dispatcher talks to MoEngage's Bulk Import API (section <c>MoEngage</c>).</summary>

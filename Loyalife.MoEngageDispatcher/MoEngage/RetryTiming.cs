@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Options;
-
 namespace Loyalife.MoEngageDispatcher.MoEngage;
 
 /// <summary>How long MoEngage's clients wait before trying again: after a failure, and after a 429.</summary>

@@ -1,5 +1,3 @@
-using Loyalife.MoEngageDispatcher.MoEngage;
-
 namespace Loyalife.MoEngageDispatcher.Pacing;
 
 /// <summary>Paces calls to a workspace's per-minute quotas, across every replica.</summary>

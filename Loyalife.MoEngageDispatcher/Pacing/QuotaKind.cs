@@ -1,5 +1,3 @@
-using Loyalife.MoEngageDispatcher.MoEngage;
-
 namespace Loyalife.MoEngageDispatcher.Pacing;
 
 /// <summary>The per-minute quotas of a workspace the dispatcher uses; each is counted on its own.</summary>

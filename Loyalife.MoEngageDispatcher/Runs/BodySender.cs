@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Pacing;
-using Loyalife.MoEngageDispatcher.Sources;
-using Loyalife.MoEngageDispatcher.Telemetry;
-
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>

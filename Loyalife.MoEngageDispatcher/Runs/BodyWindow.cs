@@ -1,6 +1,3 @@
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Sources;
-
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>

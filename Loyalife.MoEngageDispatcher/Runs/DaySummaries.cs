@@ -1,7 +1,3 @@
-using System.Globalization;
-using Loyalife.MoEngageDispatcher.Sources;
-using Loyalife.MoEngageDispatcher.Telemetry;
-
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>What snapshot-service says a date holds, read once per date of the run and kept in its report.</summary>

@@ -1,5 +1,3 @@
-using Loyalife.MoEngageDispatcher.Sources;
-
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>An admin may switch the integration off mid-run; the run then stops at the next body.</summary>

@@ -1,7 +1,3 @@
-using Loyalife.MoEngageDispatcher.Sources;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using Loyalife.MoEngageDispatcher.Existence;
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Sources;
-
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>

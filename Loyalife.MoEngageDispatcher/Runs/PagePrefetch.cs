@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using Loyalife.MoEngageDispatcher.Sources;
-using Loyalife.MoEngageDispatcher.Telemetry;
 
 namespace Loyalife.MoEngageDispatcher.Runs;
 

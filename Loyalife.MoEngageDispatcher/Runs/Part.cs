@@ -1,5 +1,3 @@
-using Loyalife.MoEngageDispatcher.MoEngage;
-
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>One request's final answer, with what the report needs of its body (the body itself is already returned to the pool).</summary>

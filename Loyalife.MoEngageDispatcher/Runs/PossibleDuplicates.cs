@@ -1,5 +1,3 @@
-using Loyalife.MoEngageDispatcher.MoEngage;
-
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>

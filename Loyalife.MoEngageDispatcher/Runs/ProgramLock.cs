@@ -1,5 +1,3 @@
-using Loyalife.MoEngageDispatcher.Scheduling;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Loyalife.MoEngageDispatcher.Runs;

@@ -1,7 +1,3 @@
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Scheduling;
-using Loyalife.MoEngageDispatcher.Telemetry;
-
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>

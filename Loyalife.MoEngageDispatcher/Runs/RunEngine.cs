@@ -1,14 +1,3 @@
-using System.Diagnostics;
-using Loyalife.MoEngageDispatcher.Existence;
-using Loyalife.MoEngageDispatcher.Alerts;
-using Loyalife.MoEngageDispatcher.HeldRuns;
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Pacing;
-using Loyalife.MoEngageDispatcher.Scheduling;
-using Loyalife.MoEngageDispatcher.Sources;
-using Loyalife.MoEngageDispatcher.Telemetry;
-using Loyalife.MoEngageDispatcher.Verification;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Loyalife.MoEngageDispatcher.Runs;

@@ -1,5 +1,3 @@
-using Loyalife.MoEngageDispatcher.HeldRuns;
-
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Sources;
-using Npgsql;
-
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>How a row of <c>dispatch.sync_runs</c> is read and written, for both run stores.</summary>

@@ -1,7 +1,3 @@
-using Loyalife.MoEngageDispatcher.Existence;
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Sources;
-
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Loyalife.Domain.BusinessDays;
-using Loyalife.MoEngageDispatcher.Scheduling;
-using Loyalife.MoEngageDispatcher.Sources;
-using Loyalife.ServiceDefaults.Auth;
-using Loyalife.ServiceDefaults.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-
 namespace Loyalife.MoEngageDispatcher.Runs;
 
 /// <summary>Manual runs, backfills and run history for admins (docs/architecture.md).</summary>

@@ -1,5 +1,3 @@
-using Loyalife.Domain.BusinessDays;
-
 namespace Loyalife.MoEngageDispatcher.Scheduling;
 
 /// <summary>Which closed business dates a tick should sync (when a date is closed is <see cref="BusinessDay"/>'s rule).</summary>

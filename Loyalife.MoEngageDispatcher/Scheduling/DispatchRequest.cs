@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Loyalife.MoEngageDispatcher.Scheduling;
 
 /// <summary>Work for the background worker: a cron tick (every enabled program) or one program to wake.</summary>

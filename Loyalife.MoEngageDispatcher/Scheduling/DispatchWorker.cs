@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Threading.Channels;
-using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Sources;
-using Loyalife.MoEngageDispatcher.Verification;
-using Microsoft.Extensions.Options;
 
 namespace Loyalife.MoEngageDispatcher.Scheduling;
 

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Loyalife.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Loyalife.MoEngageDispatcher.Scheduling;
 
 /// <summary>The Dapr cron binding's route: each tick queues the due work and is answered at once.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Loyalife.MoEngageDispatcher.Scheduling;
 
 /// <summary>When and how fast programs are synced (section <c>Sync</c>).</summary>

@@ -1,12 +1,3 @@
-using System.Diagnostics;
-using Loyalife.Domain.BusinessDays;
-using Loyalife.MoEngageDispatcher.HeldRuns;
-using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Sources;
-using Loyalife.MoEngageDispatcher.Telemetry;
-using Loyalife.MoEngageDispatcher.Verification;
-using Microsoft.Extensions.Options;
-
 namespace Loyalife.MoEngageDispatcher.Scheduling;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace Loyalife.MoEngageDispatcher.Sources;
 
 /// <summary>snapshot-service's API (docs/ledger.md), through Dapr service invocation.</summary>

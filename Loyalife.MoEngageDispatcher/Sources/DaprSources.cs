@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace Loyalife.MoEngageDispatcher.Sources;
 
 /// <summary>Shared reading of answers from services reached through Dapr invocation.</summary>

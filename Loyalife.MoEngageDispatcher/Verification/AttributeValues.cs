@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Loyalife.MoEngageDispatcher.MoEngage;
-
 namespace Loyalife.MoEngageDispatcher.Verification;
 
 /// <summary>Whether an attribute MoEngage holds is the value sent: equal JSON, or the same number or instant written differently.</summary>

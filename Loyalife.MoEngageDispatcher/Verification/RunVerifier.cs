@@ -1,13 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
-using Loyalife.MoEngageDispatcher.Alerts;
-using Loyalife.MoEngageDispatcher.Existence;
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Pacing;
-using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Sources;
-using Microsoft.Extensions.Options;
-
 namespace Loyalife.MoEngageDispatcher.Verification;
 
 /// <summary>

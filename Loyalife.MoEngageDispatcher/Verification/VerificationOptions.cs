@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Loyalife.MoEngageDispatcher.Verification;
 
 /// <summary>The read-back after a run (section <c>Verification</c>).</summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Loyalife.MoEngageDispatcher.Runs;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Loyalife.MoEngageDispatcher.Verification;
 
 /// <summary>Verifications waiting for their time, and their results written into the run's report.</summary>

@@ -1,5 +1,3 @@
-using Dapr.Client;
-
 namespace Loyalife.SettingsService.Admin;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using System.Text.Json;
-using Loyalife.ServiceDefaults.Auth;
-using Loyalife.ServiceDefaults.Problems;
-using Loyalife.SettingsService.Programs;
-using Loyalife.SettingsService.Settings;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Loyalife.SettingsService.Admin;
 
 /// <summary>

@@ -1,8 +1,4 @@
 using Loyalife.Domain.Alerts;
-using Loyalife.SettingsService.Programs;
-using Loyalife.SettingsService.Secrets;
-using Loyalife.SettingsService.Settings;
-using Microsoft.Extensions.Options;
 
 namespace Loyalife.SettingsService.Alerts;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Loyalife.SettingsService.Alerts;
 
 /// <summary>Which webhooks an admin may add (section <c>Alerts</c>).</summary>

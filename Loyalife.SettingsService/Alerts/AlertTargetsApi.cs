@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Loyalife.ServiceDefaults.Auth;
-using Loyalife.ServiceDefaults.Problems;
-using Loyalife.SettingsService.Programs;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Loyalife.SettingsService.Alerts;
 
 /// <summary>A program's alert targets: for admins without their secrets, for the dispatcher (through Dapr only) with them.</summary>

@@ -1,8 +1,3 @@
-using Loyalife.SettingsService.Admin;
-using Loyalife.ServiceDefaults.Auth;
-using Loyalife.SettingsService.Programs;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Loyalife.SettingsService.Alerts;
 
 /// <summary>

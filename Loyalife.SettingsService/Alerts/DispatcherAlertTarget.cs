@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Loyalife.SettingsService.Alerts;
 
 /// <summary>A webhook as the dispatcher needs it to sign an alert, on the internal API only.</summary>

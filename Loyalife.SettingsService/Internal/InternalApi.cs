@@ -1,10 +1,3 @@
-using Loyalife.Domain.MoEngage;
-using Loyalife.ServiceDefaults.Auth;
-using Loyalife.SettingsService.MoEngage;
-using Loyalife.SettingsService.Settings;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-
 namespace Loyalife.SettingsService.Internal;
 
 /// <summary>What the dispatcher reads through Dapr service invocation; a direct call without the app token is refused.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Loyalife.SettingsService.MoEngage;
 
 /// <summary>MoEngage's Test Connection (<c>POST /v1/integrations/authentication</c>) for one data centre.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Options;
-
 namespace Loyalife.SettingsService.MoEngage;
 
 /// <summary>

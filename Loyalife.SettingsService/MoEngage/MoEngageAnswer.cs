@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Loyalife.SettingsService.MoEngage;
 
 /// <summary>What MoEngage answered: the HTTP status and the body when it was JSON; no status when no answer came.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Loyalife.SettingsService.MoEngage;
 
 public sealed class MoEngageOptions : IValidatableObject

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Loyalife.SettingsService.Programs;
 
 /// <summary>Loyalife's programs, read from <c>loyalty.programs</c> (owned by Loyalife's core; read-only here).</summary>

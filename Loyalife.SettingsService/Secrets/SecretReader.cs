@@ -1,5 +1,4 @@
 using Dapr;
-using Dapr.Client;
 
 namespace Loyalife.SettingsService.Secrets;
 

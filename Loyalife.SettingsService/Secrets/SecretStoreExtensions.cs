@@ -1,7 +1,5 @@
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
-using Dapr.Client;
-using Microsoft.Extensions.Options;
 
 namespace Loyalife.SettingsService.Secrets;
 

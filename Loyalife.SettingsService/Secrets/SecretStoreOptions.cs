@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Loyalife.SettingsService.Secrets;
 
 public sealed class SecretStoreOptions : IValidatableObject

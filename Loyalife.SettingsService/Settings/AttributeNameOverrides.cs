@@ -1,6 +1,3 @@
-using System.Text;
-using Loyalife.Domain.MoEngage;
-
 namespace Loyalife.SettingsService.Settings;
 
 /// <summary>

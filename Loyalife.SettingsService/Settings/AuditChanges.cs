@@ -1,5 +1,3 @@
-using Loyalife.Domain.MoEngage;
-
 namespace Loyalife.SettingsService.Settings;
 
 /// <summary>

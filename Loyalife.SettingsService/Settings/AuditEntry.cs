@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Loyalife.SettingsService.Settings;
 
 /// <summary>One change to a program's MoEngage settings: who, when, what (the key only as "replaced").</summary>

@@ -1,5 +1,3 @@
-using Loyalife.SettingsService.MoEngage;
-
 namespace Loyalife.SettingsService.Settings;
 
 /// <summary>How a save ended; exactly one of the members is set (<see cref="ApiKeyMasked"/> goes with <see cref="Saved"/>).</summary>

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using Loyalife.ServiceDefaults.Auth;
-using Loyalife.ServiceDefaults.Problems;
-using Loyalife.SettingsService.MoEngage;
-using Loyalife.SettingsService.Programs;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-
 namespace Loyalife.SettingsService.Settings;
 
 /// <summary>For admins (docs/architecture.md): a program's MoEngage settings, their check, audit trail and export.</summary>

@@ -1,7 +1,3 @@
-using Loyalife.SettingsService.MoEngage;
-using Loyalife.SettingsService.Programs;
-using Loyalife.SettingsService.Secrets;
-
 namespace Loyalife.SettingsService.Settings;
 
 /// <summary>

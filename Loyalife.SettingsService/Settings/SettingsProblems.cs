@@ -1,6 +1,3 @@
-using Loyalife.SettingsService.MoEngage;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Loyalife.SettingsService.Settings;
 
 /// <summary>The RFC 7807 answers of the settings API. None of them carries a submitted value.</summary>

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace Loyalife.SettingsService.Settings;

@@ -1,5 +1,3 @@
-using Loyalife.SettingsService.MoEngage;
-
 namespace Loyalife.SettingsService.Settings;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Loyalife.Domain.MoEngage;
-using Loyalife.SettingsService.MoEngage;
-
 namespace Loyalife.SettingsService.Settings;
 
 public static class SettingsViews

@@ -1,7 +1,4 @@
 using Loyalife.DaprSidecar.Cli;
-using Loyalife.DaprSidecar.Components;
-using Loyalife.DaprSidecar.Invocation;
-using Loyalife.DaprSidecar.Registry;
 
 namespace Loyalife.DaprSidecar;
 

@@ -1,5 +1,3 @@
-using Loyalife.DaprSidecar.Registry;
-
 namespace Loyalife.DaprSidecar;
 
 /// <summary>A started sidecar; disposing it unregisters it and stops its listeners.</summary>

@@ -1,9 +1,6 @@
 using System.Net;
-using Loyalife.DaprSidecar.Api;
 using Loyalife.DaprSidecar.Cron;
 using Loyalife.DaprSidecar.Health;
-using Loyalife.DaprSidecar.Invocation;
-using Loyalife.DaprSidecar.Registry;
 using Loyalife.DaprSidecar.Secrets;
 using Loyalife.DaprSidecar.Tracing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;

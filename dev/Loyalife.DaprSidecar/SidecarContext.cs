@@ -1,5 +1,4 @@
 using Loyalife.DaprSidecar.Cli;
-using Loyalife.DaprSidecar.Components;
 
 namespace Loyalife.DaprSidecar;
 

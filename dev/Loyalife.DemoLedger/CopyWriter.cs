@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Npgsql;
 
 namespace Loyalife.DemoLedger;
 

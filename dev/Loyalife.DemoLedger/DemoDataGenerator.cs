@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Loyalife.DemoLedger.Ledger;
 using Loyalife.Domain.BusinessDays;
-using Npgsql;
 
 namespace Loyalife.DemoLedger;
 

@@ -1,6 +1,5 @@
 using Loyalife.DemoLedger.Ledger;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Loyalife.DemoLedger;
 

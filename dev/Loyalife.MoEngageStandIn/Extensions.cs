@@ -1,8 +1,5 @@
-using Loyalife.MoEngageStandIn.MoEngage;
-using Loyalife.MoEngageStandIn.Workspaces;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Loyalife.MoEngageStandIn;
 

@@ -1,6 +1,5 @@
 using Loyalife.MoEngageStandIn.Control;
 using Loyalife.MoEngageStandIn.Inspection;
-using Loyalife.MoEngageStandIn.MoEngage;
 
 namespace Loyalife.MoEngageStandIn;
 

@@ -1,6 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
-using Loyalife.AppHost.Dapr;
-
 namespace Loyalife.AppHost.Tests;
 
 [Trait("Suite", "System")]

@@ -1,4 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
 using Loyalife.AppHost.Infrastructure;
 
 namespace Loyalife.AppHost.Tests;

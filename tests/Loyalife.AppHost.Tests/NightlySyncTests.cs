@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Loyalife.AppHost.Demo;
 using Loyalife.AppHost.MoEngage;
 using Loyalife.Domain.MoEngage;

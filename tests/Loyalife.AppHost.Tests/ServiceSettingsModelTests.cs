@@ -1,4 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
 using Loyalife.AppHost.Sync;
 
 namespace Loyalife.AppHost.Tests;

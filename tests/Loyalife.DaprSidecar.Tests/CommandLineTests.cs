@@ -1,5 +1,4 @@
 using Loyalife.DaprSidecar.Cli;
-using Microsoft.Extensions.Logging;
 
 namespace Loyalife.DaprSidecar.Tests;
 

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-
 namespace Loyalife.DaprSidecar.Tests;
 
 public sealed class CronBindingTests() : SidecarTestBase(appApiToken: "app-token")

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Loyalife.DaprSidecar.Tests;
 
 public sealed class HealthTests() : SidecarTestBase(apiToken: "dapr-token")

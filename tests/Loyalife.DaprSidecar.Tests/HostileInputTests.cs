@@ -1,4 +1,3 @@
-using System.Text;
 using static Loyalife.Testing.HostileAuth;
 
 namespace Loyalife.DaprSidecar.Tests;

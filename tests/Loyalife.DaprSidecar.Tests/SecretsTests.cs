@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapr;
 using Grpc.Core;
 

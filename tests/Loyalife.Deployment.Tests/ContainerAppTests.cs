@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Loyalife.Deployment.Tests;
 
 public sealed class ContainerAppTests

@@ -1,6 +1,3 @@
-using Loyalife.MoEngageDispatcher.Alerts;
-using Loyalife.MoEngageDispatcher.Runs;
-
 namespace Loyalife.MoEngageDispatcher.Tests;
 
 public sealed class AlertConditionsTests

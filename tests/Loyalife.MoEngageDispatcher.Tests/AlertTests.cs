@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Loyalife.MoEngageDispatcher.Alerts;
-using Loyalife.MoEngageDispatcher.Runs;
-
 namespace Loyalife.MoEngageDispatcher.Tests;
 
 public sealed class AlertTests(Support.Environment env) : IClassFixture<Support.Environment>

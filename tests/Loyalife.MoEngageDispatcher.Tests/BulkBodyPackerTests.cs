@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Loyalife.MoEngageDispatcher.MoEngage;
-
 namespace Loyalife.MoEngageDispatcher.Tests;
 
 public sealed class BulkBodyPackerTests

@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Text;
-using System.Text.Json;
-using Loyalife.MoEngageDispatcher.MoEngage;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 

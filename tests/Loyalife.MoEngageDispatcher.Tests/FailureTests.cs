@@ -1,11 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Tests.Support;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Loyalife.MoEngageDispatcher.Tests;
 
 public sealed class FailureTests(Support.Environment env) : IClassFixture<Support.Environment>

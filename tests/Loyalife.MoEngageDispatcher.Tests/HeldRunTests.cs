@@ -1,12 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Loyalife.MoEngageDispatcher.Alerts;
 using Loyalife.MoEngageDispatcher.HeldRuns;
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Sources;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 

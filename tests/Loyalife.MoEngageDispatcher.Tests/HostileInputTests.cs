@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using Loyalife.MoEngageDispatcher.Tests.Support;
 using static Loyalife.Testing.HostileAuth;
 
 namespace Loyalife.MoEngageDispatcher.Tests;

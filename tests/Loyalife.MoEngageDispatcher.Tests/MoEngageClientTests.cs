@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text;
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Sources;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 

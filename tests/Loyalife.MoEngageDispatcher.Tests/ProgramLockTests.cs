@@ -1,8 +1,3 @@
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Sources;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Loyalife.MoEngageDispatcher.Tests;
 
 public sealed class ProgramLockTests(Support.Environment env) : IClassFixture<Support.Environment>

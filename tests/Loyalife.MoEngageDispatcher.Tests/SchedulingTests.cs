@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Sources;
-using Microsoft.Extensions.DependencyInjection;
-using Loyalife.MoEngageDispatcher.Tests.Support;
-
 namespace Loyalife.MoEngageDispatcher.Tests;
 
 public sealed class SchedulingTests(Support.Environment env) : IClassFixture<Support.Environment>

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Loyalife.MoEngageDispatcher.Runs;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Loyalife.MoEngageDispatcher.Tests;

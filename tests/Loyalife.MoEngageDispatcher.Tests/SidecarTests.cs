@@ -1,7 +1,5 @@
 using System.Globalization;
 using Loyalife.DaprSidecar;
-using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Tests.Support;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 

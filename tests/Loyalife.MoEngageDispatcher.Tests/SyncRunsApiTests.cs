@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Tests.Support;
-
 namespace Loyalife.MoEngageDispatcher.Tests;
 
 public sealed class SyncRunsApiTests(Support.Environment env) : IClassFixture<Support.Environment>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Loyalife.MoEngageDispatcher.Tests;
 
 public sealed class UnknownTimeZoneTests(Support.Environment env) : IClassFixture<Support.Environment>

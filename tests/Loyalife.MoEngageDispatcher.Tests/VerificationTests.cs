@@ -1,13 +1,3 @@
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json.Nodes;
-using Loyalife.MoEngageDispatcher.Alerts;
-using Loyalife.MoEngageDispatcher.MoEngage;
-using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.MoEngageDispatcher.Tests.Support;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Loyalife.MoEngageDispatcher.Tests;
 
 public sealed class VerificationTests(Support.Environment env) : IClassFixture<Support.Environment>

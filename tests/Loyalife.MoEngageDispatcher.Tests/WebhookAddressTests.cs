@@ -1,4 +1,3 @@
-using System.Net;
 using Loyalife.Domain.Alerts;
 
 namespace Loyalife.MoEngageDispatcher.Tests;

@@ -1,5 +1,4 @@
 using Loyalife.Domain.Alerts;
-using Loyalife.MoEngageDispatcher.Alerts;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 

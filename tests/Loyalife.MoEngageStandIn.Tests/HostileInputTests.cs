@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using static Loyalife.Testing.HostileAuth;
 
 namespace Loyalife.MoEngageStandIn.Tests;

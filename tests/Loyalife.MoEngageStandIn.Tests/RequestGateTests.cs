@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Loyalife.MoEngageStandIn.Tests;
 
 /// <summary>What MoEngage checks before it looks at elements: content type and the 100 KB cap.</summary>

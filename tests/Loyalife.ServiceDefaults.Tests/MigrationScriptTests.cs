@@ -1,5 +1,3 @@
-using Loyalife.ServiceDefaults.Migrations;
-
 namespace Loyalife.ServiceDefaults.Tests;
 
 public sealed class MigrationScriptTests

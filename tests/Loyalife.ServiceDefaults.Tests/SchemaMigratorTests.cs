@@ -1,4 +1,3 @@
-using Loyalife.ServiceDefaults.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 

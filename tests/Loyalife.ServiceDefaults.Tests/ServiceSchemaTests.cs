@@ -1,6 +1,5 @@
 using System.Reflection;
 using Loyalife.MoEngageDispatcher.Runs;
-using Loyalife.ServiceDefaults.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 

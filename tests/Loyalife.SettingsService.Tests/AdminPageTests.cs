@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Loyalife.SettingsService.Settings;
 using Loyalife.SettingsService.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,3 @@
-using Loyalife.SettingsService.Secrets;
-
 namespace Loyalife.SettingsService.Tests;
 
 public sealed class AlertTargetsTests(SettingsHostFixture fixture) : SettingsTestBase(fixture)

@@ -1,5 +1,3 @@
-using Loyalife.SettingsService.Settings;
-
 namespace Loyalife.SettingsService.Tests;
 
 public sealed class ApiKeyMaskTests

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Loyalife.SettingsService.Tests;
 
 /// <summary>The admin page's way to the dispatcher: unknown programs answered here, everything else forwarded through Dapr.</summary>

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Security.KeyVault.Secrets;
-using Loyalife.SettingsService.Secrets;
 
 namespace Loyalife.SettingsService.Tests;
 

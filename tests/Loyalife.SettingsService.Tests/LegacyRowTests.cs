@@ -1,6 +1,4 @@
 using Loyalife.Domain.MoEngage;
-using Loyalife.SettingsService.Secrets;
-using Loyalife.SettingsService.Settings;
 using Npgsql;
 
 namespace Loyalife.SettingsService.Tests;

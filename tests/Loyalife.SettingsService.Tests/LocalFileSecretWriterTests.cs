@@ -1,4 +1,3 @@
-using Loyalife.SettingsService.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace Loyalife.SettingsService.Tests;

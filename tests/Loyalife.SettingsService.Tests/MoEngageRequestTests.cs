@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Loyalife.SettingsService.Tests;
 
 /// <summary>What settings-service's requests look like when they reach MoEngage, as received on the wire.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Loyalife.SettingsService.Tests;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Loyalife.SettingsService.Secrets;
 
 namespace Loyalife.SettingsService.Tests;
 

@@ -1,6 +1,3 @@
-using Loyalife.SettingsService.Secrets;
-using Loyalife.SettingsService.Settings;
-
 namespace Loyalife.SettingsService.Tests;
 
 public sealed class SettingsApiTests(SettingsHostFixture fixture) : SettingsTestBase(fixture)

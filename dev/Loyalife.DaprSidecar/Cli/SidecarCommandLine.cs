@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Loyalife.DaprSidecar.Cli;
 
 /// <summary>

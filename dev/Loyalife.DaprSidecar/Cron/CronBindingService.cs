@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Loyalife.DaprSidecar.Components;
-using Loyalife.DaprSidecar.Invocation;
 using Loyalife.DaprSidecar.Tracing;
 
 namespace Loyalife.DaprSidecar.Cron;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Loyalife.DaprSidecar.Cron;
 
 /// <summary>Go's <c>time.Time.String()</c> of a UTC instant (<c>2026-11-28 02:00:00.000811446 +0000 UTC</c>), as daprd's cron binding sends it.</summary>

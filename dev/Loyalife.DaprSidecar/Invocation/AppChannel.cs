@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Loyalife.DaprSidecar.Api;
 
 namespace Loyalife.DaprSidecar.Invocation;
 

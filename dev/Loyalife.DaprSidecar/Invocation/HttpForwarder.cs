@@ -1,4 +1,3 @@
-using Loyalife.DaprSidecar.Api;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Loyalife.DaprSidecar.Invocation;

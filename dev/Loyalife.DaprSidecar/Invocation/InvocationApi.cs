@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Loyalife.DaprSidecar.Api;
-using Loyalife.DaprSidecar.Registry;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Loyalife.DaprSidecar.Invocation;

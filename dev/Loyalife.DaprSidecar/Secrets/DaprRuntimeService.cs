@@ -1,6 +1,4 @@
 using Dapr.Client.Autogen.Grpc.v1;
-using Grpc.Core;
-using Loyalife.DaprSidecar.Api;
 
 namespace Loyalife.DaprSidecar.Secrets;
 

@@ -1,5 +1,4 @@
 using Dapr.Client.Autogen.Grpc.v1;
-using Grpc.Core;
 
 namespace Loyalife.DaprSidecar.Secrets;
 

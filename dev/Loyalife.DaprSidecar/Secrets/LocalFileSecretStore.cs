@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Loyalife.DaprSidecar.Components;
 
 namespace Loyalife.DaprSidecar.Secrets;
 

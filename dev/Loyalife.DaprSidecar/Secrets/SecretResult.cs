@@ -1,5 +1,3 @@
-using Loyalife.DaprSidecar.Api;
-
 namespace Loyalife.DaprSidecar.Secrets;
 
 /// <summary>A secret lookup's value or daprd's error for it.</summary>

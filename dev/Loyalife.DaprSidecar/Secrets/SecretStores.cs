@@ -1,6 +1,3 @@
-using Loyalife.DaprSidecar.Api;
-using Loyalife.DaprSidecar.Components;
-
 namespace Loyalife.DaprSidecar.Secrets;
 
 /// <summary>The secret stores this sidecar loaded, and the lookups both the HTTP and the gRPC API share.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Resources;

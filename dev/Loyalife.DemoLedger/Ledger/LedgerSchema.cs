@@ -1,6 +1,5 @@
 using Loyalife.Domain.Ledger;
 using Loyalife.Domain.MoEngage;
-using Npgsql;
 
 namespace Loyalife.DemoLedger.Ledger;
 

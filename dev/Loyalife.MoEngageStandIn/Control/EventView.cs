@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Loyalife.MoEngageStandIn.Control;
 
 /// <summary>One stored event action, as sent; <see cref="ReceivedAt"/> is when the stand-in accepted it.</summary>

@@ -1,5 +1,3 @@
-using Loyalife.MoEngageStandIn.Workspaces;
-
 namespace Loyalife.MoEngageStandIn.Control;
 
 /// <summary>A workspace's settings (without its key) and what it holds.</summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
-using Loyalife.MoEngageStandIn.Workspaces;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Loyalife.MoEngageStandIn.Inspection;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Primitives;
 
 namespace Loyalife.MoEngageStandIn.MoEngage;

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
 /// <summary>MoEngage refuses these placeholder IDs (docs/moengage.md), compared ignoring case and white space.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Loyalife.MoEngageStandIn.Workspaces;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
 /// <summary>

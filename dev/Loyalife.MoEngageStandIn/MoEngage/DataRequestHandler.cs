@@ -1,6 +1,3 @@
-using Loyalife.MoEngageStandIn.Workspaces;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
 /// <summary>

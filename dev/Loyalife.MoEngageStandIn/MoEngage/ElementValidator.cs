@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Text;
-using System.Text.Json;
 using System.Text.Unicode;
 
 namespace Loyalife.MoEngageStandIn.MoEngage;

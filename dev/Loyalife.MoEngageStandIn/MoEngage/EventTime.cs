@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
 /// <summary>An action's <c>current_time</c>: ISO 8601 text or epoch seconds (milliseconds when that large).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
 /// <summary>Get User's 200: <c>{"status":"success","type":"export_users","data":{"users","users_not_found"}}</c>.</summary>

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 
 namespace Loyalife.MoEngageStandIn.MoEngage;

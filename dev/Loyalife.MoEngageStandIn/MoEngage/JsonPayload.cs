@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
-
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
 /// <summary>A parsed body and the pooled buffer it reads from; disposing returns both.</summary>

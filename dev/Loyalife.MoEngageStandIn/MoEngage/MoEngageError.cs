@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
 public sealed record MoEngageError(

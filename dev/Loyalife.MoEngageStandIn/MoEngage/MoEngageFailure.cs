@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
 /// <summary>MoEngage's error body: <c>{"status":"fail","error":{"type","message","request_id"}}</c>.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
 /// <summary>MoEngage's 200 answer: accepted, to be processed asynchronously.</summary>

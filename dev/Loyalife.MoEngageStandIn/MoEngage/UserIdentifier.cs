@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
 /// <summary>One identifier of a Get User request, as MoEngage lists it back in <c>users_not_found</c>.</summary>

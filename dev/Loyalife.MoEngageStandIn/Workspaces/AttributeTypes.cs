@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text;
-using System.Text.Json;
-
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>Reads a <see cref="CustomerSeed"/> from a bare ID string or from its object form.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>MoEngage's data centres (docs/moengage.md); each is served under <c>/dc/{dc}</c>.</summary>

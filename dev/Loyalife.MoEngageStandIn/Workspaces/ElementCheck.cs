@@ -1,5 +1,3 @@
-using Loyalife.MoEngageStandIn.MoEngage;
-
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>An element's validation result, computed before the workspace lock is taken.</summary>

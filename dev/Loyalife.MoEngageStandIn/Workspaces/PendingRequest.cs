@@ -1,5 +1,3 @@
-using Loyalife.MoEngageStandIn.MoEngage;
-
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>An accepted request waiting out the processing delay: a copy of its body and its elements' checks.</summary>

@@ -1,9 +1,3 @@
-using System.Buffers;
-using System.Runtime.InteropServices;
-using System.Text;
-using System.Text.Json;
-using Loyalife.MoEngageStandIn.MoEngage;
-
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>

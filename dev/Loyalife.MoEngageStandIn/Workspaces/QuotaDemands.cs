@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Loyalife.MoEngageStandIn.MoEngage;
-
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>A misconfigured start-up workspace stops the stand-in at start, naming the entry and field.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>A profile read out for inspection or Get User: each attribute's JSON value and MoEngage type.</summary>

@@ -1,9 +1,3 @@
-using System.Buffers;
-using System.Runtime.InteropServices;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Loyalife.MoEngageStandIn.MoEngage;
-
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>

@@ -1,8 +1,4 @@
 using System.IO.Hashing;
-using System.Runtime.InteropServices;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Loyalife.MoEngageStandIn.MoEngage;
 
 namespace Loyalife.MoEngageStandIn.Workspaces;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>Shared by the control API (400 problem) and start-up configuration (refuses to start).</summary>

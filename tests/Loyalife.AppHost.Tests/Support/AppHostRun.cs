@@ -1,8 +1,4 @@
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Testing;
 using Loyalife.AppHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalife.AppHost.Tests.Support;
 

@@ -1,13 +1,5 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Testing;
-using Loyalife.AppHost.Dapr;
 using Loyalife.AppHost.Demo;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Loyalife.AppHost.Tests.Support;
 

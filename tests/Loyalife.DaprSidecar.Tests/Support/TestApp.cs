@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-
 namespace Loyalife.DaprSidecar.Tests.Support;
 
 /// <summary>A small app on real Kestrel (port 0) that a sidecar forwards to; it records what it received.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Loyalife.Deployment.Tests.Support;
 
 /// <summary>The projects the AppHost runs, read from its source: resource name → project.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Loyalife.Deployment.Tests.Support;
 
 /// <summary>The Dapr components infra/ declares on the Container Apps environment.</summary>

@@ -1,10 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Loyalife.MoEngageDispatcher.Runs;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Loyalife.MoEngageDispatcher.Tests.Support;
 
 /// <summary>The dispatcher in-process against real PostgreSQL and Redis, the fake Dapr endpoint and the stand-in.</summary>

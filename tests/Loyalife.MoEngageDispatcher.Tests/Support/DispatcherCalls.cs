@@ -1,8 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Loyalife.MoEngageDispatcher.Runs;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Loyalife.MoEngageDispatcher.Tests.Support;
 
 /// <summary>What tests do to a dispatcher host, whether a plain <see cref="DispatcherApp"/> or one with swapped services.</summary>

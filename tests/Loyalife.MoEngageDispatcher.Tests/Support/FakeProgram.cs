@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Loyalife.MoEngageDispatcher.Tests.Support;
 
 /// <summary>A program as the fake snapshot- and settings-service serve it: the same snapshot for every date.</summary>

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Loyalife.MoEngageStandIn;
 
 namespace Loyalife.MoEngageDispatcher.Tests.Support;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Loyalife.DaprSidecar;
 
 namespace Loyalife.Reliability.Tests.Support;

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Loyalife.SettingsService.Tests.Support;
 
 /// <summary>Keeps every response body a test client received, for leak checks.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Loyalife.SettingsService.Tests.Support;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using System.Net.Http.Headers;
 using Loyalife.DaprSidecar;
 using Loyalife.MoEngageStandIn;
-using Loyalife.SettingsService.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace Loyalife.SettingsService.Tests.Support;
