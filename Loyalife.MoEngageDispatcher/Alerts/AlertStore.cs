@@ -23,11 +23,7 @@ public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockProgram = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('dispatch.alerts:' || @p))", connection, transaction))
-        {
-            lockProgram.Parameters.AddWithValue("p", programId);
-            await lockProgram.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await transaction.LockAsync($"dispatch.alerts:{programId}", cancellationToken);
 
         var states = new Dictionary<string, AlertState>();
         await using (var select = new NpgsqlCommand(
@@ -149,15 +145,8 @@ public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("until", now + claimFor);
         command.Parameters.AddWithValue("limit", limit);
-        var due = new List<DueDelivery>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            due.Add(new DueDelivery(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
-                JsonNode.Parse(reader.GetString(5))!.AsObject()));
-        }
-
-        return due;
+        return await command.ReadAllAsync(reader => new DueDelivery(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
+                JsonNode.Parse(reader.GetString(5))!.AsObject()), cancellationToken);
     }
 
     /// <summary>Records an attempt: delivered, failed for good, or pending again at <paramref name="nextAttemptAt"/>.</summary>
@@ -184,18 +173,11 @@ public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
             $"SELECT {DeliveryColumns} FROM dispatch.alert_deliveries WHERE program_id = @p ORDER BY created_at DESC, delivery_id DESC LIMIT @limit");
         command.Parameters.AddWithValue("p", programId);
         command.Parameters.AddWithValue("limit", limit);
-        var deliveries = new List<AlertDelivery>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            deliveries.Add(new AlertDelivery(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+        return await command.ReadAllAsync(reader => new AlertDelivery(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.GetString(4), reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetInt32(6),
                 reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetFieldValue<DateTimeOffset>(8),
                 reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
-                reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10)));
-        }
-
-        return deliveries;
+                reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10)), cancellationToken);
     }
 
     private async Task InsertAlertAsync(

@@ -21,15 +21,11 @@ public sealed class HeldRunStore(NpgsqlDataSource database, RunStore runs, TimeP
         command.Parameters.AddWithValue("p", programId);
         command.Parameters.AddWithValue("date", date);
         command.Parameters.AddWithValue("nights", nights);
-        var history = new List<NightFigures>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        return await command.ReadAllAsync(reader =>
         {
             var day = JsonSerializer.Deserialize<DayReport>(reader.GetString(1), Json)!;
-            history.Add(new NightFigures(reader.GetFieldValue<DateOnly>(0), day.MembersInSnapshot, day.EventsInSnapshot));
-        }
-
-        return history;
+            return new NightFigures(reader.GetFieldValue<DateOnly>(0), day.MembersInSnapshot, day.EventsInSnapshot);
+        }, cancellationToken);
     }
 
     /// <summary>Whether the program has a held run: nothing later of it is sent until an admin decides.</summary>

@@ -16,11 +16,7 @@ public sealed class RunStore(NpgsqlDataSource database, TimeProvider time)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockProgram = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('dispatch.run:' || @p))", connection, transaction))
-        {
-            lockProgram.Parameters.AddWithValue("p", programId);
-            await lockProgram.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await transaction.LockAsync($"dispatch.run:{programId}", cancellationToken);
 
         if (onlyIfIdle)
         {
@@ -97,14 +93,7 @@ public sealed class RunStore(NpgsqlDataSource database, TimeProvider time)
     {
         await using var command = database.CreateCommand(
             "SELECT program_id FROM dispatch.sync_runs WHERE status IN ('pending', 'running') UNION SELECT program_id FROM dispatch.pending_verifications");
-        var programs = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            programs.Add(reader.GetString(0));
-        }
-
-        return programs;
+        return await command.ReadAllAsync(reader => reader.GetString(0), cancellationToken);
     }
 
     public async Task<IReadOnlySet<DateOnly>> SyncedDaysAsync(string programId, DateOnly since, CancellationToken cancellationToken)
@@ -113,14 +102,7 @@ public sealed class RunStore(NpgsqlDataSource database, TimeProvider time)
             "SELECT business_date FROM dispatch.synced_days WHERE program_id = @p AND business_date >= @since");
         command.Parameters.AddWithValue("p", programId);
         command.Parameters.AddWithValue("since", since);
-        var days = new HashSet<DateOnly>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            days.Add(reader.GetFieldValue<DateOnly>(0));
-        }
-
-        return days;
+        return (await command.ReadAllAsync(reader => reader.GetFieldValue<DateOnly>(0), cancellationToken)).ToHashSet();
     }
 
     public async Task<IReadOnlyList<RejectedElement>> RejectedAsync(Guid runId, int limit, CancellationToken cancellationToken)
@@ -129,14 +111,7 @@ public sealed class RunStore(NpgsqlDataSource database, TimeProvider time)
             "SELECT business_date, kind, status, answer, element FROM dispatch.rejected_elements WHERE run_id = @id ORDER BY id LIMIT @limit");
         command.Parameters.AddWithValue("id", runId);
         command.Parameters.AddWithValue("limit", limit);
-        var rejected = new List<RejectedElement>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rejected.Add(new RejectedElement(reader.GetFieldValue<DateOnly>(0), reader.GetString(1), reader.GetInt32(2),
-                reader.GetString(3), reader.GetString(4)));
-        }
-
-        return rejected;
+        return await command.ReadAllAsync(reader => new RejectedElement(reader.GetFieldValue<DateOnly>(0), reader.GetString(1),
+            reader.GetInt32(2), reader.GetString(3), reader.GetString(4)), cancellationToken);
     }
 }

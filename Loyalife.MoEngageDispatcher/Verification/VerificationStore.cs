@@ -29,14 +29,7 @@ public sealed class VerificationStore(NpgsqlDataSource database)
             """);
         command.Parameters.AddWithValue("p", programId);
         command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, (object?)now ?? DBNull.Value);
-        var pending = new List<PendingVerification>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            pending.Add(new PendingVerification(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<DateTimeOffset>(3)));
-        }
-
-        return pending;
+        return await command.ReadAllAsync(reader => new PendingVerification(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<DateTimeOffset>(3)), cancellationToken);
     }
 
     /// <summary>Writes the result into the run's report and drops the pending row, together.</summary>

@@ -12,14 +12,7 @@ public sealed class AlertTargetStore(NpgsqlDataSource db)
     {
         await using var command = db.CreateCommand($"SELECT {Columns} FROM settings.alert_targets WHERE program_id = $1 ORDER BY created_at, target_id");
         command.Parameters.Add(new NpgsqlParameter { Value = programId });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<AlertTargetRow>();
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(Read(reader));
-        }
-
-        return rows;
+        return await command.ReadAllAsync(reader => Read(reader), ct);
     }
 
     /// <returns>False when the program has <paramref name="max"/> targets already.</returns>
@@ -27,11 +20,7 @@ public sealed class AlertTargetStore(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var lockProgram = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('loyalife.settings.alerts/' || $1, 0))", connection, transaction))
-        {
-            lockProgram.Parameters.Add(new NpgsqlParameter { Value = row.ProgramId });
-            await lockProgram.ExecuteNonQueryAsync(ct);
-        }
+        await transaction.LockAsync($"loyalife.settings.alerts/{row.ProgramId}", ct);
 
         await using var insert = new NpgsqlCommand($"""
             INSERT INTO settings.alert_targets ({Columns}) SELECT $1, $2, $3, $4, $5, $6

@@ -24,14 +24,7 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
     {
         await using var command = db.CreateCommand(
             $"SELECT {Columns} FROM settings.moengage_integrations {(enabledOnly ? "WHERE enabled" : "")} ORDER BY program_id");
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<SettingsRow>();
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(Read(reader));
-        }
-
-        return rows;
+        return await command.ReadAllAsync(reader => Read(reader), ct);
     }
 
     /// <summary>
@@ -44,7 +37,7 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await LockAsync(connection, proposed.ProgramId, ct);
+        await transaction.LockAsync($"loyalife.settings.moengage/{proposed.ProgramId}", ct);
         var previous = await GetForUpdateAsync(connection, proposed.ProgramId, ct);
         if (newSecretName is null && previous is null)
         {
@@ -86,7 +79,7 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await LockAsync(connection, programId, ct);
+        await transaction.LockAsync($"loyalife.settings.moengage/{programId}", ct);
         var previous = await GetForUpdateAsync(connection, programId, ct);
         if (previous is null)
         {
@@ -139,22 +132,8 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = programId });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var entries = new List<AuditEntry>();
-        while (await reader.ReadAsync(ct))
-        {
-            entries.Add(new AuditEntry(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
-                reader.GetString(3), reader.GetString(4), JsonDocument.Parse(reader.GetString(5)).RootElement.Clone()));
-        }
-
-        return entries;
-    }
-
-    private static async Task LockAsync(NpgsqlConnection connection, string programId, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('loyalife.settings.moengage/' || $1, 0))", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = programId });
-        await command.ExecuteNonQueryAsync(ct);
+        return await command.ReadAllAsync(reader => new AuditEntry(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
+                reader.GetString(3), reader.GetString(4), JsonDocument.Parse(reader.GetString(5)).RootElement.Clone()), ct);
     }
 
     private static async Task<SettingsRow?> GetForUpdateAsync(NpgsqlConnection connection, string programId, CancellationToken ct)
