@@ -4,12 +4,14 @@
 #   BENCH_QUOTA_MEMBERS=100000            the size whose program also runs at MoEngage's quota (0 = skip)
 #   bench/run.sh --quota-1m               the 1,000,000-member program end to end at the quota as well
 #                                         (60,000 users and 60,000 events a minute: about 20 more minutes)
+#   BENCH_NIGHTS=2                        nights run in order up to the business day (the last is the one measured in full)
 #   BENCH_GETUSER_PER_MINUTE=0            Get User's quota for the unlimited nights (0 = unlimited; MoEngage's is 1,000);
 #                                         the report also gives the time each night's confirmations take at 1,000 a minute
-# For each size the program runs against the stand-in holding about 90 % of the members: the day before (the
-# first night: every member with events is confirmed through Get User), the day (the second night: only
-# members not confirmed the night before are asked), the day again (all confirmed: the gate's bookkeeping
-# alone), and, for one size, the day at the quota.
+# For each size the program runs night after night against the stand-in holding about 90 % of the members:
+# BENCH_NIGHTS nights (default 2) ending with the business day. On the first every member with events is
+# confirmed through Get User; later nights ask only members not confirmed yet (or whose confirmation has
+# aged: found 30 days, not found 7), so more nights show where a steady night settles. Then the day again
+# (all confirmed: the gate's bookkeeping alone), and, for one size, the day at the quota.
 # For each size: the demo ledger (dev/Loyalife.DemoLedger) fills program `demo` (Europe/Amsterdam) in a throwaway PostgreSQL;
 # snapshot-service, settings-service and moengage-dispatcher (Release) start with the local Dapr sidecar,
 # next to the MoEngage stand-in and a throwaway redis-server. The integration is saved through
@@ -223,7 +225,7 @@ cpu_delta() { # $1 before file, $2 after file → JSON {name: seconds}
 
 now=$(date -u +%FT%TZ)
 day=$(TZ=Europe/Amsterdam date -d "$now -1 day" +%F)
-day_before=$(TZ=Europe/Amsterdam date -d "$now -2 day" +%F)
+nights=${BENCH_NIGHTS:-2}
 asof=$(date -u -d "TZ=\"Europe/Amsterdam\" $(TZ=Europe/Amsterdam date -d "$now" +%F) 00:00" +%FT%TZ)
 day_start=$(date -u -d "TZ=\"Europe/Amsterdam\" $day 00:00" +%FT%TZ)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -268,17 +270,21 @@ for members in "${sizes[@]}"; do
   floor_events=$(psql_ -d "$db" -At -f <(floor_events_sql demo Europe/Amsterdam "$day") | execution_seconds)
   echo "   PostgreSQL's own time for the same aggregates: members $floor_members s, events $floor_events s; paging ÷ floor $(echo "scale=2; ($msecs + $esecs) / ($floor_members + $floor_events)" | bc)"
 
-  # The first night (the day before): everyone with events is asked about. Then end to end, the second night.
+  # The nights before the day, oldest first: on the first everyone with events is asked about.
   getuser_limit=$( ((getuser_quota > 0)) && echo "$getuser_quota" || echo null)
-  workspace "BENCH-$members" null "$getuser_limit"
-  sync_run "BENCH-$members" "$work/first-$members.json" "$day_before"
-  echo "   first night ($day_before): $(confirmations_line "$work/first-$members.json")"
+  for ((n = 1; n < nights; n++)); do
+    night=$(date -d "$day -$((nights - n)) day" +%F)
+    workspace "BENCH-$members" null "$getuser_limit"
+    sync_run "BENCH-$members" "$work/night-$n-$members.json" "$night"
+    echo "   night $n ($night): $(confirmations_line "$work/night-$n-$members.json")"
+  done
+  # Then the day itself, end to end: the run the figures below describe.
   workspace "BENCH-$members" null "$getuser_limit"
   cpu_snapshot >"$work/cpu.before"
   sync_run "BENCH-$members" "$work/run-$members.json"
   cpu_snapshot >"$work/cpu.after"
   cpu=$(cpu_delta "$work/cpu.before" "$work/cpu.after")
-  echo "   end to end (unlimited): $(jq -r '.durationSeconds | . * 10 | round / 10' "$work/run-$members.json") s; second night: $(confirmations_line "$work/run-$members.json")"
+  echo "   end to end (unlimited): $(jq -r '.durationSeconds | . * 10 | round / 10' "$work/run-$members.json") s; night $nights: $(confirmations_line "$work/run-$members.json")"
   # The day once more: everyone with events is confirmed now, so the gate costs only its bookkeeping.
   workspace "BENCH-$members" null "$getuser_limit"
   sync_run "BENCH-$members" "$work/again-$members.json"
@@ -313,10 +319,11 @@ for members in "${sizes[@]}"; do
     --argjson floorMembers "$floor_members" --argjson floorEvents "$floor_events" --argjson ssecs "$ssecs" \
     --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson cpu "$cpu" --argjson rss "$rss" --argjson quota "$quota_json" \
     --slurpfile run "$work/run-$members.json" --slurpfile stats "$work/run-$members.json.standin" \
-    --argjson first "$(confirmations_json "$work/first-$members.json")" --argjson second "$(confirmations_json "$work/run-$members.json")" \
+    --argjson nights "$( { for ((n = 1; n < nights; n++)); do confirmations_json "$work/night-$n-$members.json"; done
+      confirmations_json "$work/run-$members.json"; } | jq -cs .)" \
     --argjson again "$(confirmations_json "$work/again-$members.json")" '
     ($run[0]) as $r | {
-      confirmations: {firstNight: $first, secondNight: $second, sameDayAgain: $again},
+      confirmations: {nights: $nights, sameDayAgain: $again},
       members: $members, ledgerRows: $ledger, activeMembers: $active, generateSeconds: $gen,
       snapshot: {members: $mrows, membersSeconds: $msecs, membersPerSecond: ($mrows / $msecs),
                  events: $erows, eventsSeconds: $esecs, eventsPerSecond: (if $esecs > 0 then $erows / $esecs else null end)},
