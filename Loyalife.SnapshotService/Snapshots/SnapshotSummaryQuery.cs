@@ -45,11 +45,14 @@ public sealed class SnapshotSummaryQuery(NpgsqlDataSource dataSource, EventSnaps
         SELECT
           (SELECT count(*) FROM loyalty.point_entries u
             WHERE u.program_id = $1 AND u.occurred_at < $2 AND u.entry_type NOT IN {EntryTypes.KnownSql}),
-          (SELECT count(*) FROM loyalty.point_entries c
-            WHERE c.program_id = $1 AND c.expires_at >= $2 AND c.expires_at < $5 AND c.occurred_at < $2
-              AND c.entry_type IN {EntryTypes.CreditsSql}
-              -- All of a lot's allocations, from the index alone, first: only a lot they exceed can be over-allocated at T_D.
-              AND c.points < (SELECT coalesce(sum(a.points), 0) FROM loyalty.point_allocations a WHERE a.credit_entry_id = c.entry_id)
+          -- The window's lots from lots_by_expiry alone, in entry id order, so the lookups below walk
+          -- allocations_by_credit in its own order instead of jumping around it once per lot.
+          (SELECT count(*) FROM (SELECT l.entry_id, l.points FROM loyalty.point_entries l
+                                 WHERE l.program_id = $1 AND l.expires_at >= $2 AND l.expires_at < $5 AND l.occurred_at < $2
+                                   AND l.entry_type IN {EntryTypes.CreditsSql}
+                                 ORDER BY l.entry_id) c
+            -- All of a lot's allocations, from the index alone, first: only a lot they exceed can be over-allocated at T_D.
+            WHERE c.points < (SELECT coalesce(sum(a.points), 0) FROM loyalty.point_allocations a WHERE a.credit_entry_id = c.entry_id)
               AND c.points < (SELECT coalesce(sum(a.points), 0) FROM loyalty.point_allocations a
                               JOIN loyalty.point_entries d ON d.entry_id = a.debit_entry_id
                               WHERE a.credit_entry_id = c.entry_id AND d.occurred_at < $2)),
@@ -64,40 +67,46 @@ public sealed class SnapshotSummaryQuery(NpgsqlDataSource dataSource, EventSnaps
 
     public async Task<SnapshotSummary> ReadAsync(SnapshotScope scope, CancellationToken ct)
     {
+        // Three independent statements, each on its own connection at once: the summary takes the
+        // longest of them, not their sum.
+        var members = ReadMembersAsync(scope, ct);
+        var anomalies = ReadAnomaliesAsync(scope, ct);
+        var eventCounts = events.CountByNameAsync(scope, ct);
+        await Task.WhenAll(members, anomalies, eventCounts);
+        var (sent, skipped) = await members;
+        return new SnapshotSummary(scope.ProgramId, scope.BusinessDate, scope.AsOfUtc, sent, skipped, await eventCounts, await anomalies);
+    }
+
+    private async Task<(long Sent, Dictionary<string, long> Skipped)> ReadMembersAsync(SnapshotScope scope, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(MembersSql);
+        command.CommandTimeout = 0;
+        Add(command, scope.ProgramId, scope.AsOfUtc);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
         var skipped = new Dictionary<string, long>
         {
-            [CustomerIds.MissingReference] = 0,
-            [CustomerIds.DisallowedReference] = 0,
-            [UnknownEntryType] = 0,
+            [CustomerIds.MissingReference] = reader.GetInt64(1),
+            [CustomerIds.DisallowedReference] = reader.GetInt64(2),
+            [UnknownEntryType] = reader.GetInt64(3),
         };
-        long members;
-        await using (var command = dataSource.CreateCommand(MembersSql))
-        {
-            command.CommandTimeout = 0;
-            Add(command, scope.ProgramId, scope.AsOfUtc);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            skipped[CustomerIds.MissingReference] = reader.GetInt64(1);
-            skipped[CustomerIds.DisallowedReference] = reader.GetInt64(2);
-            skipped[UnknownEntryType] = reader.GetInt64(3);
-            members = reader.GetInt64(0) - reader.GetInt64(1) - reader.GetInt64(2) - reader.GetInt64(3);
-        }
+        return (reader.GetInt64(0) - reader.GetInt64(1) - reader.GetInt64(2) - reader.GetInt64(3), skipped);
+    }
 
-        var anomalies = new Dictionary<string, long>();
-        await using (var command = dataSource.CreateCommand(AnomaliesSql))
+    private async Task<Dictionary<string, long>> ReadAnomaliesAsync(SnapshotScope scope, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(AnomaliesSql);
+        command.CommandTimeout = 0;
+        Add(command, scope.ProgramId, scope.AsOfUtc, scope.Day.Start.UtcDateTime, scope.Program.Tiers, scope.Day.EndPlusDays(90).UtcDateTime);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new Dictionary<string, long>
         {
-            command.CommandTimeout = 0;
-            Add(command, scope.ProgramId, scope.AsOfUtc, scope.Day.Start.UtcDateTime, scope.Program.Tiers, scope.Day.EndPlusDays(90).UtcDateTime);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            anomalies[UnknownEntryType] = reader.GetInt64(0);
-            anomalies["lot_over_allocated"] = reader.GetInt64(1);
-            anomalies["unknown_tier"] = reader.GetInt64(2);
-            anomalies["unknown_segment_change"] = reader.GetInt64(3);
-        }
-
-        var eventCounts = await events.CountByNameAsync(scope, ct);
-        return new SnapshotSummary(scope.ProgramId, scope.BusinessDate, scope.AsOfUtc, members, skipped, eventCounts, anomalies);
+            [UnknownEntryType] = reader.GetInt64(0),
+            ["lot_over_allocated"] = reader.GetInt64(1),
+            ["unknown_tier"] = reader.GetInt64(2),
+            ["unknown_segment_change"] = reader.GetInt64(3),
+        };
     }
 
     private static void Add(NpgsqlCommand command, params object[] values)
