@@ -1,7 +1,4 @@
-using Loyalife.ServiceDefaults.Auth;
 using Loyalife.SnapshotService.Ledger;
-using Loyalife.SnapshotService.Programs;
-using Loyalife.SnapshotService.Snapshots;
 
 namespace Loyalife.SnapshotService;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Loyalife.SnapshotService;
 
 /// <summary>The RFC 7807 answers only snapshot-service gives; the ones every service gives are <c>ApiProblems</c>.</summary>

@@ -1,6 +1,4 @@
 using Loyalife.SnapshotService;
-using Loyalife.SnapshotService.Programs;
-using Loyalife.SnapshotService.Snapshots;
 
 var builder = WebApplication.CreateBuilder(args);
 

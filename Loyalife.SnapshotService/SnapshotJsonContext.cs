@@ -1,7 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Loyalife.SnapshotService.Programs;
-using Loyalife.SnapshotService.Snapshots;
 
 namespace Loyalife.SnapshotService;
 

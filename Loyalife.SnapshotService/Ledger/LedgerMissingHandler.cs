@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Npgsql;
 
 namespace Loyalife.SnapshotService.Ledger;
 

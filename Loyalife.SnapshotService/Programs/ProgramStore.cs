@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Loyalife.SnapshotService.Programs;
 
 /// <summary>Reads `loyalty.programs`; small and read per request, so no cache to go stale.</summary>
@@ -10,14 +8,7 @@ public sealed class ProgramStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<LoyaltyProgram>> ListAsync(CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM loyalty.programs ORDER BY program_id COLLATE \"C\"");
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var programs = new List<LoyaltyProgram>();
-        while (await reader.ReadAsync(ct))
-        {
-            programs.Add(Read(reader));
-        }
-
-        return programs;
+        return await command.ReadAllAsync(Read, ct);
     }
 
     public async Task<LoyaltyProgram?> FindAsync(string programId, CancellationToken ct)

@@ -1,6 +1,4 @@
-using Loyalife.ServiceDefaults.Auth;
 using Loyalife.ServiceDefaults.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Loyalife.SnapshotService.Programs;
 

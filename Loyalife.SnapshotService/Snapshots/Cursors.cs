@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text;
 
 namespace Loyalife.SnapshotService.Snapshots;

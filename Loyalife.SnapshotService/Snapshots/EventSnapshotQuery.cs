@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Loyalife.Domain.BusinessDays;
-using Loyalife.Domain.MoEngage;
-using Npgsql;
-
 namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>One page of the day's events (docs/ledger.md), ordered by (occurredAt, eventId ordinal).</summary>

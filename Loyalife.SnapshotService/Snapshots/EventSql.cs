@@ -1,6 +1,3 @@
-using Loyalife.Domain.Ledger;
-using Loyalife.Domain.MoEngage;
-
 namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>Dates as MoEngage reads them (docs/moengage.md): local `YYYY-MM-DD`, instants ISO 8601 UTC ending in Z.</summary>

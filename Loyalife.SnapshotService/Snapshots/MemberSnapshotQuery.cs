@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Loyalife.Domain.BusinessDays;
-using Loyalife.Domain.Ledger;
-using Loyalife.Domain.MoEngage;
-using Npgsql;
-
 namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>

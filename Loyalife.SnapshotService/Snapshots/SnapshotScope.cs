@@ -1,6 +1,3 @@
-using Loyalife.Domain.BusinessDays;
-using Loyalife.SnapshotService.Programs;
-
 namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>A validated (program, closed business date) the snapshot queries run for.</summary>

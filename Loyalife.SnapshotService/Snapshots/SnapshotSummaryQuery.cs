@@ -1,7 +1,3 @@
-using Loyalife.Domain.Ledger;
-using Loyalife.Domain.MoEngage;
-using Npgsql;
-
 namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>

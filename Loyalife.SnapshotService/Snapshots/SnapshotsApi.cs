@@ -1,9 +1,4 @@
-using System.Globalization;
-using Loyalife.Domain.BusinessDays;
-using Loyalife.ServiceDefaults.Auth;
 using Loyalife.ServiceDefaults.Problems;
-using Loyalife.SnapshotService.Programs;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Loyalife.SnapshotService.Snapshots;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace Loyalife.SnapshotService.Tests;
 
 /// <summary>Bad input answers RFC 7807 problems; every API route needs the Dapr app token.</summary>

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Npgsql;
 
 namespace Loyalife.SnapshotService.Tests;
 

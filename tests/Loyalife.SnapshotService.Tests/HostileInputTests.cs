@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Net;
 using System.Text;
 using static Loyalife.Testing.HostileAuth;
 

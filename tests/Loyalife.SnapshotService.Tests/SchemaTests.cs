@@ -1,7 +1,4 @@
 extern alias demoledger;
-using System.Net;
-using System.Text.Json;
-using Npgsql;
 
 namespace Loyalife.SnapshotService.Tests;
 

@@ -1,7 +1,6 @@
 extern alias demoledger;
 using demoledger::Loyalife.DemoLedger;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace Loyalife.SnapshotService.Tests.Support;
 

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Loyalife.SnapshotService.Tests.Support;
 
 /// <summary>Writes hand-made ledger rows, as Loyalife's core would, for scenario tests.</summary>

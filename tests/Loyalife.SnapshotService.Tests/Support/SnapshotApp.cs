@@ -1,11 +1,9 @@
 extern alias demoledger;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using LedgerSchema = demoledger::Loyalife.DemoLedger.Ledger.LedgerSchema;
 
 namespace Loyalife.SnapshotService.Tests.Support;
