@@ -20,6 +20,13 @@ public static class DispatcherCalls
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>A tick, and the one run it made for the program, awaited to its end.</summary>
+    public static async Task<SyncRunResponse> TickForOneRunAsync(this ServiceHost<Program> host, string programId)
+    {
+        await host.TickAsync();
+        return Assert.Single(await host.WaitForRunsAsync(programId));
+    }
+
     public static async Task<List<SyncRunResponse>> RunsAsync(this ServiceHost<Program> host, string programId)
     {
         using var client = host.Admin();
