@@ -1,4 +1,5 @@
 using static Loyalife.Testing.HostileAuth;
+using static System.Net.Mime.MediaTypeNames;
 
 namespace Loyalife.DaprSidecar.Tests;
 
@@ -14,8 +15,6 @@ public sealed class HostileInputTests : IAsyncLifetime
     private const string AppApiToken = "hostile-app-token-8c3a";
     private const string SecretValue = "hostile-secret-value-2b7f";
     private const string Canary = "hostile-canary-outside-the-store-9e4d";
-    private const string Json = "application/json";
-    private const string Text = "text/plain";
 
     private static readonly Dictionary<string, HostileRequest> Table = BuildTable();
 
@@ -59,47 +58,47 @@ public sealed class HostileInputTests : IAsyncLifetime
         string[] apis = ["/v1.0/invoke/guarded/method/echo/x", "/v1.0/secrets/secretstore/k", "/v1.0/secrets/secretstore/bulk", "/v1.0/metadata"];
         foreach (var path in apis)
         {
-            Add($"{path} without the token", "GET", path, None, [401], Text);
-            Add($"{path} with a wrong token", "GET", path, AppToken("not-the-token"), [401], Text);
-            Add($"{path} with the token plus a character", "GET", path, AppToken(DaprToken + "x"), [401], Text);
-            Add($"{path} with the app token", "GET", path, AppToken(AppApiToken), [401], Text);
-            Add($"{path} with the token as a bearer", "GET", path, Bearer(DaprToken), [401], Text);
-            Add($"{path} with a 64 KB token", "GET", path, AppToken(new string('t', 64 * 1024)), [400, 401, 431], Text);
+            Add($"{path} without the token", "GET", path, None, [401], Text.Plain);
+            Add($"{path} with a wrong token", "GET", path, AppToken("not-the-token"), [401], Text.Plain);
+            Add($"{path} with the token plus a character", "GET", path, AppToken(DaprToken + "x"), [401], Text.Plain);
+            Add($"{path} with the app token", "GET", path, AppToken(AppApiToken), [401], Text.Plain);
+            Add($"{path} with the token as a bearer", "GET", path, Bearer(DaprToken), [401], Text.Plain);
+            Add($"{path} with a 64 KB token", "GET", path, AppToken(new string('t', 64 * 1024)), [400, 401, 431], Text.Plain);
         }
 
         // Secret stores and keys: traversal, injection, unicode, overlong; none may reach a file outside the store.
         foreach (var store in new[] { "..%2F..%2Fcanary", "%2e%2e", "secretstore%2F..", "%27%20OR%201%3D1--", "%E2%80%AEstore", new string('s', 4000) })
         {
-            Add($"secret of store {(store.Length > 40 ? $"of {store.Length} characters" : store)}", "GET", $"/v1.0/secrets/{store}/k", token, [401, 404], Json);
+            Add($"secret of store {(store.Length > 40 ? $"of {store.Length} characters" : store)}", "GET", $"/v1.0/secrets/{store}/k", token, [401, 404], Application.Json);
         }
 
         foreach (var key in new[] { "..%2Fcanary.json", "..%2F..%2F..%2Fetc%2Fpasswd", "%2e%2e%2fcanary.json", "k%00", "%E2%80%AEk%F0%9F%98%80", "%27%20OR%201%3D1--", "*", new string('k', 4000) })
         {
-            Add($"secret key {(key.Length > 40 ? $"of {key.Length} characters" : key)}", "GET", $"/v1.0/secrets/secretstore/{key}", token, [400, 404, 500], Json);
+            Add($"secret key {(key.Length > 40 ? $"of {key.Length} characters" : key)}", "GET", $"/v1.0/secrets/secretstore/{key}", token, [400, 404, 500], Application.Json);
         }
 
         // Invocation of app ids nobody registered (daprd's 500 ERR_DIRECT_INVOKE), and of the app with hostile methods.
         foreach (var appId in new[] { "..%2F..%2Fsecrets", "%27%20OR%201%3D1--", "%E2%80%AEapp", new string('a', 4000) })
         {
-            Add($"invoke app {(appId.Length > 40 ? $"of {appId.Length} characters" : appId)}", "GET", $"/v1.0/invoke/{appId}/method/echo", token, [404, 500], Json);
+            Add($"invoke app {(appId.Length > 40 ? $"of {appId.Length} characters" : appId)}", "GET", $"/v1.0/invoke/{appId}/method/echo", token, [404, 500], Application.Json);
         }
 
         Add("invoke with a dapr-app-id header that is traversal", "GET", "/echo/x", request =>
         {
             token(request);
             request.Headers.TryAddWithoutValidation("dapr-app-id", "../../secrets");
-        }, [500], Json);
-        Add("invoke the app with a method that climbs out", "GET", "/v1.0/invoke/guarded/method/..%2F..%2Fv1.0%2Fsecrets%2Fsecretstore%2Fk", token, [404], Json);
-        Add("invoke the app's error with a 50 MB body", "POST", "/v1.0/invoke/guarded/method/status/418", token, [413, 418], Text,
+        }, [500], Application.Json);
+        Add("invoke the app with a method that climbs out", "GET", "/v1.0/invoke/guarded/method/..%2F..%2Fv1.0%2Fsecrets%2Fsecretstore%2Fk", token, [404], Application.Json);
+        Add("invoke the app's error with a 50 MB body", "POST", "/v1.0/invoke/guarded/method/status/418", token, [413, 418], Text.Plain,
             () => new StreamedJsonContent("x", 50 * 1024 * 1024));
 
         // Wrong methods.
-        Add("POST a secret", "POST", "/v1.0/secrets/secretstore/k", token, [405], Json, () => new StringContent("{}", Encoding.UTF8, "application/json"));
-        Add("DELETE a secret", "DELETE", "/v1.0/secrets/secretstore/k", token, [405], Json);
-        Add("PUT the bulk secrets", "PUT", "/v1.0/secrets/secretstore/bulk", token, [405], Json);
-        Add("DELETE the metadata", "DELETE", "/v1.0/metadata", token, [404, 405], Json);
-        Add("an API daprd has and this sidecar lacks", "POST", "/v1.0/state/statestore", token, [404], Json,
-            () => new StringContent("""[{"key":"k","value":"v"}]""", Encoding.UTF8, "application/json"));
+        Add("POST a secret", "POST", "/v1.0/secrets/secretstore/k", token, [405], Application.Json, () => new StringContent("{}", Encoding.UTF8, Application.Json));
+        Add("DELETE a secret", "DELETE", "/v1.0/secrets/secretstore/k", token, [405], Application.Json);
+        Add("PUT the bulk secrets", "PUT", "/v1.0/secrets/secretstore/bulk", token, [405], Application.Json);
+        Add("DELETE the metadata", "DELETE", "/v1.0/metadata", token, [404, 405], Application.Json);
+        Add("an API daprd has and this sidecar lacks", "POST", "/v1.0/state/statestore", token, [404], Application.Json,
+            () => new StringContent("""[{"key":"k","value":"v"}]""", Encoding.UTF8, Application.Json));
         return table;
     }
 }

@@ -10,8 +10,7 @@ public sealed class AlertTests(Support.Environment env) : IClassFixture<Support.
         var program = await env.ProgramAsync(members: 3, events: 1);
         var rightKey = program.ApiKey;
         program.ApiKey = "not-the-workspace-key";
-        await using var receiver = await WebhookReceiver.StartAsync(Secret);
-        program.AlertTargets.Add(new AlertTarget("target-1", receiver.Url, Secret));
+        await using var receiver = await program.AlertReceiverAsync(Secret);
         await using var dispatcher = env.Dispatcher(settings: new Dictionary<string, string?>
         {
             ["Sync:MaxCatchUpDays"] = "1",
@@ -58,8 +57,7 @@ public sealed class AlertTests(Support.Environment env) : IClassFixture<Support.
         var program = await env.ProgramAsync(members: 150, events: 150, customers: Enumerable.Range(1, 40).Select(n => $"C{n:D7}"));
         var allEvents = program.Events.ToList();
         program.Events.RemoveRange(40, 110);
-        await using var receiver = await WebhookReceiver.StartAsync(Secret);
-        program.AlertTargets.Add(new AlertTarget("target-1", receiver.Url, Secret));
+        await using var receiver = await program.AlertReceiverAsync(Secret);
         var clock = new FakeClock(DateTimeOffset.UtcNow);
         await using var dispatcher = env.Dispatcher(clock, new Dictionary<string, string?>
         {

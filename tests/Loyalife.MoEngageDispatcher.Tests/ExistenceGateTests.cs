@@ -13,8 +13,7 @@ public sealed class ExistenceGateTests(Support.Environment env) : IClassFixture<
         var program = await env.ProgramAsync(members: 10, events: 10, customers: Held);
         await using var dispatcher = env.Dispatcher(settings: OneNight);
 
-        await dispatcher.TickAsync();
-        var run = Assert.Single(await dispatcher.WaitForRunsAsync(program.ProgramId));
+        var run = await dispatcher.TickForOneRunAsync(program.ProgramId);
 
         Assert.True(run.Status == RunStatus.Succeeded, run.Reason);
         var stats = await env.StandIn.StatsAsync(program.AppId);
@@ -66,8 +65,7 @@ public sealed class ExistenceGateTests(Support.Environment env) : IClassFixture<
         program.UnknownMembers = "send";
         await using var dispatcher = env.Dispatcher(settings: OneNight);
 
-        await dispatcher.TickAsync();
-        var run = Assert.Single(await dispatcher.WaitForRunsAsync(program.ProgramId));
+        var run = await dispatcher.TickForOneRunAsync(program.ProgramId);
 
         Assert.True(run.Status == RunStatus.Succeeded, run.Reason);
         var stats = await env.StandIn.StatsAsync(program.AppId);
@@ -88,8 +86,7 @@ public sealed class ExistenceGateTests(Support.Environment env) : IClassFixture<
         program.AttributeNames = new() { ["tier"] = "loyalty_tier" };
         await using var dispatcher = env.Dispatcher(settings: OneNight);
 
-        await dispatcher.TickAsync();
-        var run = Assert.Single(await dispatcher.WaitForRunsAsync(program.ProgramId));
+        var run = await dispatcher.TickForOneRunAsync(program.ProgramId);
 
         Assert.True(run.Status == RunStatus.Succeeded, run.Reason);
         var attributes = (await env.StandIn.CustomerAsync(program.AppId, "C0000002")).GetProperty("attributes");
@@ -100,8 +97,7 @@ public sealed class ExistenceGateTests(Support.Environment env) : IClassFixture<
 
         var reserved = await env.ProgramAsync(members: 3, events: 0);
         reserved.AttributeNames = new() { ["tier"] = "user_id" };
-        await dispatcher.TickAsync();
-        var failed = Assert.Single(await dispatcher.WaitForRunsAsync(reserved.ProgramId));
+        var failed = await dispatcher.TickForOneRunAsync(reserved.ProgramId);
 
         Assert.Equal(RunStatus.Failed, failed.Status);
         Assert.Contains("tier → 'user_id' is a name MoEngage reserves", failed.Reason);
@@ -117,8 +113,7 @@ public sealed class ExistenceGateTests(Support.Environment env) : IClassFixture<
         program.Events[0]["attributes"]!["expiry_date"] = "2027-01-01";
         await using var dispatcher = env.Dispatcher(settings: OneNight);
 
-        await dispatcher.TickAsync();
-        Assert.Equal(RunStatus.Succeeded, Assert.Single(await dispatcher.WaitForRunsAsync(program.ProgramId)).Status);
+        Assert.Equal(RunStatus.Succeeded, (await dispatcher.TickForOneRunAsync(program.ProgramId)).Status);
 
         var stored = Assert.Single((await env.StandIn.EventsAsync(program.AppId)).EnumerateArray());
         Assert.Equal("2027-01-01T00:00:00Z", stored.GetProperty("attributes").GetProperty("expires_at").GetString());

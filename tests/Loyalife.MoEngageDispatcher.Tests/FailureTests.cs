@@ -27,8 +27,7 @@ public sealed class FailureTests(Support.Environment env) : IClassFixture<Suppor
             ("MoEngage:MaxAttempts", "20"), ("MoEngage:RequestTimeout", "00:00:00.5"), ("MoEngage:MaxRateLimitWait", "00:00:00.1"),
             ("Verification:SampleSize", "0")));
 
-        await dispatcher.TickAsync();
-        var run = Assert.Single(await dispatcher.WaitForRunsAsync(program.ProgramId));
+        var run = await dispatcher.TickForOneRunAsync(program.ProgramId);
 
         Assert.Equal(RunStatus.Succeeded, run.Status);
         var stats = await env.StandIn.StatsAsync(program.AppId);
@@ -56,8 +55,7 @@ public sealed class FailureTests(Support.Environment env) : IClassFixture<Suppor
         // Packing above MoEngage's cap on purpose, so the stand-in answers 413.
         await using var dispatcher = env.Dispatcher(settings: Settings(("MoEngage:MaxBodyBytes", "300000"), ("Sync:PageSize", "1000")));
 
-        await dispatcher.TickAsync();
-        var run = Assert.Single(await dispatcher.WaitForRunsAsync(program.ProgramId));
+        var run = await dispatcher.TickForOneRunAsync(program.ProgramId);
 
         Assert.Equal(RunStatus.Succeeded, run.Status);
         var statuses = (await env.StandIn.RequestsAsync(program.AppId)).EnumerateArray().Select(r => r.GetProperty("status").GetInt32()).ToList();
@@ -74,8 +72,7 @@ public sealed class FailureTests(Support.Environment env) : IClassFixture<Suppor
         program.Members[4]["attributes"]!["notes"] = new string('n', 110_000);
         await using var dispatcher = env.Dispatcher(settings: Settings(("MoEngage:MaxBodyBytes", "102400")));
 
-        await dispatcher.TickAsync();
-        var run = await dispatcher.RunAsync(Assert.Single(await dispatcher.WaitForRunsAsync(program.ProgramId)).RunId);
+        var run = await dispatcher.RunAsync((await dispatcher.TickForOneRunAsync(program.ProgramId)).RunId);
 
         Assert.Equal(RunStatus.Succeeded, run.Status);
         Assert.Equal(9, run.Report.MembersSent);
@@ -94,8 +91,7 @@ public sealed class FailureTests(Support.Environment env) : IClassFixture<Suppor
         await using var rejecting = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
             services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => new RejectSecondRequest())));
 
-        await rejecting.TickAsync();
-        var run = await rejecting.RunAsync(Assert.Single(await rejecting.WaitForRunsAsync(program.ProgramId)).RunId);
+        var run = await rejecting.RunAsync((await rejecting.TickForOneRunAsync(program.ProgramId)).RunId);
 
         Assert.Equal(RunStatus.Succeeded, run.Status);
         Assert.True(run.Report.RejectedElements > 0);
@@ -113,8 +109,7 @@ public sealed class FailureTests(Support.Environment env) : IClassFixture<Suppor
         program.ApiKey = "wrong-key";
         await using var dispatcher = env.Dispatcher(settings: Settings());
 
-        await dispatcher.TickAsync();
-        var failed = Assert.Single(await dispatcher.WaitForRunsAsync(program.ProgramId));
+        var failed = await dispatcher.TickForOneRunAsync(program.ProgramId);
 
         Assert.Equal(RunStatus.Failed, failed.Status);
         Assert.Contains("credentials rejected", failed.Reason);

@@ -11,8 +11,7 @@ public sealed class HeldRunTests(Support.Environment env) : IClassFixture<Suppor
     {
         // Every date's snapshot holds 1,067 points-earned and 533 redeemed events; the synced nights had 100 and 50.
         var program = await env.ProgramAsync(members: 5, events: 1600);
-        await using var receiver = await WebhookReceiver.StartAsync(Secret);
-        program.AlertTargets.Add(new AlertTarget("target-1", receiver.Url, Secret));
+        await using var receiver = await program.AlertReceiverAsync(Secret);
         var clock = new FakeClock(DateTimeOffset.Parse("2026-11-20T12:00:00Z"));
         await using var dispatcher = env.Dispatcher(clock, new Dictionary<string, string?>
         {

@@ -12,8 +12,7 @@ public sealed class NightlyRunTests(Support.Environment env) : IClassFixture<Sup
         var program = await env.ProgramAsync(members: 12, events: 5);
         await using var dispatcher = env.Dispatcher(settings: OneNight);
 
-        await dispatcher.TickAsync();
-        var run = Assert.Single(await dispatcher.WaitForRunsAsync(program.ProgramId));
+        var run = await dispatcher.TickForOneRunAsync(program.ProgramId);
 
         Assert.Equal(RunStatus.Succeeded, run.Status);
         Assert.Equal(RunTrigger.Cron, run.Trigger);
@@ -61,8 +60,7 @@ public sealed class NightlyRunTests(Support.Environment env) : IClassFixture<Sup
             ["Verification:SampleSize"] = "0",
         });
 
-        await dispatcher.TickAsync();
-        var run = Assert.Single(await dispatcher.WaitForRunsAsync(program.ProgramId));
+        var run = await dispatcher.TickForOneRunAsync(program.ProgramId);
 
         Assert.Equal(RunStatus.Succeeded, run.Status);
         var requests = (await env.StandIn.RequestsAsync(program.AppId)).EnumerateArray()

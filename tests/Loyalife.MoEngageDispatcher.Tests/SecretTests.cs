@@ -18,12 +18,9 @@ public sealed class SecretTests(Support.Environment env) : IClassFixture<Support
         await using var logged = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
             services.AddSingleton<ILoggerProvider>(new CapturingProvider(lines))));
 
-        using (var client = logged.CreateClient())
+        await logged.TickAsync();
+        using (var client = logged.Admin())
         {
-            using var tick = new HttpRequestMessage(HttpMethod.Post, "/nightly-sync");
-            tick.Headers.Add("dapr-api-token", Support.DispatcherApp.AppApiToken);
-            (await client.SendAsync(tick)).EnsureSuccessStatusCode();
-            client.DefaultRequestHeaders.Authorization = new("Bearer", Support.DispatcherApp.AdminToken);
             string runs;
             do
             {

@@ -29,8 +29,7 @@ public sealed class SidecarTests(Support.Environment env) : IClassFixture<Suppor
             ["DAPR_API_TOKEN"] = dispatcherToken,
         });
 
-        await dispatcher.TickAsync();
-        var run = Assert.Single(await dispatcher.WaitForRunsAsync(program.ProgramId));
+        var run = await dispatcher.TickForOneRunAsync(program.ProgramId);
 
         Assert.Equal(RunStatus.Succeeded, run.Status);
         await env.StandIn.AssertDeliveredOnceAsync(program.AppId, members: 40, events: 7);

@@ -26,14 +26,7 @@ public sealed class TelemetryTests(Support.Environment env) : IClassFixture<Supp
         ActivitySource.AddActivityListener(listener);
         await using var dispatcher = env.Dispatcher(settings: new Dictionary<string, string?> { ["Sync:MaxCatchUpDays"] = "1" });
 
-        using (var client = dispatcher.CreateClient())
-        {
-            using var tick = new HttpRequestMessage(HttpMethod.Post, "/nightly-sync");
-            tick.Headers.Add("dapr-api-token", Support.DispatcherApp.AppApiToken);
-            tick.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
-            (await client.SendAsync(tick)).EnsureSuccessStatusCode();
-        }
-
+        await dispatcher.TickAsync(traceparent: $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
         await dispatcher.WaitForRunsAsync(program.ProgramId);
         await Task.Delay(200);
 

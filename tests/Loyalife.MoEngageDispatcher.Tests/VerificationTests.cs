@@ -122,8 +122,7 @@ public sealed class VerificationTests(Support.Environment env) : IClassFixture<S
     public async Task VerificationThatMostlyFailsRaisesOneAlertWhileItLastsAndOneWhenItPassesAgain()
     {
         var program = await env.ProgramAsync(members: 30, events: 0);
-        await using var receiver = await WebhookReceiver.StartAsync(Secret);
-        program.AlertTargets.Add(new AlertTarget("target-1", receiver.Url, Secret));
+        await using var receiver = await program.AlertReceiverAsync(Secret);
         await using var dispatcher = env.Dispatcher(settings: new Dictionary<string, string?>(Now) { ["Alerts:PollInterval"] = "00:00:00.100" });
         var dropping = true;
         await using var lossy = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>

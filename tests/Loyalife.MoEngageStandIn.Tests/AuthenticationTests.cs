@@ -50,7 +50,7 @@ public sealed class AuthenticationTests(StandInFixture fixture) : StandInTestBas
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
-        Assert.Equal(1, (await Client.StatsAsync(appId)).GetProperty("requests").GetInt64());
+        Assert.Equal(1, (await Client.StatsAsync(appId)).Stat("requests"));
     }
 
     [Fact]

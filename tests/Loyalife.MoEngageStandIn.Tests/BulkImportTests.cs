@@ -17,7 +17,7 @@ public sealed class BulkImportTests(StandInFixture fixture) : StandInTestBase(fi
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("success", body.GetProperty("status").GetString());
         Assert.Equal("Your request has been accepted and will be processed soon.", body.GetProperty("message").GetString());
-        var customer = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1");
+        var customer = await Client.CustomerAsync(appId, "C1");
         Assert.Equal(120, customer.GetProperty("attributes").GetProperty("points_available").GetInt32());
         Assert.Equal("Gold", customer.GetProperty("attributes").GetProperty("tier").GetString());
         var events = await Client.GetJsonAsync($"/control/workspaces/{appId}/events?customerId=C1");
@@ -37,8 +37,8 @@ public sealed class BulkImportTests(StandInFixture fixture) : StandInTestBase(fi
         var response = await Client.Http.GetAsync($"/control/workspaces/{appId}/customers/NEW1");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var stats = await Client.StatsAsync(appId);
-        Assert.Equal(1, stats.GetProperty("customersIgnored").GetInt64());
-        Assert.Equal(0, stats.GetProperty("customersUpdated").GetInt64());
+        Assert.Equal(1, stats.Stat("customersIgnored"));
+        Assert.Equal(0, stats.Stat("customersUpdated"));
     }
 
     [Fact]
@@ -49,10 +49,10 @@ public sealed class BulkImportTests(StandInFixture fixture) : StandInTestBase(fi
         await Client.BulkAsync(appId, Bulk(Customer("NEW2", new { tier = "Silver", points = 1 })));
         await Client.BulkAsync(appId, Bulk(Customer("NEW2", new { tier = "Gold" })));
 
-        var customer = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/NEW2");
+        var customer = await Client.CustomerAsync(appId, "NEW2");
         Assert.Equal("Gold", customer.GetProperty("attributes").GetProperty("tier").GetString());
         Assert.Equal(1, customer.GetProperty("attributes").GetProperty("points").GetInt32());
-        Assert.Equal(2, (await Client.StatsAsync(appId)).GetProperty("customersUpdated").GetInt64());
+        Assert.Equal(2, (await Client.StatsAsync(appId)).Stat("customersUpdated"));
     }
 
     [Fact]
@@ -67,8 +67,8 @@ public sealed class BulkImportTests(StandInFixture fixture) : StandInTestBase(fi
         await Client.BulkAsync(appId, batch);
 
         var stats = await Client.StatsAsync(appId);
-        Assert.Equal(4, stats.GetProperty("eventsAccepted").GetInt64());
-        Assert.Equal(2, stats.GetProperty("eventsDuplicated").GetInt64());
+        Assert.Equal(4, stats.Stat("eventsAccepted"));
+        Assert.Equal(2, stats.Stat("eventsDuplicated"));
         var named = await Client.GetJsonAsync($"/control/workspaces/{appId}/events?name=loyalty_points_earned");
         Assert.Equal(4, named.GetArrayLength());
     }
@@ -99,8 +99,8 @@ public sealed class BulkImportTests(StandInFixture fixture) : StandInTestBase(fi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var stats = await Client.StatsAsync(appId);
         // Element 4's moe_ attribute is not stored, but the record is applied (UserAttributeTests).
-        Assert.Equal(2, stats.GetProperty("customersUpdated").GetInt64());
-        Assert.Equal(9, stats.GetProperty("elementsRejected").GetInt64());
+        Assert.Equal(2, stats.Stat("customersUpdated"));
+        Assert.Equal(9, stats.Stat("elementsRejected"));
         var logged = (await Client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=1"))[0];
         Assert.Equal(9, logged.GetProperty("rejectedElements").GetInt32());
         var reasons = logged.GetProperty("rejections").EnumerateArray()
@@ -118,7 +118,7 @@ public sealed class BulkImportTests(StandInFixture fixture) : StandInTestBase(fi
         Assert.Contains("future", reasons[8]);
         Assert.Contains("customer_id", reasons[9]);
         Assert.Contains("actions", reasons[10]);
-        var customer = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1");
+        var customer = await Client.CustomerAsync(appId, "C1");
         Assert.Equal("Gold", customer.GetProperty("attributes").GetProperty("tier").GetString());
     }
 
@@ -139,10 +139,10 @@ public sealed class BulkImportTests(StandInFixture fixture) : StandInTestBase(fi
         }));
 
         var stats = await Client.StatsAsync(appId);
-        Assert.Equal(200, stats.GetProperty("acceptedRequests").GetInt64());
-        Assert.Equal(200, stats.GetProperty("customersUpdated").GetInt64());
-        Assert.Equal(200, stats.GetProperty("eventsAccepted").GetInt64());
-        Assert.Equal(0, stats.GetProperty("eventsDuplicated").GetInt64());
+        Assert.Equal(200, stats.Stat("acceptedRequests"));
+        Assert.Equal(200, stats.Stat("customersUpdated"));
+        Assert.Equal(200, stats.Stat("eventsAccepted"));
+        Assert.Equal(0, stats.Stat("eventsDuplicated"));
         Assert.Equal(200, (await Client.GetJsonAsync($"/control/workspaces/{appId}/events")).GetArrayLength());
     }
 
@@ -159,6 +159,6 @@ public sealed class BulkImportTests(StandInFixture fixture) : StandInTestBase(fi
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, (await ErrorAsync(response)).GetProperty("message").GetString());
-        Assert.Equal(1, (await Client.StatsAsync(appId)).GetProperty("rejectedRequests").GetInt64());
+        Assert.Equal(1, (await Client.StatsAsync(appId)).Stat("rejectedRequests"));
     }
 }

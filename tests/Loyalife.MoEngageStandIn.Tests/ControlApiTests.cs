@@ -49,10 +49,10 @@ public sealed class ControlApiTests(StandInFixture fixture) : StandInTestBase(fi
             Event("K1", "e", DateTimeOffset.UtcNow.AddMinutes(-1))));
 
         Assert.Equal(HttpStatusCode.NoContent, added.StatusCode);
-        var customer = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/K1");
+        var customer = await Client.CustomerAsync(appId, "K1");
         Assert.Equal("K1", customer.GetProperty("customerId").GetString());
         Assert.Equal("Gold", customer.GetProperty("attributes").GetProperty("tier").GetString());
-        Assert.Equal(1, (await Client.StatsAsync(appId)).GetProperty("eventsAccepted").GetInt64());
+        Assert.Equal(1, (await Client.StatsAsync(appId)).Stat("eventsAccepted"));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class ControlApiTests(StandInFixture fixture) : StandInTestBase(fi
     {
         var appId = await Client.CreateWorkspaceAsync(body: new JsonObject { ["customerIdPattern"] = @"^C\d{7}[0-8]$" });
 
-        var matching = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C00000011");
+        var matching = await Client.CustomerAsync(appId, "C00000011");
         var notMatching = await Client.Http.GetAsync($"/control/workspaces/{appId}/customers/C00000019");
 
         Assert.Empty(matching.GetProperty("attributes").EnumerateObject());

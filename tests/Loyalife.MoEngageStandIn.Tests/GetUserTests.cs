@@ -25,8 +25,8 @@ public sealed class GetUserTests(StandInFixture fixture) : StandInTestBase(fixtu
         Assert.Equal("customer_id", missing.GetProperty("identifier_type").GetString());
         Assert.Equal("C2", missing.GetProperty("identifier").GetString());
         var stats = await Client.StatsAsync(appId);
-        Assert.Equal(2, stats.GetProperty("usersLookedUp").GetInt64());
-        Assert.Equal(1, stats.GetProperty("usersFound").GetInt64());
+        Assert.Equal(2, stats.Stat("usersLookedUp"));
+        Assert.Equal(1, stats.Stat("usersFound"));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class GetUserTests(StandInFixture fixture) : StandInTestBase(fixtu
         var error = await ErrorAsync(twentyOne);
         Assert.Equal("LimitBreached", error.GetProperty("type").GetString());
         Assert.Equal("max limit allowed is 20", error.GetProperty("message").GetString());
-        Assert.Equal(20, (await Client.StatsAsync(appId)).GetProperty("usersLookedUp").GetInt64());
+        Assert.Equal(20, (await Client.StatsAsync(appId)).Stat("usersLookedUp"));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class GetUserTests(StandInFixture fixture) : StandInTestBase(fixtu
         Assert.InRange(int.Parse(second.Headers.GetValues("x-ratelimit-reset").Single()), 1, 60);
         Assert.Equal(HttpStatusCode.OK, last.StatusCode);
         Assert.Equal("0", last.Headers.GetValues("x-ratelimit-remaining").Single());
-        Assert.Equal(1, (await Client.StatsAsync(appId)).GetProperty("rateLimited").GetInt64());
+        Assert.Equal(1, (await Client.StatsAsync(appId)).Stat("rateLimited"));
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class GetUserTests(StandInFixture fixture) : StandInTestBase(fixtu
         Assert.Equal("fail", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         var logged = (await Client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=1"))[0];
         Assert.Contains("injected", logged.GetProperty("reason").GetString());
-        Assert.Equal(0, (await Client.StatsAsync(appId)).GetProperty("usersLookedUp").GetInt64());
+        Assert.Equal(0, (await Client.StatsAsync(appId)).Stat("usersLookedUp"));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class HostileInputTests(StandInFixture fixture) : IClassFixture<St
 
     public async Task InitializeAsync()
     {
-        using var response = await fixture.StandIn.Control.PutAsJsonAsync(Workspace, new { dataCenter = "01", apiKey = ApiKey, getUser = new { enabled = true } });
+        using var response = await fixture.Host.Control.PutAsJsonAsync(Workspace, new { dataCenter = "01", apiKey = ApiKey, getUser = new { enabled = true } });
         response.EnsureSuccessStatusCode();
     }
 
@@ -31,7 +31,7 @@ public sealed class HostileInputTests(StandInFixture fixture) : IClassFixture<St
     [MemberData(nameof(Cases))]
     public async Task AHostileRequestGetsA4xxNoSecretAndTheStandInStaysHealthy(string name)
     {
-        using var client = new HttpClient { BaseAddress = fixture.StandIn.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        using var client = new HttpClient { BaseAddress = fixture.Host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
         var failure = await Table[name].SendAndJudgeAsync(client, [ApiKey, Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AppId}:{ApiKey}"))]);
 

@@ -27,21 +27,21 @@ public sealed class ProcessingDelayTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/control/workspaces/{appId}/customers/NEW")).StatusCode);
         Assert.Equal(0, (await client.GetJsonAsync($"/control/workspaces/{appId}/events")).GetArrayLength());
         var before = await client.StatsAsync(appId);
-        Assert.Equal(1, before.GetProperty("acceptedRequests").GetInt64());
-        Assert.Equal(1, before.GetProperty("pendingRequests").GetInt64());
-        Assert.Equal(0, before.GetProperty("customersUpdated").GetInt64());
+        Assert.Equal(1, before.Stat("acceptedRequests"));
+        Assert.Equal(1, before.Stat("pendingRequests"));
+        Assert.Equal(0, before.Stat("customersUpdated"));
         var notYet = await (await client.GetUserAsync(appId, ["NEW"])).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("NEW", Assert.Single(notYet.GetProperty("data").GetProperty("users_not_found").EnumerateArray()).GetProperty("identifier").GetString());
 
         time.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.Equal("Gold", (await client.GetJsonAsync($"/control/workspaces/{appId}/customers/NEW")).GetProperty("attributes").GetProperty("tier").GetString());
+        Assert.Equal("Gold", (await client.CustomerAsync(appId, "NEW")).GetProperty("attributes").GetProperty("tier").GetString());
         Assert.Equal(1, (await client.GetJsonAsync($"/control/workspaces/{appId}/events")).GetArrayLength());
         var after = await client.StatsAsync(appId);
-        Assert.Equal(0, after.GetProperty("pendingRequests").GetInt64());
-        Assert.Equal(1, after.GetProperty("customersUpdated").GetInt64());
-        Assert.Equal(1, after.GetProperty("profilesCreated").GetInt64());
-        Assert.Equal(1, after.GetProperty("eventsAccepted").GetInt64());
+        Assert.Equal(0, after.Stat("pendingRequests"));
+        Assert.Equal(1, after.Stat("customersUpdated"));
+        Assert.Equal(1, after.Stat("profilesCreated"));
+        Assert.Equal(1, after.Stat("eventsAccepted"));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class ProcessingDelayTests
         await client.BulkAsync(appId, Bulk(Customer("C1", new { tier = "Gold" })));
         time.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.Equal("Gold", (await client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1")).GetProperty("attributes").GetProperty("tier").GetString());
+        Assert.Equal("Gold", (await client.CustomerAsync(appId, "C1")).GetProperty("attributes").GetProperty("tier").GetString());
     }
 
     [Fact]

@@ -19,13 +19,13 @@ public sealed class ProfileCreationTests(StandInFixture fixture) : StandInTestBa
             Event("X8", "loyalty_points_redeemed", Yesterday)));
 
         var stats = await Client.StatsAsync(appId);
-        Assert.Equal(3, stats.GetProperty("eventsAccepted").GetInt64());
-        Assert.Equal(2, stats.GetProperty("profilesCreated").GetInt64());
+        Assert.Equal(3, stats.Stat("eventsAccepted"));
+        Assert.Equal(2, stats.Stat("profilesCreated"));
         Assert.False(stats.TryGetProperty("eventsDropped", out _));
-        var created = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/X7");
+        var created = await Client.CustomerAsync(appId, "X7");
         Assert.Equal("event", created.GetProperty("origin").GetString());
         Assert.Empty(created.GetProperty("attributes").EnumerateObject());
-        Assert.Equal("pattern", (await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C7")).GetProperty("origin").GetString());
+        Assert.Equal("pattern", (await Client.CustomerAsync(appId, "C7")).GetProperty("origin").GetString());
         var listed = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers?origin=event");
         Assert.Equal(2, listed.GetProperty("total").GetInt32());
         Assert.Equal(["X7", "X8"], listed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("customerId").GetString()).Order());
@@ -42,9 +42,9 @@ public sealed class ProfileCreationTests(StandInFixture fixture) : StandInTestBa
             Customer("NEW", new { tier = "Gold" }, updateExistingOnly: true)));
 
         var stats = await Client.StatsAsync(appId);
-        Assert.Equal(0, stats.GetProperty("profilesCreated").GetInt64());
-        Assert.Equal(1, stats.GetProperty("customersIgnored").GetInt64());
-        Assert.Equal(1, stats.GetProperty("customersUpdated").GetInt64());
+        Assert.Equal(0, stats.Stat("profilesCreated"));
+        Assert.Equal(1, stats.Stat("customersIgnored"));
+        Assert.Equal(1, stats.Stat("customersUpdated"));
         Assert.Equal(HttpStatusCode.NotFound, (await Client.Http.GetAsync($"/control/workspaces/{appId}/customers/NEW")).StatusCode);
         var all = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers");
         Assert.Equal(1, all.GetProperty("total").GetInt32());
@@ -59,9 +59,9 @@ public sealed class ProfileCreationTests(StandInFixture fixture) : StandInTestBa
         await Client.BulkAsync(appId, Bulk(Customer("NEW", new { tier = "Silver" }), Customer("NEW", new { tier = "Gold" })));
 
         var stats = await Client.StatsAsync(appId);
-        Assert.Equal(1, stats.GetProperty("profilesCreated").GetInt64());
-        Assert.Equal(2, stats.GetProperty("customersUpdated").GetInt64());
-        var profile = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/NEW");
+        Assert.Equal(1, stats.Stat("profilesCreated"));
+        Assert.Equal(2, stats.Stat("customersUpdated"));
+        var profile = await Client.CustomerAsync(appId, "NEW");
         Assert.Equal("customer", profile.GetProperty("origin").GetString());
         Assert.Equal("Gold", profile.GetProperty("attributes").GetProperty("tier").GetString());
     }
@@ -85,9 +85,9 @@ public sealed class ProfileCreationTests(StandInFixture fixture) : StandInTestBa
             Customer("C", new { points = 13 }, updateExistingOnly: true)));
 
         var stats = await Client.StatsAsync(appId);
-        Assert.Equal(3, stats.GetProperty("customersUpdated").GetInt64());
-        Assert.Equal(0, stats.GetProperty("profilesCreated").GetInt64());
-        var c = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C");
+        Assert.Equal(3, stats.Stat("customersUpdated"));
+        Assert.Equal(0, stats.Stat("profilesCreated"));
+        var c = await Client.CustomerAsync(appId, "C");
         Assert.Equal("defined", c.GetProperty("origin").GetString());
         Assert.Equal("Gold", c.GetProperty("attributes").GetProperty("tier").GetString());
         Assert.Equal(13, c.GetProperty("attributes").GetProperty("points").GetInt32());

@@ -30,8 +30,8 @@ public sealed class QuotaTests(StandInFixture fixture) : StandInTestBase(fixture
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
         Assert.Equal(0, Headers(third).Remaining);
         var stats = await Client.StatsAsync(appId);
-        Assert.Equal(1, stats.GetProperty("rateLimited").GetInt64());
-        Assert.Equal(3, stats.GetProperty("customersUpdated").GetInt64());
+        Assert.Equal(1, stats.Stat("rateLimited"));
+        Assert.Equal(3, stats.Stat("customersUpdated"));
     }
 
     [Fact]

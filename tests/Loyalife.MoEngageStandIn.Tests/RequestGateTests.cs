@@ -41,8 +41,8 @@ public sealed class RequestGateTests(StandInFixture fixture) : StandInTestBase(f
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, overCap.StatusCode);
         Assert.Equal("PayloadTooLarge", (await ErrorAsync(overCap)).GetProperty("type").GetString());
         var stats = await Client.StatsAsync(appId);
-        Assert.Equal(1, stats.GetProperty("acceptedRequests").GetInt64());
-        Assert.Equal(Cap, stats.GetProperty("bytesReceived").GetInt64());
+        Assert.Equal(1, stats.Stat("acceptedRequests"));
+        Assert.Equal(Cap, stats.Stat("bytesReceived"));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class RequestGateTests(StandInFixture fixture) : StandInTestBase(f
         var response = await Client.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal(Cap + 1, (await Client.StatsAsync(appId)).GetProperty("bytesReceived").GetInt64());
+        Assert.Equal(Cap + 1, (await Client.StatsAsync(appId)).Stat("bytesReceived"));
     }
 
     /// <summary>A valid one-customer Bulk body padded with white space to exactly <paramref name="bytes"/>.</summary>

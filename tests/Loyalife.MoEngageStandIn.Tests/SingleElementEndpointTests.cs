@@ -11,7 +11,7 @@ public sealed class SingleElementEndpointTests(StandInFixture fixture) : StandIn
         var response = await Track(appId, Customer("U1", new { tier = "Gold" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var customer = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/U1");
+        var customer = await Client.CustomerAsync(appId, "U1");
         Assert.Equal("Gold", customer.GetProperty("attributes").GetProperty("tier").GetString());
     }
 
@@ -23,7 +23,7 @@ public sealed class SingleElementEndpointTests(StandInFixture fixture) : StandIn
         var response = await Track(appId, Customer("U2", new { tier = "Gold" }, updateExistingOnly: true));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, (await Client.StatsAsync(appId)).GetProperty("customersIgnored").GetInt64());
+        Assert.Equal(1, (await Client.StatsAsync(appId)).Stat("customersIgnored"));
     }
 
     [Theory]

@@ -39,8 +39,8 @@ public sealed class StartupConfigurationTests
         Assert.Equal(500, demo.GetProperty("limits").GetProperty("bulkEventsPerMinute").GetInt32());
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var stats = await client.StatsAsync("DEMOAPP");
-        Assert.Equal(2, stats.GetProperty("customersUpdated").GetInt64());
-        Assert.Equal(1, stats.GetProperty("customersIgnored").GetInt64());
+        Assert.Equal(2, stats.Stat("customersUpdated"));
+        Assert.Equal(1, stats.Stat("customersIgnored"));
         Assert.Equal("101", (await client.GetJsonAsync("/control/workspaces/OTHERAPP")).GetProperty("dataCenter").GetString());
     }
 
@@ -83,7 +83,7 @@ public sealed class StartupConfigurationTests
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         var workspaces = await client.GetJsonAsync("/control/workspaces");
         Assert.Equal(["DEMOAPP", "OTHERAPP"], workspaces.EnumerateArray().Select(w => w.GetProperty("appId").GetString()));
-        Assert.Equal(0, (await client.StatsAsync("DEMOAPP")).GetProperty("requests").GetInt64());
+        Assert.Equal(0, (await client.StatsAsync("DEMOAPP")).Stat("requests"));
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync("/control/workspaces/DEMOAPP/customers/NEW")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/control/workspaces/{extra}")).StatusCode);
     }

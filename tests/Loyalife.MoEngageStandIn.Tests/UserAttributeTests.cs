@@ -19,12 +19,12 @@ public sealed class UserAttributeTests(StandInFixture fixture) : StandInTestBase
         var response = await Client.BulkAsync(appId, Bulk(Customer("C1", attributes)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = (await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1")).GetProperty("attributes");
+        var stored = (await Client.CustomerAsync(appId, "C1")).GetProperty("attributes");
         Assert.Equal(["loyalty_status", "tier"], stored.EnumerateObject().Select(a => a.Name).Order());
         var stats = await Client.StatsAsync(appId);
-        Assert.Equal(4, stats.GetProperty("attributesIgnored").GetInt64());
-        Assert.Equal(0, stats.GetProperty("elementsRejected").GetInt64());
-        Assert.Equal(1, stats.GetProperty("customersUpdated").GetInt64());
+        Assert.Equal(4, stats.Stat("attributesIgnored"));
+        Assert.Equal(0, stats.Stat("elementsRejected"));
+        Assert.Equal(1, stats.Stat("customersUpdated"));
         var logged = (await Client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=1"))[0].GetProperty("ignoredAttributes");
         Assert.Equal(["ID", "MOE_points", "User_Attribute_User_Email", "status"],
             logged.EnumerateArray().Select(a => a.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
@@ -39,7 +39,7 @@ public sealed class UserAttributeTests(StandInFixture fixture) : StandInTestBase
         var response = await Client.PostAsync($"/dc/01/v1/customer/{appId}", """{"type":"customer","customer_id":"U1","attributes":{"MOE_x":1,"y":2}}""", appId);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = (await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/U1")).GetProperty("attributes");
+        var stored = (await Client.CustomerAsync(appId, "U1")).GetProperty("attributes");
         Assert.Equal("y", Assert.Single(stored.EnumerateObject()).Name);
     }
 
@@ -57,7 +57,7 @@ public sealed class UserAttributeTests(StandInFixture fixture) : StandInTestBase
 
         await Client.BulkAsync(appId, Bulk(Customer("C1", attributes)));
 
-        var types = (await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1")).GetProperty("attributeTypes");
+        var types = (await Client.CustomerAsync(appId, "C1")).GetProperty("attributeTypes");
         Assert.Equal("date", types.GetProperty("day").GetString());
         Assert.Equal("date", types.GetProperty("moment").GetString());
         foreach (var name in new[] { "fraction", "offset", "local", "european", "impossible", "word" })
@@ -77,7 +77,7 @@ public sealed class UserAttributeTests(StandInFixture fixture) : StandInTestBase
 
         await Client.BulkAsync(appId, Bulk(Customer("C1", new { since = "2026-11-27" }), Customer("C1", new { since = "2026-11-27T10:15:00.5Z" })));
 
-        var profile = await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1");
+        var profile = await Client.CustomerAsync(appId, "C1");
         Assert.Equal("2026-11-27T10:15:00.5Z", profile.GetProperty("attributes").GetProperty("since").GetString());
         Assert.Equal("string", profile.GetProperty("attributeTypes").GetProperty("since").GetString());
     }
@@ -90,9 +90,9 @@ public sealed class UserAttributeTests(StandInFixture fixture) : StandInTestBase
 
         await Client.BulkAsync(appId, Bulk(Customer("C1", many), Customer("C2", new { a0 = 1, extra = 2 })));
 
-        Assert.Equal(1, (await Client.StatsAsync(appId)).GetProperty("attributesOverLimit").GetInt64());
-        var c2 = (await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C2")).GetProperty("attributes");
+        Assert.Equal(1, (await Client.StatsAsync(appId)).Stat("attributesOverLimit"));
+        var c2 = (await Client.CustomerAsync(appId, "C2")).GetProperty("attributes");
         Assert.Equal("a0", Assert.Single(c2.EnumerateObject()).Name);
-        Assert.Equal(256, (await Client.GetJsonAsync($"/control/workspaces/{appId}/customers/C1")).GetProperty("attributes").EnumerateObject().Count());
+        Assert.Equal(256, (await Client.CustomerAsync(appId, "C1")).GetProperty("attributes").EnumerateObject().Count());
     }
 }

@@ -17,8 +17,7 @@ public sealed class AdminPageTests
         await using var host = await SettingsServiceHost.StartAsync();
         var programId = await host.NewProgramAsync();
         await host.AddWorkspaceAsync("APPWEB01", "01", "WebRightKey0123456");
-        using var browser = AdminBrowser.Start();
-        await browser.SignInAsync(host.AppUrl, SettingsServiceHost.AdminToken);
+        using var browser = await SignedInAsync(host);
         await browser.ChooseProgramAsync(programId);
         await browser.UntilAsync(() => browser.Text("moengage-status") == "Not configured.", "the program's MoEngage status");
         Assert.False(browser.Find("moengage-details").Displayed);
@@ -65,8 +64,7 @@ public sealed class AdminPageTests
     {
         await using var host = await SettingsServiceHost.StartAsync();
         await ConnectDemoAsync(host);
-        using var browser = AdminBrowser.Start();
-        await browser.SignInAsync(host.AppUrl, SettingsServiceHost.AdminToken);
+        using var browser = await SignedInAsync(host);
         await browser.UntilAsync(() => browser.Find("naming-form").Displayed, "the attribute names and policy");
         Assert.True(browser.Find("unknown-verify").Selected);
         browser.Driver.FindElement(By.CssSelector("#names summary")).Click();
@@ -97,8 +95,7 @@ public sealed class AdminPageTests
     {
         await using var host = await SettingsServiceHost.StartAsync();
         await ConnectDemoAsync(host);
-        using var browser = AdminBrowser.Start();
-        await browser.SignInAsync(host.AppUrl, SettingsServiceHost.AdminToken);
+        using var browser = await SignedInAsync(host);
 
         await browser.UntilAsync(() => browser.Text("sync-runs").Contains("not available"), "the runs marked not available");
         await browser.UntilAsync(() => browser.Text("missing").Contains("not available"), "the members list marked not available");
@@ -116,8 +113,7 @@ public sealed class AdminPageTests
         await ConnectDemoAsync(host);
         var decisions = new List<string>();
         await using var dispatcher = await StartDispatcherAsync(host, decisions);
-        using var browser = AdminBrowser.Start();
-        await browser.SignInAsync(host.AppUrl, SettingsServiceHost.AdminToken);
+        using var browser = await SignedInAsync(host);
         await browser.UntilAsync(() => browser.Driver.FindElements(By.CssSelector("#sync-runs tbody tr")).Count == 30, "the run history");
 
         // The failed night: its row opens its report with Enter, as a keyboard user opens it.
@@ -151,8 +147,7 @@ public sealed class AdminPageTests
         await using var host = await SettingsServiceHost.StartAsync();
         await ConnectDemoAsync(host);
         await using var dispatcher = await StartDispatcherAsync(host, []);
-        using var browser = AdminBrowser.Start();
-        await browser.SignInAsync(host.AppUrl, SettingsServiceHost.AdminToken);
+        using var browser = await SignedInAsync(host);
         await browser.UntilAsync(() => browser.Driver.FindElements(By.CssSelector("#chart svg .bar")).Count > 0, "the chart");
         await browser.UntilAsync(() => browser.Text("missing").Contains("137 members"), "the members not in MoEngage");
         var folder = Path.Combine(Repository.Root, "tests", "Loyalife.SettingsService.Tests", "TestResults");
@@ -174,6 +169,14 @@ public sealed class AdminPageTests
     }
 
     private const string Csv = "memberId,customerId,since,lastChecked\nM000001,C09000001,2026-11-02T23:04:00Z,2026-11-30T23:03:00Z\n";
+
+    /// <summary>A browser on the admin page, signed in with the admin token.</summary>
+    private static async Task<AdminBrowser> SignedInAsync(SettingsServiceHost host)
+    {
+        var browser = AdminBrowser.Start();
+        await browser.SignInAsync(host.AppUrl, SettingsServiceHost.AdminToken);
+        return browser;
+    }
 
     private static async Task ConnectDemoAsync(SettingsServiceHost host)
     {

@@ -4,14 +4,12 @@ public sealed class AlertTargetsTests(SettingsHostFixture fixture) : SettingsTes
 {
     private const string Secret = "whsec-settings-test-8e41a2";
 
-    private static string Targets(string programId) => $"/v1/programs/{programId}/alerts/targets";
-
     [Fact]
     public async Task ATargetsSigningSecretGoesToTheSecretStoreAndOnlyTheDispatcherReadsItBack()
     {
         var programId = await Host.NewProgramAsync();
 
-        var added = await Host.Admin.PostAsJsonAsync(Targets(programId), new { url = "http://localhost:9/hook", signingSecret = Secret });
+        var added = await Host.Admin.PostAsJsonAsync(SettingsPaths.AlertTargets(programId), new { url = "http://localhost:9/hook", signingSecret = Secret });
 
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         var target = await Json.ReadAsync(added);
@@ -22,7 +20,7 @@ public sealed class AlertTargetsTests(SettingsHostFixture fixture) : SettingsTes
         Assert.Equal($"/v1/programs/{programId}/alerts/targets/{targetId}", added.Headers.Location?.OriginalString);
         Assert.DoesNotContain(Secret, target.GetRawText());
 
-        var listed = await Json.ReadAsync(await Host.Admin.GetAsync(Targets(programId)));
+        var listed = await Json.ReadAsync(await Host.Admin.GetAsync(SettingsPaths.AlertTargets(programId)));
         Assert.Equal(targetId, Assert.Single(listed.EnumerateArray()).GetProperty("targetId").GetGuid());
         Assert.DoesNotContain(Secret, listed.GetRawText());
         Assert.Contains(SecretsFile.Read(Host.SecretsFile), secret => secret.Key.StartsWith(SecretNames.SigningSecretPrefix) && secret.Value == Secret);
@@ -31,7 +29,7 @@ public sealed class AlertTargetsTests(SettingsHostFixture fixture) : SettingsTes
         var entry = Assert.Single(audit.EnumerateArray());
         Assert.Equal(("alert-target-added", "localhost"), (entry.Text("action"), entry.GetProperty("changes").Text("host")));
 
-        var internalPath = $"/internal/v1/programs/{programId}/alerts/targets";
+        var internalPath = SettingsPaths.InternalAlertTargets(programId);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Host.Anonymous.GetAsync(internalPath)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Host.Admin.GetAsync(internalPath)).StatusCode);
         using var dispatcher = Host.ThroughDapr(record: false);
@@ -39,9 +37,9 @@ public sealed class AlertTargetsTests(SettingsHostFixture fixture) : SettingsTes
         Assert.Equal((targetId.ToString(), "http://localhost:9/hook", Secret),
             (forDispatcher.Text("targetId"), forDispatcher.Text("url"), forDispatcher.Text("signingSecret")));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Host.Admin.DeleteAsync($"{Targets(programId)}/{targetId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Host.Admin.DeleteAsync($"{Targets(programId)}/{targetId}")).StatusCode);
-        Assert.Empty((await Json.ReadAsync(await Host.Admin.GetAsync(Targets(programId)))).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NoContent, (await Host.Admin.DeleteAsync($"{SettingsPaths.AlertTargets(programId)}/{targetId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.Admin.DeleteAsync($"{SettingsPaths.AlertTargets(programId)}/{targetId}")).StatusCode);
+        Assert.Empty((await Json.ReadAsync(await Host.Admin.GetAsync(SettingsPaths.AlertTargets(programId)))).EnumerateArray());
         Assert.Empty((await Json.ReadAsync(await dispatcher.GetAsync(internalPath))).EnumerateArray());
         Assert.DoesNotContain(SecretsFile.Read(Host.SecretsFile), secret => secret.Value == Secret);
         Assert.DoesNotContain(Host.Logs.Lines, line => line.Contains(Secret));
@@ -62,11 +60,11 @@ public sealed class AlertTargetsTests(SettingsHostFixture fixture) : SettingsTes
     {
         var programId = await Host.NewProgramAsync();
 
-        var refused = await Host.Admin.PostAsJsonAsync(Targets(programId), new { url });
+        var refused = await Host.Admin.PostAsJsonAsync(SettingsPaths.AlertTargets(programId), new { url });
 
         var problem = await Json.ReadProblemAsync(refused, HttpStatusCode.BadRequest);
         Assert.Contains(why, problem.GetProperty("errors").GetProperty("url")[0].GetString());
-        Assert.Empty((await Json.ReadAsync(await Host.Admin.GetAsync(Targets(programId)))).EnumerateArray());
+        Assert.Empty((await Json.ReadAsync(await Host.Admin.GetAsync(SettingsPaths.AlertTargets(programId)))).EnumerateArray());
     }
 
     [Fact]
@@ -74,15 +72,15 @@ public sealed class AlertTargetsTests(SettingsHostFixture fixture) : SettingsTes
     {
         var programId = await Host.NewProgramAsync();
 
-        Assert.Equal(HttpStatusCode.Created, (await Host.Admin.PostAsJsonAsync(Targets(programId), new { url = "https://93.184.215.14/alerts" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Host.Admin.PostAsJsonAsync(SettingsPaths.AlertTargets(programId), new { url = "https://93.184.215.14/alerts" })).StatusCode);
 
-        var shortSecret = await Host.Admin.PostAsJsonAsync(Targets(programId), new { url = "https://93.184.215.14/b", signingSecret = "tooShort-9" });
+        var shortSecret = await Host.Admin.PostAsJsonAsync(SettingsPaths.AlertTargets(programId), new { url = "https://93.184.215.14/b", signingSecret = "tooShort-9" });
         Assert.Equal(HttpStatusCode.BadRequest, shortSecret.StatusCode);
         var body = await shortSecret.Content.ReadAsStringAsync();
         Assert.Contains("signingSecret", body);
         Assert.DoesNotContain("tooShort-9", body);
-        Assert.Equal(HttpStatusCode.NotFound, (await Host.Admin.PostAsJsonAsync(Targets("no-such-program"), new { url = "https://93.184.215.14/a" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Host.Admin.GetAsync(Targets("no-such-program"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.Admin.PostAsJsonAsync(SettingsPaths.AlertTargets("no-such-program"), new { url = "https://93.184.215.14/a" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.Admin.GetAsync(SettingsPaths.AlertTargets("no-such-program"))).StatusCode);
     }
 
     [Fact]
@@ -91,13 +89,13 @@ public sealed class AlertTargetsTests(SettingsHostFixture fixture) : SettingsTes
         var programId = await Host.NewProgramAsync();
         for (var n = 0; n < 10; n++)
         {
-            Assert.Equal(HttpStatusCode.Created, (await Host.Admin.PostAsJsonAsync(Targets(programId), new { url = $"https://93.184.215.14/{n}" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await Host.Admin.PostAsJsonAsync(SettingsPaths.AlertTargets(programId), new { url = $"https://93.184.215.14/{n}" })).StatusCode);
         }
 
-        var eleventh = await Host.Admin.PostAsJsonAsync(Targets(programId), new { url = "https://93.184.215.14/10" });
+        var eleventh = await Host.Admin.PostAsJsonAsync(SettingsPaths.AlertTargets(programId), new { url = "https://93.184.215.14/10" });
 
         Assert.Equal(HttpStatusCode.Conflict, eleventh.StatusCode);
-        Assert.Equal(10, (await Json.ReadAsync(await Host.Admin.GetAsync(Targets(programId)))).GetArrayLength());
+        Assert.Equal(10, (await Json.ReadAsync(await Host.Admin.GetAsync(SettingsPaths.AlertTargets(programId)))).GetArrayLength());
     }
 
     [Fact]
@@ -105,7 +103,7 @@ public sealed class AlertTargetsTests(SettingsHostFixture fixture) : SettingsTes
     {
         await using var production = await SettingsServiceHost.StartAsync(new Dictionary<string, string?> { ["Alerts:AllowLocalhost"] = "false" });
 
-        var refused = await production.Admin.PostAsJsonAsync(Targets("demo"), new { url = "https://localhost:8443/hook" });
+        var refused = await production.Admin.PostAsJsonAsync(SettingsPaths.AlertTargets("demo"), new { url = "https://localhost:8443/hook" });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("loopback", (await Json.ReadAsync(refused)).GetProperty("errors").GetProperty("url")[0].GetString());

@@ -13,10 +13,10 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : SettingsTes
     private const string Configured = "demo";
     private const string ApiKey = "HostileKeyQ7w2E9r4T6";
     private const string Injection = "%27%3B%20DROP%20TABLE%20loyalty.programs%3B--";
-    private const string Moengage = "/v1/programs/demo/integrations/moengage";
-    private const string Targets = "/v1/programs/demo/alerts/targets";
     private const string RunId = "0b9d7a4e-3c1f-4f6a-9d55-2f1e8c7a6b01";
 
+    private static readonly string Moengage = SettingsPaths.MoEngage(Configured);
+    private static readonly string Targets = SettingsPaths.AlertTargets(Configured);
     private static readonly Dictionary<string, HostileRequest> Table = BuildTable();
 
     public static TheoryData<string> Cases => [.. Table.Keys];
@@ -89,7 +89,7 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : SettingsTes
             Add($"{method} {path} with an expired unsigned JWT", method, path, Bearer(ExpiredUnsignedJwt), [401]);
         }
 
-        foreach (var path in new[] { SettingsPaths.EnabledPrograms, SettingsPaths.Credentials(Configured), $"/internal/v1/programs/{Configured}/alerts/targets" })
+        foreach (var path in new[] { SettingsPaths.EnabledPrograms, SettingsPaths.Credentials(Configured), SettingsPaths.InternalAlertTargets(Configured) })
         {
             Add($"GET {path} without the app token", "GET", path, None, [401]);
             Add($"GET {path} with a wrong app token", "GET", path, AppToken("not-the-app-token"), [401]);
@@ -205,7 +205,7 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : SettingsTes
         Add("DELETE all alert targets", "DELETE", Targets, Admin, [405]);
         Add("GET the test alert", "GET", "/v1/programs/demo/alerts/test", Admin, [405]);
         Add("DELETE alert deliveries", "DELETE", "/v1/programs/demo/alerts/deliveries", Admin, [405]);
-        Add("POST the internal alert targets", "POST", $"/internal/v1/programs/{Configured}/alerts/targets", AppToken(SettingsServiceHost.AppApiToken), [405]);
+        Add("POST the internal alert targets", "POST", SettingsPaths.InternalAlertTargets(Configured), AppToken(SettingsServiceHost.AppApiToken), [405]);
 
         // Hostile program ids on every per-program endpoint, and hostile query strings.
         string[] programIds =

@@ -10,14 +10,26 @@ public static class DispatcherCalls
         return client;
     }
 
-    /// <summary>What the Dapr cron binding does: POST /nightly-sync with the app token.</summary>
-    public static async Task TickAsync(this ServiceHost<Program> host)
+    /// <summary>What the Dapr cron binding does: POST /nightly-sync with the app token (and the trace it continues, if any).</summary>
+    public static async Task TickAsync(this ServiceHost<Program> host, string? traceparent = null)
     {
         using var client = host.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/nightly-sync");
         request.Headers.Add("dapr-api-token", DispatcherApp.AppApiToken);
+        if (traceparent is not null)
+        {
+            request.Headers.Add("traceparent", traceparent);
+        }
+
         using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A tick, and the one run it made for the program, awaited to its end.</summary>
+    public static async Task<SyncRunResponse> TickForOneRunAsync(this ServiceHost<Program> host, string programId)
+    {
+        await host.TickAsync();
+        return Assert.Single(await host.WaitForRunsAsync(programId));
     }
 
     public static async Task<List<SyncRunResponse>> RunsAsync(this ServiceHost<Program> host, string programId)

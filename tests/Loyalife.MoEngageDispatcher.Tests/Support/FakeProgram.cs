@@ -30,6 +30,14 @@ public sealed class FakeProgram
     /// <summary>The webhooks settings-service would hand the dispatcher, signing secrets included.</summary>
     public List<Loyalife.MoEngageDispatcher.Alerts.AlertTarget> AlertTargets { get; } = [];
 
+    /// <summary>A webhook receiver checking <paramref name="secret"/>'s signatures, made the program's one alert target.</summary>
+    public async Task<WebhookReceiver> AlertReceiverAsync(string secret)
+    {
+        var receiver = await WebhookReceiver.StartAsync(secret);
+        AlertTargets.Add(new Loyalife.MoEngageDispatcher.Alerts.AlertTarget("target-1", receiver.Url, secret));
+        return receiver;
+    }
+
     /// <summary>Snapshot requests served, as "date kind after".</summary>
     public List<string> PagesServed { get; } = [];
 

@@ -64,8 +64,6 @@ public static class StandIn
         return stats;
     }
 
-    public static long Stat(this JsonElement stats, string name) => stats.GetProperty(name).GetInt64();
-
     public static FakeProgram Program(this RunningStandIn standIn, string programId, string appId, string apiKey, int members, int events) => new()
     {
         ProgramId = programId,

@@ -98,6 +98,8 @@ public sealed class MoEngageClient(RunningStandIn standIn)
 
     public Task<JsonElement> StatsAsync(string appId) => GetJsonAsync($"/control/workspaces/{appId}/stats");
 
+    public Task<JsonElement> CustomerAsync(string appId, string customerId) => GetJsonAsync($"/control/workspaces/{appId}/customers/{customerId}");
+
     public static async Task<JsonElement> ErrorAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

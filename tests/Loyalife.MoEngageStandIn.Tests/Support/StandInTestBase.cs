@@ -6,5 +6,5 @@ namespace Loyalife.MoEngageStandIn.Tests.Support;
 /// </summary>
 public abstract class StandInTestBase(StandInFixture fixture) : IClassFixture<StandInFixture>
 {
-    protected MoEngageClient Client { get; } = new(fixture.StandIn);
+    protected MoEngageClient Client { get; } = new(fixture.Host);
 }
