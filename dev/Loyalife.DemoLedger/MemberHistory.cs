@@ -6,7 +6,8 @@ namespace Loyalife.DemoLedger;
 /// Simulates one demo member's life in time order, the way Loyalife's core would record it: lots are
 /// earned, redemptions and expiries consume lots (oldest expiry first) and record allocations that never
 /// exceed a lot's balance, reversals give points back as a new lot. Deterministic for the given
-/// <see cref="Random"/>.
+/// <see cref="Random"/>. Longer than most files because a member's life is one chain of state (open lots,
+/// balance, tier, status) that every step reads and changes; split up, that state would travel as arguments.
 /// </summary>
 internal sealed class MemberHistory(DemoProgram program, Random random, IdSequence ids, LedgerSink sink, DateTime now, DateTime closedDayStart, DateTime closedDayEnd)
 {
