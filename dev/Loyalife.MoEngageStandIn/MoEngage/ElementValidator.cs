@@ -6,7 +6,7 @@ namespace Loyalife.MoEngageStandIn.MoEngage;
 /// MoEngage's element rules (docs/moengage.md): lowercase types, a usable customer_id, the tracking policy's
 /// name and size limits, no <c>moe_</c> event or event attribute names, no future-dated events. Answers the reason an element is
 /// refused, or null. Reads raw UTF-8 so a valid element costs no allocation beyond its customer_id. Longer
-/// than most files because it is the whole rule list in one place, in the order docs/moengage.md gives it.
+/// than most files because it is the whole list of MoEngage's element rules in one place.
 /// </summary>
 internal static class ElementValidator
 {
