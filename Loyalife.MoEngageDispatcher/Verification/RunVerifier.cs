@@ -50,14 +50,11 @@ public sealed class RunVerifier(
     {
         foreach (var pending in await store.PendingAsync(programId, time.GetUtcNow(), cancellationToken))
         {
+            VerificationResult result;
             try
             {
-                var result = await VerifyAsync(pending, cancellationToken);
+                result = await VerifyAsync(pending, cancellationToken);
                 await store.CompleteAsync(pending.RunId, result, cancellationToken);
-                if (result.State == VerificationResult.Done && await runs.GetRunAsync(pending.RunId, cancellationToken) is { } run)
-                {
-                    await alerts.ObserveAsync(new RunOutcome(run, null, null, VerificationFailing: result.Flagged), cancellationToken);
-                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException && time.GetUtcNow() - pending.DueAt > GiveUpAfter)
             {
@@ -65,12 +62,36 @@ public sealed class RunVerifier(
                 await store.CompleteAsync(pending.RunId,
                     new VerificationResult { State = VerificationResult.Skipped, Note = $"MoEngage could not be read back: {exception.Message}" },
                     cancellationToken);
+                continue;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // Left pending: the next holder of the lock tries again.
                 logger.LogWarning(exception, "Verification of run {RunId} could not be completed; it stays pending", pending.RunId);
+                continue;
             }
+
+            if (result.State == VerificationResult.Done)
+            {
+                await ObserveAsync(pending.RunId, result.Flagged, cancellationToken);
+            }
+        }
+    }
+
+    // After the result is stored and apart from it: an alert that cannot be recorded neither leaves the
+    // verification pending nor overwrites its result, and never stops the scheduler's pass.
+    private async Task ObserveAsync(Guid runId, bool failing, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await runs.GetRunAsync(runId, cancellationToken) is { } run)
+            {
+                await alerts.ObserveAsync(new RunOutcome(run, null, null, VerificationFailing: failing), cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Whether verification of run {RunId} is failing could not be told to the alerts", runId);
         }
     }
 
