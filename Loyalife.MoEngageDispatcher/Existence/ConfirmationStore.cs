@@ -44,16 +44,21 @@ public sealed class ConfirmationStore(NpgsqlDataSource database, TimeProvider ti
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Remembers which customer_id and workspace each member's events of <paramref name="date"/> went under.</summary>
+    /// <summary>
+    /// Remembers which customer_id and workspace the events of <paramref name="date"/> went under for the members
+    /// found absent, and forgets the <paramref name="others"/>: the list joins these rows with the confirmations.
+    /// </summary>
     public async Task RememberAsync(
-        string programId, string appId, DateOnly date, IReadOnlyDictionary<string, string> customerIdsByMember, CancellationToken cancellationToken)
+        string programId, string appId, DateOnly date, IReadOnlyDictionary<string, string> absentMembers,
+        IReadOnlyCollection<string> others, CancellationToken cancellationToken)
     {
-        if (customerIdsByMember.Count == 0)
+        if (absentMembers.Count == 0 && others.Count == 0)
         {
             return;
         }
 
         await using var command = database.CreateCommand("""
+            WITH forgotten AS (DELETE FROM dispatch.event_members WHERE program_id = @p AND member_id = ANY(@others))
             INSERT INTO dispatch.event_members (program_id, member_id, customer_id, app_id, last_event_date)
             SELECT @p, m, c, @app, @d FROM unnest(@members, @customers) AS seen(m, c)
             ON CONFLICT (program_id, member_id) DO UPDATE SET customer_id = excluded.customer_id, app_id = excluded.app_id,
@@ -62,8 +67,9 @@ public sealed class ConfirmationStore(NpgsqlDataSource database, TimeProvider ti
         command.Parameters.AddWithValue("p", programId);
         command.Parameters.AddWithValue("app", appId);
         command.Parameters.AddWithValue("d", date);
-        command.Parameters.AddWithValue("members", customerIdsByMember.Keys.ToArray());
-        command.Parameters.AddWithValue("customers", customerIdsByMember.Values.ToArray());
+        command.Parameters.AddWithValue("members", absentMembers.Keys.ToArray());
+        command.Parameters.AddWithValue("customers", absentMembers.Values.ToArray());
+        command.Parameters.AddWithValue("others", others.ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

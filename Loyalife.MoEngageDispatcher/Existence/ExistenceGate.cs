@@ -70,7 +70,17 @@ internal sealed class ExistenceGate(
             return;
         }
 
-        await store.RememberAsync(run.ProgramId, credentials.AppId, date, members, waits);
+        await LookUpOrAskAsync();
+
+        // Only the members found absent are kept for the list; anyone else's earlier row goes, so a corrected
+        // reference leaves the list with the member's next event. Most members are found, so most pages write little.
+        var absent = members.Where(m => verdicts[m.Value] == MemberVerdict.NotFound).ToDictionary();
+        await store.RememberAsync(run.ProgramId, credentials.AppId, date, absent,
+            members.Keys.Where(m => !absent.ContainsKey(m)).ToList(), waits);
+    }
+
+    private async Task LookUpOrAskAsync()
+    {
         var now = time.GetUtcNow();
         var ask = new List<string>();
         var known = await store.LookupAsync(credentials.AppId, verdicts.Keys, waits);

@@ -59,6 +59,31 @@ public sealed class ExistenceGateTests(Support.Environment env) : IClassFixture<
     }
 
     [Fact]
+    public async Task AMemberWhoseReferenceIsCorrectedLeavesTheListWithItsNextEvent()
+    {
+        // The admin corrects member 7's relation reference to one MoEngage holds; members 8-10 stay absent.
+        var program = await env.ProgramAsync(members: 10, events: 10, customers: [.. Held, "C0000107"]);
+        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        await using var dispatcher = env.Dispatcher(clock, OneNight);
+        var first = await dispatcher.TickForOneRunAsync(program.ProgramId);
+        Assert.Equal(4, first.Report.MembersNotInMoEngage);
+
+        program.Events.Single(e => (string?)e["memberId"] == "M00000007")["customerId"] = "C0000107";
+        clock.Now = clock.Now.AddDays(1);
+        await dispatcher.TickAsync();
+        var second = (await dispatcher.WaitForRunsAsync(program.ProgramId, count: 2))[0];
+
+        Assert.True(second.Status == RunStatus.Succeeded, second.Reason);
+        Assert.Equal(3, second.Report.MembersNotInMoEngage);
+        Assert.Equal((1, 1, 0), (second.Report.Confirmations.Asked, second.Report.Confirmations.Found, second.Report.Confirmations.NotFound));
+        using var admin = dispatcher.Admin();
+        var list = await admin.GetFromJsonAsync<JsonElement>($"/v1/programs/{program.ProgramId}/members-not-in-moengage");
+        Assert.Equal(["M00000008", "M00000009", "M00000010"],
+            list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("memberId").GetString()));
+        Assert.Contains("C0000107", (await env.StandIn.EventsAsync(program.AppId)).EnumerateArray().Select(e => e.GetProperty("customerId").GetString()));
+    }
+
+    [Fact]
     public async Task WithSendEveryMemberGetsItsEventsAndTheReportCountsThoseMoEngageWasNotKnownToHold()
     {
         var program = await env.ProgramAsync(members: 10, events: 10, customers: Held);
