@@ -258,6 +258,17 @@ internal sealed class Workspace
         }
     }
 
+    public int ProfileCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return contents.ProfileCount;
+            }
+        }
+    }
+
     public WorkspaceStats Stats()
     {
         lock (gate)

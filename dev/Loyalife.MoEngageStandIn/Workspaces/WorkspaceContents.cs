@@ -67,6 +67,8 @@ internal sealed class WorkspaceContents
     }
 
     /// <summary>Profiles the workspace holds (not those only matching its pattern), optionally of one origin.</summary>
+    public int ProfileCount => profiles.Count;
+
     public (int Total, List<(string CustomerId, ProfileOrigin Origin)> Page) Profiles(ProfileOrigin? origin, int limit)
     {
         var total = 0;

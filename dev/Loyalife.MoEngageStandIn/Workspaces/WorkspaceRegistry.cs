@@ -8,6 +8,8 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 /// </summary>
 internal sealed class WorkspaceRegistry
 {
+    private const int LargeWorkspaceProfiles = 100_000;
+
     private readonly ConcurrentDictionary<string, Workspace> workspaces = new(StringComparer.Ordinal);
     private readonly StandInOptions options;
     private readonly StandInMetrics metrics;
@@ -26,18 +28,52 @@ internal sealed class WorkspaceRegistry
     public Workspace? Find(string appId) => workspaces.GetValueOrDefault(appId);
 
     /// <summary>Creates or replaces: a replaced workspace starts empty.</summary>
-    public Workspace Put(string appId, WorkspaceDefinition definition) =>
-        workspaces[appId] = new Workspace(appId, definition, options, metrics, time);
+    public Workspace Put(string appId, WorkspaceDefinition definition)
+    {
+        // A large workspace goes before its replacement is built, or the two would be held at once.
+        if (Large(appId))
+        {
+            Remove(appId);
+        }
 
-    public bool Remove(string appId) => workspaces.TryRemove(appId, out _);
+        return workspaces[appId] = new Workspace(appId, definition, options, metrics, time);
+    }
+
+    public bool Remove(string appId)
+    {
+        var large = Large(appId);
+        if (!workspaces.TryRemove(appId, out _))
+        {
+            return false;
+        }
+
+        if (large)
+        {
+            GiveBack();
+        }
+
+        return true;
+    }
+
+    private bool Large(string appId) => workspaces.GetValueOrDefault(appId)?.ProfileCount >= LargeWorkspaceProfiles;
 
     /// <summary>Back to the start-up state: only the configured workspaces, all empty.</summary>
     public void Reset()
     {
+        var large = workspaces.Values.Any(w => w.ProfileCount >= LargeWorkspaceProfiles);
         workspaces.Clear();
+        if (large)
+        {
+            GiveBack();
+        }
+
         foreach (var definition in options.Workspaces)
         {
             Put(definition.AppId!, definition);
         }
     }
+
+    // A dropped workspace of a million profiles is a few hundred MB that the collector may keep for long after
+    // (a benchmark replacing one each night grew by half a night's memory), so a large one is given back at once.
+    private static void GiveBack() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 }
