@@ -27,10 +27,7 @@ internal sealed class LedgerSink(NpgsqlDataSource dataSource, CancellationToken 
         "COPY loyalty.segment_history (history_id, program_id, member_id, occurred_at, segment, change) FROM STDIN (FORMAT BINARY)",
         static (w, r) =>
         {
-            w.Write(r.HistoryId, NpgsqlDbType.Bigint);
-            w.Write(r.ProgramId, NpgsqlDbType.Text);
-            w.Write(r.MemberId, NpgsqlDbType.Text);
-            w.Write(r.OccurredAt, NpgsqlDbType.TimestampTz);
+            WriteLead(w, r.HistoryId, r.ProgramId, r.MemberId, r.OccurredAt);
             w.Write(r.Segment, NpgsqlDbType.Text);
             w.Write(r.Change, NpgsqlDbType.Text);
         }, ct);
@@ -40,10 +37,7 @@ internal sealed class LedgerSink(NpgsqlDataSource dataSource, CancellationToken 
         "transaction_amount, currency, channel, campaign_id, redemption_id, reason) FROM STDIN (FORMAT BINARY)",
         static (w, r) =>
         {
-            w.Write(r.EntryId, NpgsqlDbType.Bigint);
-            w.Write(r.ProgramId, NpgsqlDbType.Text);
-            w.Write(r.MemberId, NpgsqlDbType.Text);
-            w.Write(r.OccurredAt, NpgsqlDbType.TimestampTz);
+            WriteLead(w, r.EntryId, r.ProgramId, r.MemberId, r.OccurredAt);
             w.Write(r.EntryType, NpgsqlDbType.Text);
             w.Write(r.Points, NpgsqlDbType.Integer);
             WriteNullable(w, r.ExpiresAt, NpgsqlDbType.TimestampTz);
@@ -86,11 +80,17 @@ internal sealed class LedgerSink(NpgsqlDataSource dataSource, CancellationToken 
 
     private static void WriteHistory(NpgsqlBinaryImporter w, HistoryRow r)
     {
-        w.Write(r.HistoryId, NpgsqlDbType.Bigint);
-        w.Write(r.ProgramId, NpgsqlDbType.Text);
-        w.Write(r.MemberId, NpgsqlDbType.Text);
-        w.Write(r.OccurredAt, NpgsqlDbType.TimestampTz);
+        WriteLead(w, r.HistoryId, r.ProgramId, r.MemberId, r.OccurredAt);
         w.Write(r.Value, NpgsqlDbType.Text);
+    }
+
+    /// <summary>The four columns every history and entry table starts with: its id, the program, the member, when.</summary>
+    private static void WriteLead(NpgsqlBinaryImporter w, long id, string programId, string memberId, DateTime occurredAt)
+    {
+        w.Write(id, NpgsqlDbType.Bigint);
+        w.Write(programId, NpgsqlDbType.Text);
+        w.Write(memberId, NpgsqlDbType.Text);
+        w.Write(occurredAt, NpgsqlDbType.TimestampTz);
     }
 
     private static void WriteNullable<T>(NpgsqlBinaryImporter w, T? value, NpgsqlDbType type) where T : class

@@ -37,16 +37,14 @@ public sealed class AttributeNamingTests
         Assert.All(AttributeNaming.LoyalifeNames, name => Assert.Null(AttributeNaming.Problem(AttributeNaming.DefaultName(name))));
     }
 
+    public static TheoryData<string, string> RefusedNames { get; } = TheoryRows.ByExpected(
+        ("is empty", ["", "   "]),
+        ("starts or ends with white space", [" tier", "tier "]),
+        ("reserves", ["user_id", "USER_ID", "USER_ATTRIBUTE_USER_EMAIL"]),
+        ("moe_", ["moe_points", "MOE_points"]));
+
     [Theory]
-    [InlineData("", "is empty")]
-    [InlineData("   ", "is empty")]
-    [InlineData(" tier", "starts or ends with white space")]
-    [InlineData("tier ", "starts or ends with white space")]
-    [InlineData("user_id", "reserves")]
-    [InlineData("USER_ID", "reserves")]
-    [InlineData("USER_ATTRIBUTE_USER_EMAIL", "reserves")]
-    [InlineData("moe_points", "moe_")]
-    [InlineData("MOE_points", "moe_")]
+    [MemberData(nameof(RefusedNames))]
     public void ANameMoEngageWouldRefuseHasAProblemSayingWhy(string name, string reason)
     {
         Assert.Contains(reason, AttributeNaming.Problem(name));

@@ -18,12 +18,7 @@ public sealed class AuthenticationTests
 
     private static WebApplication Build(Dictionary<string, string?>? overrides = null)
     {
-        var settings = new Dictionary<string, string?> { ["Admin:Token"] = AdminToken, ["APP_API_TOKEN"] = AppApiToken };
-        foreach (var (key, value) in overrides ?? [])
-        {
-            settings[key] = value;
-        }
-
+        var settings = new Dictionary<string, string?> { ["Admin:Token"] = AdminToken, ["APP_API_TOKEN"] = AppApiToken }.With(overrides);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -19,47 +19,46 @@ function path(rest) {
 }
 
 async function loadTargets() {
-  const target = $("alert-targets");
   const response = await api("GET", path("/targets"));
   const available = response.ok && Array.isArray(response.data);
   $("alert-form").hidden = !available;
   $("alert-test").disabled = !available || response.data.length === 0;
   $("alert-deliveries-part").hidden = !available;
-  if (!available) {
-    target.replaceChildren(notAvailable("Alerts are", unavailable(response) ? "this settings service does not offer them yet" : describe(response)));
-    return;
-  }
-  if (response.data.length === 0) {
-    target.replaceChildren(empty("No webhook yet: nobody is told when a run fails or is held."));
-    return;
-  }
-  target.replaceChildren(table("Webhooks", [
+  show($("alert-targets"), response, {
+    what: "Alerts are",
+    notOffered: "this settings service does not offer them yet",
+    none: "No webhook yet: nobody is told when a run fails or is held.",
+  }, (targets) => table("Webhooks", [
     { head: "Webhook", cell: (t) => el("span", { class: "url" }, t.url) },
     { head: "Signed", cell: (t) => (t.hasSigningSecret ? "yes (HMAC-SHA256)" : "no") },
     { head: "Added", cell: (t) => dateTime(t.createdAt) },
     { head: "", cell: (t) => el("button", { type: "button", class: "quiet danger", "aria-label": `Remove the webhook ${t.url}`, onclick: () => remove(t) }, "Remove") },
-  ], response.data));
+  ], targets));
 }
 
 async function loadDeliveries() {
-  const target = $("alert-deliveries");
   const response = await api("GET", path("/deliveries?limit=20"));
-  if (!response.ok || !Array.isArray(response.data)) {
-    target.replaceChildren(notAvailable("Deliveries", unavailable(response) ? "not offered yet, or moengage-dispatcher is away" : describe(response)));
-    return;
-  }
-  if (response.data.length === 0) {
-    target.replaceChildren(empty("No alert sent yet."));
-    return;
-  }
-  target.replaceChildren(table("Alert deliveries", [
+  show($("alert-deliveries"), response, {
+    what: "Deliveries",
+    notOffered: "not offered yet, or moengage-dispatcher is away",
+    none: "No alert sent yet.",
+  }, (deliveries) => table("Alert deliveries", [
     { head: "Sent", cell: (d) => dateTime(d.createdAt) },
     { head: "What", cell: (d) => d.kind },
     { head: "To", cell: (d) => el("span", { class: "url" }, d.url) },
     { head: "State", cell: (d) => [badge(d.state), d.attempts > 1 ? el("span", { class: "sub" }, `${d.attempts} attempts`) : null] },
     { head: "Answer", cell: (d) => [d.lastStatus ? `HTTP ${d.lastStatus}` : "", d.lastError ? el("span", { class: "sub" }, d.lastError) : null,
       d.nextAttemptAt && d.state !== "delivered" ? el("span", { class: "sub" }, `next try ${dateTime(d.nextAttemptAt)}`) : null] },
-  ], response.data, { stack: true }));
+  ], deliveries, { stack: true }));
+}
+
+// Both lists come out the same way: why the list is not available, that it is empty, or its table.
+function show(target, response, { what, notOffered, none }, render) {
+  if (!response.ok || !Array.isArray(response.data)) {
+    target.replaceChildren(notAvailable(what, unavailable(response) ? notOffered : describe(response)));
+  } else {
+    target.replaceChildren(response.data.length === 0 ? empty(none) : render(response.data));
+  }
 }
 
 async function add(event) {

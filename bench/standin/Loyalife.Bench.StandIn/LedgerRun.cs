@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 
 namespace Loyalife.Bench.StandIn;
 
@@ -15,11 +13,9 @@ internal static class LedgerRun
     {
         var bodies = new LedgerBodies(members, events, bodyBytes);
         var rssBefore = Memory(standInPid, "VmRSS");
-        var cpuBefore = ProcessCpu.Seconds(standInPid);
         long bytes = 0;
         long requests = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        var measured = await Measurement.TakeAsync(http, statsUrl, standInPid, () => Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
             while (bodies.Next() is { } body)
             {
@@ -34,25 +30,14 @@ internal static class LedgerRun
                 Interlocked.Add(ref bytes, body.Length);
                 Interlocked.Increment(ref requests);
             }
-        }));
-        clock.Stop();
-        var cpu = ProcessCpu.Seconds(standInPid) - cpuBefore;
-        var stats = JsonDocument.Parse(await http.GetStringAsync(statsUrl)).RootElement;
-        var seconds = clock.Elapsed.TotalSeconds;
+        })));
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ledger night: {members:N0} members, {events:N0} events = {bodies.Elements:N0} elements in {requests:N0} Bulk requests ({bytes / 1_000_000.0:0} MB), {concurrency} connections"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"elapsed {seconds:0.0} s: {bodies.Elements / seconds:0} elements/s, {bytes / seconds / 1_000_000:0.0} MB/s"));
-        if (cpu > 0)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"stand-in CPU {cpu:0.0} s: {bodies.Elements / cpu:0} elements per CPU-second, {bytes / cpu / 1_000_000:0.0} MB per CPU-second"));
-        }
-
+        measured.PrintRates("0.0", (bodies.Elements, "0", "elements"), (bytes / 1_000_000.0, "0.0", "MB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"stand-in RSS: {rssBefore / 1024.0:0} MB before, {Memory(standInPid, "VmRSS") / 1024.0:0} MB after, {Memory(standInPid, "VmHWM") / 1024.0:0} MB peak"));
-        Console.WriteLine($"stand-in stats: {stats}");
+        Console.WriteLine($"stand-in stats: {measured.Stats}");
         return 0;
     }
 

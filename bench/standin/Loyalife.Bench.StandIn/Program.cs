@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Loyalife.Bench.StandIn;
 
 // Posts pre-built Bulk bodies to a running stand-in and prints its ingest rate.
@@ -62,23 +60,9 @@ async Task PostAllAsync(IReadOnlyList<byte[]> batch)
 await PostAllAsync(bodies.Take(Math.Min(100, requests)).ToList());
 
 var totalBytes = bodies.Sum(b => (long)b.Length);
-var cpuBefore = ProcessCpu.Seconds(standInPid);
-var clock = Stopwatch.StartNew();
-await PostAllAsync(bodies);
-clock.Stop();
-var cpu = ProcessCpu.Seconds(standInPid) - cpuBefore;
-
-var stats = JsonDocument.Parse(await http.GetStringAsync($"{baseUrl}/control/workspaces/{appId}/stats")).RootElement;
-var seconds = clock.Elapsed.TotalSeconds;
+var measured = await Measurement.TakeAsync(http, $"{baseUrl}/control/workspaces/{appId}/stats", standInPid, () => PostAllAsync(bodies));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{requests} Bulk requests, {totalBytes / (double)requests / 1024:0.0} KB average, {concurrency} connections"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"elapsed {seconds:0.00} s: {totalBytes / seconds / 1_000_000:0.0} MB/s, {requests / seconds:0} requests/s"));
-if (cpu > 0)
-{
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"stand-in CPU {cpu:0.00} s: {totalBytes / cpu / 1_000_000:0.0} MB per CPU-second, {requests / cpu:0} requests per CPU-second"));
-}
-
-Console.WriteLine($"stand-in stats: {stats}");
+measured.PrintRates("0.00", (totalBytes / 1_000_000.0, "0.0", "MB"), (requests, "0", "requests"));
+Console.WriteLine($"stand-in stats: {measured.Stats}");
 return 0;

@@ -15,9 +15,8 @@ public sealed class DispatcherApp(string database, string redis, FakeDapr dapr, 
     public const string AdminToken = "admin-token-for-tests";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static Dictionary<string, string?> Settings(string database, string redis, FakeDapr dapr, IDictionary<string, string?>? overrides)
-    {
-        var settings = new Dictionary<string, string?>
+    private static Dictionary<string, string?> Settings(string database, string redis, FakeDapr dapr, IDictionary<string, string?>? overrides) =>
+        QuickDispatcher.Settings().With(new Dictionary<string, string?>
         {
             ["ConnectionStrings:loyalife"] = database,
             ["ConnectionStrings:redis"] = redis,
@@ -26,21 +25,10 @@ public sealed class DispatcherApp(string database, string redis, FakeDapr dapr, 
             ["APP_API_TOKEN"] = AppApiToken,
             ["Admin:Token"] = AdminToken,
             ["Sync:PageSize"] = "50",
-            ["Sync:LockLease"] = "00:00:03",
-            ["Sync:EnabledCheckInterval"] = "00:00:00",
-            ["MoEngage:BaseDelay"] = "00:00:00.020",
-            ["MoEngage:MaxDelay"] = "00:00:00.200",
             ["MoEngage:RequestTimeout"] = "00:00:05",
             // Get User unpaced (the stand-in's is unlimited too): tests of its quota set one; the rest would wait a
             // minute per 1,000 members with events.
             ["Sync:Quota:GetUsersPerMinute"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
+        }).With(overrides);
 }

@@ -126,24 +126,15 @@ public sealed class LoyalifeSystem : IAsyncDisposable
         var dispatcherPort = FreePort.Next();
         DispatcherSidecar = new Sidecar("moengage-dispatcher", dispatcherPort, environment, components);
         await DispatcherSidecar.StartAsync();
-        var dispatcherConfig = Common(DispatcherSidecar, new()
+        var dispatcherConfig = Common(DispatcherSidecar, QuickDispatcher.Settings().With(new Dictionary<string, string?>
         {
             ["ConnectionStrings:redis"] = redis,
             ["Sync:MaxCatchUpDays"] = "1",
             ["Sync:PageSize"] = "100",
-            ["Sync:LockLease"] = "00:00:03",
-            ["Sync:EnabledCheckInterval"] = "00:00:00",
             ["MoEngage:MaxBodyBytes"] = "8192",
-            ["MoEngage:BaseDelay"] = "00:00:00.020",
-            ["MoEngage:MaxDelay"] = "00:00:00.200",
             ["MoEngage:RequestTimeout"] = "00:00:02",
             ["MoEngage:MaxRateLimitWait"] = "00:00:00.200",
-        });
-        foreach (var (key, value) in dispatcherSettings ?? new Dictionary<string, string?>())
-        {
-            dispatcherConfig[key] = value;
-        }
-
+        })).With(dispatcherSettings);
         Dispatcher = new ServiceHost<DispatcherProgram>(dispatcherPort, dispatcherConfig);
         Dispatcher.Start();
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace Loyalife.Reliability.Tests.Support;
 
@@ -9,7 +8,6 @@ namespace Loyalife.Reliability.Tests.Support;
 /// </summary>
 public sealed class OwnRedis : IAsyncDisposable
 {
-    private readonly string redis = Prerequisite.Find("redis-server", "apt-get install -y redis-server");
     private Process? process;
 
     public int Port { get; } = FreePort.Next();
@@ -18,32 +16,8 @@ public sealed class OwnRedis : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo(redis) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await Wait.UntilAsync(
-            async () =>
-            {
-                try
-                {
-                    using var client = new TcpClient();
-                    await client.ConnectAsync("127.0.0.1", Port);
-                    return true;
-                }
-                catch (SocketException)
-                {
-                    return false;
-                }
-            },
-            up => up,
-            TimeSpan.FromSeconds(10),
-            _ => $"redis-server did not listen on {Port}");
+        process = RedisProcess.Start(Port);
+        await RedisProcess.ListeningAsync(process, Port);
     }
 
     public void Stop()

@@ -106,11 +106,7 @@ public sealed class SettingsServiceHost : IAsyncDisposable
             ["MoEngage:ApiBaseUrl"] = moEngage.ApiBaseUrlTemplate,
             ["MoEngage:TestConnectionTimeout"] = "00:00:03",
             ["MoEngage:GetUserTimeout"] = "00:00:03",
-        };
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
+        }.With(overrides);
 
         var service = new ServiceHost<Program>(appPort, settings, web =>
             web.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));

@@ -46,7 +46,7 @@ public sealed class SnapshotApp : IAsyncDisposable
     }
 
     /// <param name="createSchema">false leaves the database without the ledger schema.</param>
-    public static async Task<SnapshotApp> StartAsync(DateTimeOffset now, bool createSchema = true, IDictionary<string, string>? settings = null)
+    public static async Task<SnapshotApp> StartAsync(DateTimeOffset now, bool createSchema = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var server = await PostgresServer.Shared;
         var connectionString = await server.CreateDatabaseAsync();
@@ -61,11 +61,7 @@ public sealed class SnapshotApp : IAsyncDisposable
         {
             ["ConnectionStrings:loyalife"] = connectionString,
             ["APP_API_TOKEN"] = Token,
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            configuration[key] = value;
-        }
+        }.With(settings);
 
         var host = new ServiceHost<Program>(port: null, configuration, web =>
             web.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time))));

@@ -1,31 +1,21 @@
+using System.Net;
 using Loyalife.Domain.Alerts;
 
-namespace Loyalife.MoEngageDispatcher.Tests;
+namespace Loyalife.Domain.Tests;
 
 public sealed class WebhookAddressTests
 {
+    public static TheoryData<string, string> NonPublicAddresses { get; } = TheoryRows.ByExpected(
+        ("a loopback address", ["127.0.0.1", "127.200.0.9", "::1", "::ffff:127.0.0.1"]),
+        ("a private address", ["10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "::ffff:192.168.1.1", "fd00::1", "fec0::1", "2002:0a00:0001::1"]),
+        ("a private address (carrier-grade NAT)", ["100.64.0.1"]),
+        ("a link-local address", ["169.254.169.254", "fe80::1", "64:ff9b::a9fe:a9fe"]),
+        ("an unspecified address", ["0.0.0.0", "::"]),
+        ("a multicast or reserved address", ["224.0.0.1", "255.255.255.255"]),
+        ("a multicast address", ["ff02::1"]));
+
     [Theory]
-    [InlineData("127.0.0.1", "a loopback address")]
-    [InlineData("127.200.0.9", "a loopback address")]
-    [InlineData("::1", "a loopback address")]
-    [InlineData("::ffff:127.0.0.1", "a loopback address")]
-    [InlineData("10.1.2.3", "a private address")]
-    [InlineData("172.16.0.1", "a private address")]
-    [InlineData("172.31.255.255", "a private address")]
-    [InlineData("192.168.1.1", "a private address")]
-    [InlineData("::ffff:192.168.1.1", "a private address")]
-    [InlineData("fd00::1", "a private address")]
-    [InlineData("fec0::1", "a private address")]
-    [InlineData("100.64.0.1", "a private address (carrier-grade NAT)")]
-    [InlineData("169.254.169.254", "a link-local address")]
-    [InlineData("fe80::1", "a link-local address")]
-    [InlineData("64:ff9b::a9fe:a9fe", "a link-local address")]
-    [InlineData("2002:0a00:0001::1", "a private address")]
-    [InlineData("0.0.0.0", "an unspecified address")]
-    [InlineData("::", "an unspecified address")]
-    [InlineData("224.0.0.1", "a multicast or reserved address")]
-    [InlineData("255.255.255.255", "a multicast or reserved address")]
-    [InlineData("ff02::1", "a multicast address")]
+    [MemberData(nameof(NonPublicAddresses))]
     public void NonPublicAddressesAreRefusedByKind(string address, string refusal) =>
         Assert.Equal(refusal, WebhookAddress.Refusal(IPAddress.Parse(address)));
 
