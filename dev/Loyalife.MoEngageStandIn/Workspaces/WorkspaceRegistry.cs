@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
@@ -42,7 +43,7 @@ internal sealed class WorkspaceRegistry
     public bool Remove(string appId)
     {
         var large = Large(appId);
-        if (!workspaces.TryRemove(appId, out _))
+        if (!Forget(appId))
         {
             return false;
         }
@@ -55,12 +56,20 @@ internal sealed class WorkspaceRegistry
         return true;
     }
 
+    // Neither is inlined: a workspace must not stay reachable from the caller's frame while it is collected.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private bool Large(string appId) => workspaces.GetValueOrDefault(appId)?.ProfileCount >= LargeWorkspaceProfiles;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool Forget(string appId) => workspaces.TryRemove(appId, out _);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool AnyLarge() => workspaces.Values.Any(w => w.ProfileCount >= LargeWorkspaceProfiles);
 
     /// <summary>Back to the start-up state: only the configured workspaces, all empty.</summary>
     public void Reset()
     {
-        var large = workspaces.Values.Any(w => w.ProfileCount >= LargeWorkspaceProfiles);
+        var large = AnyLarge();
         workspaces.Clear();
         if (large)
         {
