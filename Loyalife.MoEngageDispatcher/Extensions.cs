@@ -41,13 +41,8 @@ internal static class Extensions
         builder.Services.AddSingleton<ISnapshotSource>(_ =>
             new DaprSnapshotSource(DaprClient.CreateInvokeHttpClient(DaprSnapshotSource.AppId, daprEndpoint, daprToken)));
 
-        // Bulk Import POSTs are not idempotent: the standard resilience handler ServiceDefaults adds to every
-        // client would retry them behind the failure policy's back and duplicate events.
-        // RemoveAllResilienceHandlers is marked experimental; it is the documented way to undo a default handler.
-#pragma warning disable EXTEXP0001
-        builder.Services.AddHttpClient(MoEngageClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
+        // Bulk Import POSTs are not idempotent: only the failure policy retries them, or events would be duplicated.
+        builder.Services.AddHttpClientWithOwnRetries(MoEngageClient.HttpClientName);
         builder.Services.AddSingleton<RetryTiming>();
         builder.Services.AddSingleton<DataApiCalls>();
         builder.Services.AddSingleton<MoEngageClient>();

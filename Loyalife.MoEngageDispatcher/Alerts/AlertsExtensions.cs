@@ -12,15 +12,11 @@ internal static class AlertsExtensions
         builder.Services.AddSingleton<IAlertTargetSource>(_ =>
             new DaprAlertTargetSource(DaprClient.CreateInvokeHttpClient(DaprSettingsSource.AppId, daprEndpoint, daprToken)));
 
-        // Our own retries with back-off are the only ones: the default resilience handler would resend behind
-        // the delivery record's back. RemoveAllResilienceHandlers is experimental; it is the documented way.
+        // Our own retries with back-off are the only ones: a resend behind the delivery record's back would go unrecorded.
         var allowLocalhost = WebhookClient.AllowsLocalhost(
             builder.Configuration.GetSection(AlertOptions.Section).Get<AlertOptions>() ?? new AlertOptions(), builder.Environment);
-#pragma warning disable EXTEXP0001
-        builder.Services.AddHttpClient(WebhookClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => WebhookClient.CreateHandler(allowLocalhost))
-            .RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
+        builder.Services.AddHttpClientWithOwnRetries(WebhookClient.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => WebhookClient.CreateHandler(allowLocalhost));
         builder.Services.AddSingleton<WebhookClient>();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<AlertMonitor>();

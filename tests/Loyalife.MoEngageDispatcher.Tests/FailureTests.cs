@@ -2,16 +2,9 @@ namespace Loyalife.MoEngageDispatcher.Tests;
 
 public sealed class FailureTests(Support.Environment env) : IClassFixture<Support.Environment>
 {
-    private static Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)
-    {
-        var settings = new Dictionary<string, string?> { ["Sync:MaxCatchUpDays"] = "1", ["MoEngage:MaxBodyBytes"] = "2048" };
-        foreach (var (key, value) in extra)
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
+    private static Dictionary<string, string?> Settings(params (string Key, string Value)[] extra) =>
+        new Dictionary<string, string?> { ["Sync:MaxCatchUpDays"] = "1", ["MoEngage:MaxBodyBytes"] = "2048" }
+            .With(extra.Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value)));
 
     [Fact]
     public async Task ServerErrorsRateLimitsTimeoutsAndDroppedConnectionsAreRetriedUntilEverythingIsDelivered()

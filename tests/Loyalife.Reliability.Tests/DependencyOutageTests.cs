@@ -11,12 +11,11 @@ public sealed class DependencyOutageTests
     [InlineData("postgresql")]
     public async Task ARunWhoseDependencyGoesDownMidwayFailsOrPausesAndCompletesOnALaterTickWithNothingLost(string dependency)
     {
-        await using var redis = new OwnRedis();
-        await redis.StartAsync();
+        await using var redis = await RedisServer.StartAsync();
         // Only this case needs a cluster it may stop; the others take a database of the shared one.
         await using var postgres = dependency == "postgresql" ? await PostgresServer.StartAsync() : null;
         var database = postgres is null ? null : await postgres.CreateDatabaseAsync();
-        await using var system = await LoyalifeSystem.StartAsync(database, redis.ConnectionString,
+        await using var system = await LoyalifeSystem.StartAsync(database, redis.ReconnectingConnectionString,
             dispatcherSettings: new Dictionary<string, string?> { ["MoEngage:MaxConcurrentRequests"] = "1" });
         var date = LoyalifeSystem.Yesterday;
         await system.ConnectWorkspaceAsync("outage-app", "outage-key", new { slowRate = 1.0, slowMilliseconds = 200, seed = 9 });
@@ -28,7 +27,7 @@ public sealed class DependencyOutageTests
             "settings-service" => await StopAsync(system.Settings.StopAsync, () => system.Settings.Start()),
             "settings-service sidecar" => await StopAsync(system.SettingsSidecar.StopAsync, system.SettingsSidecar.StartAsync),
             "snapshot-service" => await StopAsync(system.Snapshots.StopAsync, () => system.Snapshots.Start()),
-            "redis" => await StopAsync(() => { redis.Stop(); return Task.CompletedTask; }, redis.StartAsync),
+            "redis" => await StopAsync(() => { redis.Stop(); return Task.CompletedTask; }, redis.RestartAsync),
             _ => await StopAsync(postgres!.CrashAsync, postgres!.RestartAsync),
         };
         // While it is down the run cannot go through: it fails with a reason, or waits unfinished.

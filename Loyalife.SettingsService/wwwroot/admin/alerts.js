@@ -1,8 +1,9 @@
 // Alert targets (webhooks), a test alert, and the last deliveries with their state.
 
-import { api, describe, programPath, unavailable } from "./api.js";
-import { $, el, table, badge, notAvailable, empty } from "./dom.js";
+import { api, describe, programPath } from "./api.js";
+import { $, el, table, badge } from "./dom.js";
 import { dateTime } from "./format.js";
+import { showList } from "./lists.js";
 import { state } from "./state.js";
 
 export function initAlerts() {
@@ -20,11 +21,7 @@ function path(rest) {
 
 async function loadTargets() {
   const response = await api("GET", path("/targets"));
-  const available = response.ok && Array.isArray(response.data);
-  $("alert-form").hidden = !available;
-  $("alert-test").disabled = !available || response.data.length === 0;
-  $("alert-deliveries-part").hidden = !available;
-  show($("alert-targets"), response, {
+  const targets = showList($("alert-targets"), response, {
     what: "Alerts are",
     notOffered: "this settings service does not offer them yet",
     none: "No webhook yet: nobody is told when a run fails or is held.",
@@ -34,11 +31,14 @@ async function loadTargets() {
     { head: "Added", cell: (t) => dateTime(t.createdAt) },
     { head: "", cell: (t) => el("button", { type: "button", class: "quiet danger", "aria-label": `Remove the webhook ${t.url}`, onclick: () => remove(t) }, "Remove") },
   ], targets));
+  $("alert-form").hidden = !targets;
+  $("alert-test").disabled = !targets || targets.length === 0;
+  $("alert-deliveries-part").hidden = !targets;
 }
 
 async function loadDeliveries() {
   const response = await api("GET", path("/deliveries?limit=20"));
-  show($("alert-deliveries"), response, {
+  showList($("alert-deliveries"), response, {
     what: "Deliveries",
     notOffered: "not offered yet, or moengage-dispatcher is away",
     none: "No alert sent yet.",
@@ -50,15 +50,6 @@ async function loadDeliveries() {
     { head: "Answer", cell: (d) => [d.lastStatus ? `HTTP ${d.lastStatus}` : "", d.lastError ? el("span", { class: "sub" }, d.lastError) : null,
       d.nextAttemptAt && d.state !== "delivered" ? el("span", { class: "sub" }, `next try ${dateTime(d.nextAttemptAt)}`) : null] },
   ], deliveries, { stack: true }));
-}
-
-// Both lists come out the same way: why the list is not available, that it is empty, or its table.
-function show(target, response, { what, notOffered, none }, render) {
-  if (!response.ok || !Array.isArray(response.data)) {
-    target.replaceChildren(notAvailable(what, unavailable(response) ? notOffered : describe(response)));
-  } else {
-    target.replaceChildren(response.data.length === 0 ? empty(none) : render(response.data));
-  }
 }
 
 async function add(event) {

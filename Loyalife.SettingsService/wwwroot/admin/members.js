@@ -1,8 +1,9 @@
 // Members MoEngage does not hold: searchable, paged with the dispatcher's cursor, downloadable as CSV.
 
-import { api, describe, integrationPath, unavailable } from "./api.js";
-import { $, el, table, notAvailable, empty } from "./dom.js";
+import { api, describe, integrationPath } from "./api.js";
+import { $, el, table, empty } from "./dom.js";
 import { count, dateTime } from "./format.js";
+import { showList } from "./lists.js";
 import { state } from "./state.js";
 
 const pageSize = 20;
@@ -34,30 +35,32 @@ async function loadPage() {
   const target = $("missing");
   target.replaceChildren(empty("Loading…"));
   const response = await api("GET", query({ limit: pageSize, after: cursors.at(-1) }));
-  const data = response.data;
-  if (!response.ok || !Array.isArray(data?.items)) {
-    target.replaceChildren(notAvailable("The list", unavailable(response) ? "moengage-dispatcher does not offer it yet or is away" : describe(response)));
+  const items = showList(target, response, {
+    what: "The list",
+    notOffered: "moengage-dispatcher does not offer it yet or is away",
+    none: $("missing-search").value.trim() ? "No member matches the search." : "None: MoEngage holds every member it was asked about.",
+    items: (data) => data?.items,
+  }, (members, data) => {
+    const first = (cursors.length - 1) * pageSize + 1;
+    return [
+      el("p", { class: "sub" }, `${count(data.total)} member${data.total === 1 ? "" : "s"}; showing ${count(first)}–${count(first + members.length - 1)}`),
+      table("Members not in MoEngage", [
+        { head: "Member ID", cell: (m) => el("code", {}, m.memberId) },
+        { head: "Customer ID (Relation Reference)", cell: (m) => el("code", {}, m.customerId) },
+        { head: "Missing since", cell: (m) => dateTime(m.since) },
+        { head: "Last asked", cell: (m) => dateTime(m.lastChecked) },
+      ], members, { stack: true }),
+    ];
+  });
+  if (!items) {
     $("missing-next").hidden = $("missing-prev").hidden = true;
     $("missing-download").disabled = true;
     return;
   }
-  next = data.next;
-  $("missing-download").disabled = data.total === 0;
+  next = response.data.next;
+  $("missing-download").disabled = response.data.total === 0;
   $("missing-next").hidden = !next;
   $("missing-prev").hidden = cursors.length < 2;
-  if (data.items.length === 0) {
-    target.replaceChildren(empty($("missing-search").value.trim() ? "No member matches the search." : "None: MoEngage holds every member it was asked about."));
-    return;
-  }
-  const first = (cursors.length - 1) * pageSize + 1;
-  target.replaceChildren(
-    el("p", { class: "sub" }, `${count(data.total)} member${data.total === 1 ? "" : "s"}; showing ${count(first)}–${count(first + data.items.length - 1)}`),
-    table("Members not in MoEngage", [
-      { head: "Member ID", cell: (m) => el("code", {}, m.memberId) },
-      { head: "Customer ID (Relation Reference)", cell: (m) => el("code", {}, m.customerId) },
-      { head: "Missing since", cell: (m) => dateTime(m.since) },
-      { head: "Last asked", cell: (m) => dateTime(m.lastChecked) },
-    ], data.items, { stack: true }));
 }
 
 async function download() {

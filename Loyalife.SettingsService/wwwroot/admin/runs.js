@@ -1,9 +1,10 @@
 // Sync runs: the history an admin reads, the nights held for a decision, and the 30-night chart.
 
-import { api, describe, integrationPath, unavailable } from "./api.js";
+import { api, describe, integrationPath } from "./api.js";
 import { $, el, table, badge, notAvailable, empty } from "./dom.js";
 import { businessDate, count, dateTime, duration, figure, shortDateTime, sum, words } from "./format.js";
 import { drawChart } from "./chart.js";
+import { showList } from "./lists.js";
 import { openReport } from "./report.js";
 import { state } from "./state.js";
 
@@ -15,25 +16,22 @@ export async function loadRuns() {
   const target = $("sync-runs");
   target.replaceChildren(empty("Loading…"));
   const response = await api("GET", integrationPath(state.programId) + "/sync-runs");
-  const runs = Array.isArray(response.data) ? response.data : null;
-  if (!response.ok || !runs) {
-    const why = unavailable(response) ? "moengage-dispatcher is unavailable; try again in a moment" : describe(response);
-    target.replaceChildren(notAvailable("Sync runs", why));
+  const runs = showList(target, response, {
+    what: "Sync runs",
+    notOffered: "moengage-dispatcher is unavailable; try again in a moment",
+    none: "No sync runs yet. The first runs after the program's business day closes.",
+  }, (shown) => table("Sync runs", columns, shown.slice(0, 30), {
+    onRowClick: (run) => openReport(run.runId),
+    rowLabel: (run) => `Open the report of the run for ${night(run)}, ${run.status}`,
+    stack: true,
+  }));
+  if (!runs) {
     $("chart").replaceChildren(notAvailable("The chart", "it is drawn from the sync runs"));
     renderHeld([]);
     return;
   }
   renderHeld(runs.filter((run) => run.status === "held"));
   drawChart($("chart"), runs);
-  if (runs.length === 0) {
-    target.replaceChildren(empty("No sync runs yet. The first runs after the program's business day closes."));
-    return;
-  }
-  target.replaceChildren(table("Sync runs", columns, runs.slice(0, 30), {
-    onRowClick: (run) => openReport(run.runId),
-    rowLabel: (run) => `Open the report of the run for ${night(run)}, ${run.status}`,
-    stack: true,
-  }));
 }
 
 export function night(run) {

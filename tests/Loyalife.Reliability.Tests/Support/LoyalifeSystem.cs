@@ -27,7 +27,7 @@ public sealed class LoyalifeSystem : IAsyncDisposable
     public const string DashboardUrl = "https://dashboard-01.moengage.com";
 
     private readonly string directory;
-    private OwnRedis? ownRedis;
+    private RedisServer? ownRedis;
 
     private LoyalifeSystem(string directory, RunningStandIn standIn, string database)
     {
@@ -74,9 +74,8 @@ public sealed class LoyalifeSystem : IAsyncDisposable
         {
             if (redis is null)
             {
-                system.ownRedis = new OwnRedis();
-                await system.ownRedis.StartAsync();
-                redis = system.ownRedis.ConnectionString;
+                system.ownRedis = await RedisServer.StartAsync();
+                redis = system.ownRedis.ReconnectingConnectionString;
             }
 
             await system.StartServicesAsync(components, redis, dispatcherSettings, members);
