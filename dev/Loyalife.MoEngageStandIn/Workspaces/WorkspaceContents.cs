@@ -66,9 +66,9 @@ internal sealed class WorkspaceContents
             : null;
     }
 
-    /// <summary>Profiles the workspace holds (not those only matching its pattern), optionally of one origin.</summary>
     public int ProfileCount => profiles.Count;
 
+    /// <summary>Profiles the workspace holds (not those only matching its pattern), optionally of one origin.</summary>
     public (int Total, List<(string CustomerId, ProfileOrigin Origin)> Page) Profiles(ProfileOrigin? origin, int limit)
     {
         var total = 0;

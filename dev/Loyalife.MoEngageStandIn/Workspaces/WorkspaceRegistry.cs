@@ -56,7 +56,7 @@ internal sealed class WorkspaceRegistry
         return true;
     }
 
-    // Neither is inlined: a workspace must not stay reachable from the caller's frame while it is collected.
+    // None of these is inlined: a workspace must not stay reachable from the caller's frame while it is collected.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool Large(string appId) => workspaces.GetValueOrDefault(appId)?.ProfileCount >= LargeWorkspaceProfiles;
 
