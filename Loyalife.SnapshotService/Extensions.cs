@@ -22,6 +22,7 @@ public static class Extensions
         builder.Services.AddSingleton<MemberSnapshotQuery>();
         builder.Services.AddSingleton<EventSnapshotQuery>();
         builder.Services.AddSingleton<SnapshotSummaryQuery>();
+        builder.Services.AddSingleton<LedgerAnomalyQuery>();
         return builder;
     }
 }

@@ -7,4 +7,5 @@ namespace Loyalife.SnapshotService;
 [JsonSerializable(typeof(IReadOnlyList<LoyaltyProgram>))]
 [JsonSerializable(typeof(LoyaltyProgram))]
 [JsonSerializable(typeof(SnapshotSummary))]
+[JsonSerializable(typeof(LedgerAnomalyCounts))]
 internal sealed partial class SnapshotJsonContext : JsonSerializerContext;

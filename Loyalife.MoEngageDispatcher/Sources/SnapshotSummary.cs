@@ -7,5 +7,4 @@ public sealed record SnapshotSummary(
     DateTimeOffset AsOf,
     long Members,
     IReadOnlyDictionary<string, long>? SkippedMembers,
-    IReadOnlyDictionary<string, long>? Events,
-    IReadOnlyDictionary<string, long>? LedgerAnomalies);
+    IReadOnlyDictionary<string, long>? Events);

@@ -5,7 +5,7 @@ public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
 {
     private static readonly string DayPageSql = EventSql.DayPage;
     private static readonly string ExpiringPageSql = EventSql.ExpiringPage;
-    private static readonly string CountSql = EventSql.CountByName;
+    private static readonly string[] CountSql = [EventSql.CountDayByName, EventSql.CountExpiringByName];
 
     public static readonly string[] Names =
     [
@@ -63,12 +63,27 @@ public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
 
     public async Task<Dictionary<string, long>> CountByNameAsync(SnapshotScope scope, CancellationToken ct)
     {
+        // Two independent statements, each on its own connection at once.
         var counts = Names.ToDictionary(name => name, _ => 0L);
-        await using var command = Command(CountSql, scope, scope.Day.Start.UtcDateTime, "", 0);
+        foreach (var part in await Task.WhenAll(CountSql.Select(sql => CountAsync(sql, scope, ct))))
+        {
+            foreach (var (name, count) in part)
+            {
+                counts[name] = count;
+            }
+        }
+
+        return counts;
+    }
+
+    private async Task<List<(string Name, long Count)>> CountAsync(string sql, SnapshotScope scope, CancellationToken ct)
+    {
+        var counts = new List<(string, long)>();
+        await using var command = Command(sql, scope, scope.Day.Start.UtcDateTime, "", 0);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            counts[reader.GetString(0)] = reader.GetInt64(1);
+            counts.Add((reader.GetString(0), reader.GetInt64(1)));
         }
 
         return counts;
@@ -88,11 +103,7 @@ public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
             BusinessDay.StartOf(day.Date.AddDays(90), day.Zone).UtcDateTime, day.EndPlusDays(90).UtcDateTime,
             scope.BusinessDate, Format.Date(day.Date.AddDays(30)), Format.Date(day.Date.AddDays(60)), Format.Date(day.Date.AddDays(90)),
         ];
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
+        SqlParameters.Add(command, values);
         return command;
     }
 

@@ -11,7 +11,7 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
 {
     private const string InPageRange = "program_id = $1 AND member_id COLLATE \"C\" > $3 AND member_id COLLATE \"C\" <= (SELECT last FROM page_range) AND occurred_at < $2";
 
-    // Ledger anomalies handled here (the summary counts them):
+    // Ledger anomalies handled here (LedgerAnomalyQuery counts them):
     // - a member with an entry type outside the contract is skipped (its points cannot be known), see the NOT EXISTS;
     // - a lot allocated more than it holds counts as 0 remaining (clamped with greatest), never negative.
     private static readonly string Sql = $"""

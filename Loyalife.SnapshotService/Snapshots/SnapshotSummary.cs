@@ -7,5 +7,4 @@ public sealed record SnapshotSummary(
     DateTime AsOf,
     long Members,
     IReadOnlyDictionary<string, long> SkippedMembers,
-    IReadOnlyDictionary<string, long> Events,
-    IReadOnlyDictionary<string, long> LedgerAnomalies);
+    IReadOnlyDictionary<string, long> Events);

@@ -14,6 +14,7 @@ public static class SnapshotsApi
         group.MapGet("/members", GetMembers);
         group.MapGet("/events", GetEvents);
         group.MapGet("/summary", GetSummary);
+        group.MapGet("/anomalies", GetAnomalies);
         return group;
     }
 
@@ -64,6 +65,13 @@ public static class SnapshotsApi
 
     private static async Task<Results<Ok<SnapshotSummary>, ProblemHttpResult>> GetSummary(
         string programId, string date, ProgramStore programs, TimeProvider time, SnapshotSummaryQuery query, CancellationToken ct)
+    {
+        var (scope, problem) = await ResolveAsync(programId, date, programs, time, ct);
+        return scope is null ? problem! : TypedResults.Ok(await query.ReadAsync(scope, ct));
+    }
+
+    private static async Task<Results<Ok<LedgerAnomalyCounts>, ProblemHttpResult>> GetAnomalies(
+        string programId, string date, ProgramStore programs, TimeProvider time, LedgerAnomalyQuery query, CancellationToken ct)
     {
         var (scope, problem) = await ResolveAsync(programId, date, programs, time, ct);
         return scope is null ? problem! : TypedResults.Ok(await query.ReadAsync(scope, ct));

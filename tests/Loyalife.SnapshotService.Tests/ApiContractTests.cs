@@ -6,13 +6,16 @@ public sealed class ApiContractTests(ScenarioLedger ledger) : IClassFixture<Scen
     [Theory]
     [InlineData("/v1/programs/nope/snapshots/2026-11-27/members", HttpStatusCode.NotFound)]
     [InlineData("/v1/programs/nope/snapshots/2026-11-27/summary", HttpStatusCode.NotFound)]
+    [InlineData("/v1/programs/nope/snapshots/2026-11-27/anomalies", HttpStatusCode.NotFound)]
     [InlineData("/v1/programs/nope", HttpStatusCode.NotFound)]
     [InlineData("/v1/programs/p1/snapshots/2026-11-28/members", HttpStatusCode.Conflict)]
     [InlineData("/v1/programs/p1/snapshots/2026-11-28/events", HttpStatusCode.Conflict)]
     [InlineData("/v1/programs/p1/snapshots/2026-11-28/summary", HttpStatusCode.Conflict)]
+    [InlineData("/v1/programs/p1/snapshots/2026-11-28/anomalies", HttpStatusCode.Conflict)]
     [InlineData("/v1/programs/p1/snapshots/2026-13-01/members", HttpStatusCode.BadRequest)]
     [InlineData("/v1/programs/p1/snapshots/27-11-2026/events", HttpStatusCode.BadRequest)]
     [InlineData("/v1/programs/p1/snapshots/yesterday/summary", HttpStatusCode.BadRequest)]
+    [InlineData("/v1/programs/p1/snapshots/2026-02-30/anomalies", HttpStatusCode.BadRequest)]
     [InlineData("/v1/programs/p1/snapshots/2026-11-27/members?after=***", HttpStatusCode.BadRequest)]
     [InlineData("/v1/programs/p1/snapshots/2026-11-27/events?after=bm90LWEtY3Vyc29y", HttpStatusCode.BadRequest)]
     [InlineData("/v1/programs/p1/snapshots/2026-11-27/members?limit=0", HttpStatusCode.BadRequest)]
@@ -61,6 +64,7 @@ public sealed class ApiContractTests(ScenarioLedger ledger) : IClassFixture<Scen
     [InlineData("/v1/programs/p1/snapshots/2026-11-27/members")]
     [InlineData("/v1/programs/p1/snapshots/2026-11-27/events")]
     [InlineData("/v1/programs/p1/snapshots/2026-11-27/summary")]
+    [InlineData("/v1/programs/p1/snapshots/2026-11-27/anomalies")]
     public async Task EveryRouteRequiresTheDaprAppToken(string path)
     {
         using var anonymous = ledger.App.Host.CreateClient();

@@ -47,7 +47,7 @@ public sealed class HostileInputTests(ScenarioLedger ledger) : IClassFixture<Sce
         void Add(string name, string path, int[] expected, string method = "GET", Action<HttpRequestMessage>? auth = null, Func<HttpContent>? content = null) =>
             table.Add(name, new HostileRequest(method, path, auth ?? AppToken(SnapshotApp.Token), expected, content));
 
-        string[] endpoints = ["/v1/programs", "/v1/programs/p1", Snapshot + "/members", Snapshot + "/events", Snapshot + "/summary"];
+        string[] endpoints = ["/v1/programs", "/v1/programs/p1", Snapshot + "/members", Snapshot + "/events", Snapshot + "/summary", Snapshot + "/anomalies"];
 
         // Missing and wrong app tokens, and the right one in the wrong place.
         foreach (var path in endpoints)
@@ -76,7 +76,7 @@ public sealed class HostileInputTests(ScenarioLedger ledger) : IClassFixture<Sce
         {
             var label = id.Length > 40 ? $"a {id.Length}-character id" : id;
             Add($"program {label}", $"/v1/programs/{id}", [400, 404]);
-            foreach (var kind in new[] { "members", "events", "summary" })
+            foreach (var kind in new[] { "members", "events", "summary", "anomalies" })
             {
                 Add($"{kind} of program {label}", $"/v1/programs/{id}/snapshots/{ScenarioLedger.Date}/{kind}", [400, 404]);
             }
@@ -92,7 +92,7 @@ public sealed class HostileInputTests(ScenarioLedger ledger) : IClassFixture<Sce
         foreach (var date in dates)
         {
             var label = date.Length > 40 ? $"a {date.Length}-character date" : date;
-            foreach (var kind in new[] { "members", "events", "summary" })
+            foreach (var kind in new[] { "members", "events", "summary", "anomalies" })
             {
                 Add($"{kind} of date {label}", $"/v1/programs/p1/snapshots/{date}/{kind}", [400, 404, 409]);
             }

@@ -17,12 +17,12 @@ public sealed class LedgerAnomalyTests
 
         var member = (await app.GetJsonAsync(Day + "/members")).GetProperty("items")[0].GetProperty("attributes");
         var events = await app.GetAllAsync(Day + "/events", 100);
-        var summary = await app.GetJsonAsync(Day + "/summary");
+        var anomalies = (await app.GetJsonAsync(Day + "/anomalies")).GetProperty("ledgerAnomalies");
 
         Assert.Equal(50, member.GetProperty("points_available").GetInt32());
         Assert.Equal(0, member.GetProperty("points_expiring_30d").GetInt32());
         Assert.Empty(events);
-        Assert.Equal(1, summary.GetProperty("ledgerAnomalies").GetProperty("lot_over_allocated").GetInt32());
+        Assert.Equal(1, anomalies.GetProperty("lot_over_allocated").GetInt32());
     }
 
     [Fact]
@@ -38,12 +38,13 @@ public sealed class LedgerAnomalyTests
         var members = await app.GetAllAsync(Day + "/members", 100);
         var events = await app.GetAllAsync(Day + "/events", 100);
         var summary = await app.GetJsonAsync(Day + "/summary");
+        var anomalies = (await app.GetJsonAsync(Day + "/anomalies")).GetProperty("ledgerAnomalies");
 
         Assert.Equal(["M2"], members.Select(m => m.GetProperty("memberId").GetString()));
         Assert.Equal(["pe-3"], events.Select(e => e.GetProperty("eventId").GetString()));
         Assert.Equal(1, summary.GetProperty("members").GetInt32());
         Assert.Equal(1, summary.GetProperty("skippedMembers").GetProperty("unknown_entry_type").GetInt32());
-        Assert.Equal(1, summary.GetProperty("ledgerAnomalies").GetProperty("unknown_entry_type").GetInt32());
+        Assert.Equal(1, anomalies.GetProperty("unknown_entry_type").GetInt32());
         Assert.Equal(1, summary.GetProperty("events").GetProperty("loyalty_points_earned").GetInt32());
     }
 
@@ -59,7 +60,7 @@ public sealed class LedgerAnomalyTests
 
         var member = (await app.GetJsonAsync(Day + "/members")).GetProperty("items")[0].GetProperty("attributes");
         var events = await app.GetAllAsync(Day + "/events", 100);
-        var anomalies = (await app.GetJsonAsync(Day + "/summary")).GetProperty("ledgerAnomalies");
+        var anomalies = (await app.GetJsonAsync(Day + "/anomalies")).GetProperty("ledgerAnomalies");
 
         Assert.Equal("Silver", member.GetProperty("tier").GetString());
         Assert.Empty(events);

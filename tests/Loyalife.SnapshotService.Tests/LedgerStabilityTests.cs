@@ -11,7 +11,7 @@ public sealed class LedgerStabilityTests
         await w.TierAsync(1, "p", "M1", "2026-01-01T00:00:00Z", "Bronze");
         const string day = "/v1/programs/p/snapshots/2026-11-27";
         var before = (await app.GetJsonAsync(day + "/members")).GetRawText() + (await app.GetJsonAsync(day + "/events")).GetRawText()
-                     + (await app.GetJsonAsync(day + "/summary")).GetRawText();
+                     + (await app.GetJsonAsync(day + "/summary")).GetRawText() + (await app.GetJsonAsync(day + "/anomalies")).GetRawText();
 
         // The core keeps writing after T_D (2026-11-27T23:00Z): a redemption of that lot, an upgrade,
         // a status change, a segment, a late enrolment.
@@ -22,7 +22,7 @@ public sealed class LedgerStabilityTests
         await w.SegmentAsync(1, "p", "M1", "2026-11-28T03:00:00Z", "vip", "entered");
         await w.MemberAsync("p", "M0", "C0", "2026-11-28T04:00:00Z");
         var after = (await app.GetJsonAsync(day + "/members")).GetRawText() + (await app.GetJsonAsync(day + "/events")).GetRawText()
-                    + (await app.GetJsonAsync(day + "/summary")).GetRawText();
+                    + (await app.GetJsonAsync(day + "/summary")).GetRawText() + (await app.GetJsonAsync(day + "/anomalies")).GetRawText();
 
         Assert.Equal(before, after);
         Assert.Contains("\"points_expiring_30d\":100", after);

@@ -86,9 +86,19 @@ public sealed class ScenarioTests(ScenarioLedger ledger) : IClassFixture<Scenari
              "skippedMembers":{"missing_reference":2,"disallowed_reference":1,"unknown_entry_type":0},
              "events":{"loyalty_points_earned":1,"loyalty_points_redeemed":1,"loyalty_points_expired":1,"loyalty_redemption_reversed":1,
                        "loyalty_points_expiring_soon":3,"loyalty_tier_upgraded":1,"loyalty_tier_downgraded":1,"loyalty_segment_entered":2,
-                       "loyalty_segment_exited":1,"loyalty_member_activated":1,"loyalty_member_suspended":1},
-             "ledgerAnomalies":{"unknown_entry_type":0,"lot_over_allocated":0,"unknown_tier":0,"unknown_segment_change":0}}
+                       "loyalty_segment_exited":1,"loyalty_member_activated":1,"loyalty_member_suspended":1}}
             """, summary);
+    }
+
+    [Fact]
+    public async Task AnomaliesCountEveryKindZerosIncluded()
+    {
+        var anomalies = await ledger.App.GetJsonAsync(Base + "/anomalies");
+
+        JsonAssert.Equal("""
+            {"programId":"p1","businessDate":"2026-11-27","asOf":"2026-11-27T23:00:00Z",
+             "ledgerAnomalies":{"unknown_entry_type":0,"lot_over_allocated":0,"unknown_tier":0,"unknown_segment_change":0}}
+            """, anomalies);
     }
 
     [Theory]

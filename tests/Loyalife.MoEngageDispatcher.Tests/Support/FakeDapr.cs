@@ -140,7 +140,7 @@ public sealed class FakeDapr : IAsyncDisposable
                 return Results.Json(new
                 {
                     programId = program.ProgramId, businessDate = date, asOf = DateTimeOffset.UtcNow,
-                    members = program.Members.Count, skippedMembers = program.SkippedMembers, events, ledgerAnomalies = new { },
+                    members = program.Members.Count, skippedMembers = program.SkippedMembers, events,
                 });
             }
 
