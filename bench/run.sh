@@ -264,7 +264,11 @@ for members in "${sizes[@]}"; do
   t=$(date +%s.%N)
   curl -sf --max-time 300 -H "dapr-api-token: $app_token" -o "$work/summary.json" "$snapshot/summary" || { echo "the summary failed"; exit 1; }
   ssecs=$(echo "$(date +%s.%N) - $t" | bc)
-  echo "   snapshot paging: $mrows members in $(printf %.1f "$msecs") s, $erows events in $(printf %.1f "$esecs") s; summary in $(printf %.1f "$ssecs") s (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  # The ledger anomalies, which no run waits for (snapshot-service counts them apart from the summary).
+  t=$(date +%s.%N)
+  curl -sf --max-time 300 -H "dapr-api-token: $app_token" -o "$work/anomalies.json" "$snapshot/anomalies" || { echo "the anomalies failed"; exit 1; }
+  asecs=$(echo "$(date +%s.%N) - $t" | bc)
+  echo "   snapshot paging: $mrows members in $(printf %.1f "$msecs") s, $erows events in $(printf %.1f "$esecs") s; summary in $(printf %.1f "$ssecs") s, anomalies in $(printf %.1f "$asecs") s (load $(cut -d' ' -f1-3 /proc/loadavg))"
   # The floor: PostgreSQL's own time for the same aggregates over the whole program, in this run.
   floor_members=$(psql_ -d "$db" -At -f <(floor_members_sql demo Europe/Amsterdam "$day") | execution_seconds)
   floor_events=$(psql_ -d "$db" -At -f <(floor_events_sql demo Europe/Amsterdam "$day") | execution_seconds)
@@ -316,7 +320,7 @@ for members in "${sizes[@]}"; do
 
   jq -n --argjson members "$members" --argjson ledger "$ledger_rows" --argjson active "$active" --argjson gen "$generate_s" \
     --argjson mrows "$mrows" --argjson msecs "$msecs" --argjson erows "$erows" --argjson esecs "$esecs" \
-    --argjson floorMembers "$floor_members" --argjson floorEvents "$floor_events" --argjson ssecs "$ssecs" \
+    --argjson floorMembers "$floor_members" --argjson floorEvents "$floor_events" --argjson ssecs "$ssecs" --argjson asecs "$asecs" \
     --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson cpu "$cpu" --argjson rss "$rss" --argjson quota "$quota_json" \
     --slurpfile run "$work/run-$members.json" --slurpfile stats "$work/run-$members.json.standin" \
     --argjson nights "$( { for ((n = 1; n < nights; n++)); do confirmations_json "$work/night-$n-$members.json"; done
@@ -327,7 +331,7 @@ for members in "${sizes[@]}"; do
       members: $members, ledgerRows: $ledger, activeMembers: $active, generateSeconds: $gen,
       snapshot: {members: $mrows, membersSeconds: $msecs, membersPerSecond: ($mrows / $msecs),
                  events: $erows, eventsSeconds: $esecs, eventsPerSecond: (if $esecs > 0 then $erows / $esecs else null end)},
-      summarySeconds: $ssecs, loadAverage: $load,
+      summarySeconds: $ssecs, anomaliesSeconds: $asecs, loadAverage: $load,
       floor: {membersSeconds: $floorMembers, eventsSeconds: $floorEvents, seconds: ($floorMembers + $floorEvents),
               pagingRatio: (($msecs + $esecs) / ($floorMembers + $floorEvents))},
       unlimited: {seconds: $r.durationSeconds, membersSent: $r.report.membersSent, eventsSent: ([$r.report.eventsSent[]] | add // 0),

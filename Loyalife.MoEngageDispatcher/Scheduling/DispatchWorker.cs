@@ -16,6 +16,7 @@ public sealed class DispatchWorker(
     private readonly Channel<DispatchRequest> requests = Channel.CreateUnbounded<DispatchRequest>();
     private readonly ConcurrentDictionary<Task, bool> inFlight = new();
     private readonly SemaphoreSlim programs = new(options.Value.MaxConcurrentPrograms);
+    private readonly ProgramTurns turns = new();
 
     /// <summary>A cron tick: every enabled program looks for due dates.</summary>
     public void Tick(ActivityContext trigger) => requests.Writer.TryWrite(new DispatchRequest(null, trigger));
@@ -79,6 +80,34 @@ public sealed class DispatchWorker(
     }
 
     private async Task ProcessAsync(string programId, bool scheduleDueDates, ActivityContext trigger, CancellationToken stopping)
+    {
+        if (!turns.TryBegin(programId, scheduleDueDates, trigger))
+        {
+            return;
+        }
+
+        while (true)
+        {
+            try
+            {
+                await ProcessTurnAsync(programId, scheduleDueDates, trigger, stopping);
+            }
+            catch
+            {
+                turns.Abandon(programId);
+                throw;
+            }
+
+            if (turns.EndOrNext(programId) is not { } next)
+            {
+                return;
+            }
+
+            (scheduleDueDates, trigger) = (next.ProgramId is null, next.Trigger);
+        }
+    }
+
+    private async Task ProcessTurnAsync(string programId, bool scheduleDueDates, ActivityContext trigger, CancellationToken stopping)
     {
         await programs.WaitAsync(stopping);
         try
