@@ -13,13 +13,18 @@ namespace Loyalife.SnapshotService.Snapshots;
 /// </summary>
 public static class EventSql
 {
+    // True when the member in column <member> has no entry of a type outside the contract before T_D.
+    private static string NoUnknownEntryType(string member) => $"""
+        NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
+                    WHERE u.program_id = $1 AND u.member_id COLLATE "C" = {member} COLLATE "C" AND u.occurred_at < $2
+                      AND u.entry_type NOT IN {EntryTypes.KnownSql})
+        """;
+
     // Only members that are sent: enrolled before T_D, a usable reference, no unknown entry type.
     private static readonly string SentMemberCondition = $"""
         m.program_id = $1 AND m.member_id = x.member_id AND m.enrolled_at < $2
               AND {CustomerIds.SqlIsSendable("m", "$7", "$8")}
-              AND NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
-                              WHERE u.program_id = m.program_id AND u.member_id COLLATE "C" = m.member_id COLLATE "C" AND u.occurred_at < $2
-                                AND u.entry_type NOT IN {EntryTypes.KnownSql})
+              AND {NoUnknownEntryType("m.member_id")}
         """;
 
     // Paged, a part looks each row's member up: a LATERAL ... LIMIT 1 keeps that a primary-key lookup
@@ -64,9 +69,7 @@ public static class EventSql
         JOIN loyalty.members m ON m.program_id = $1 AND m.member_id = x.member_id AND m.enrolled_at < $2
         WHERE NOT EXISTS (SELECT 1 FROM loyalty.members z
                           WHERE z.program_id = $1 AND z.member_id = x.member_id AND {CustomerIds.SqlIsUnsendable("z.relation_reference")})
-          AND NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
-                          WHERE u.program_id = $1 AND u.member_id COLLATE "C" = x.member_id COLLATE "C" AND u.occurred_at < $2
-                            AND u.entry_type NOT IN {EntryTypes.KnownSql})
+          AND {NoUnknownEntryType("x.member_id")}
         GROUP BY x.name
         """;
 

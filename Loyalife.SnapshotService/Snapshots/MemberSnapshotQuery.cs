@@ -85,15 +85,8 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(Sql);
         command.CommandTimeout = 0;
         var day = scope.Day;
-        command.Parameters.Add(new NpgsqlParameter { Value = scope.ProgramId });
-        command.Parameters.Add(new NpgsqlParameter { Value = scope.AsOfUtc });
-        command.Parameters.Add(new NpgsqlParameter { Value = afterMemberId });
-        command.Parameters.Add(new NpgsqlParameter { Value = limit + 1 });
-        command.Parameters.Add(new NpgsqlParameter { Value = CustomerIds.WhiteSpace });
-        command.Parameters.Add(new NpgsqlParameter { Value = CustomerIds.Disallowed });
-        command.Parameters.Add(new NpgsqlParameter { Value = day.EndPlusDays(30).UtcDateTime });
-        command.Parameters.Add(new NpgsqlParameter { Value = day.EndPlusDays(60).UtcDateTime });
-        command.Parameters.Add(new NpgsqlParameter { Value = day.EndPlusDays(90).UtcDateTime });
+        SqlParameters.Add(command, scope.ProgramId, scope.AsOfUtc, afterMemberId, limit + 1, CustomerIds.WhiteSpace, CustomerIds.Disallowed,
+            day.EndPlusDays(30).UtcDateTime, day.EndPlusDays(60).UtcDateTime, day.EndPlusDays(90).UtcDateTime);
 
         await using var reader = await command.ExecuteReaderAsync(ct);
         begin();

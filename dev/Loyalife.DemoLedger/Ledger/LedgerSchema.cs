@@ -79,8 +79,8 @@ public static class LedgerSchema
         ("segment_by_time", "loyalty.segment_history (program_id, occurred_at)"),
         ("entries_by_member", "loyalty.point_entries (program_id, member_id COLLATE \"C\", occurred_at)"),
         ("entries_by_time", "loyalty.point_entries (program_id, occurred_at) INCLUDE (member_id, entry_type)"),
-        // Covering, for credits only: the lots of an expiry window (expiring-soon events, the summary's
-        // over-allocated lots) come from the index alone, not from one heap page per lot.
+        // Covering, for credits only: the lots of an expiry window (expiring-soon events, the
+        // over-allocated lots the anomalies count) come from the index alone, not from one heap page per lot.
         ("lots_by_expiry", $"loyalty.point_entries (program_id, expires_at) INCLUDE (entry_id, member_id, points, occurred_at) WHERE expires_at IS NOT NULL AND entry_type IN {EntryTypes.CreditsSql}"),
         // Tiny in a healthy ledger: lets every query exclude members with unknown entry types cheaply.
         ("entries_unknown_type", $"loyalty.point_entries (program_id, member_id COLLATE \"C\") WHERE entry_type NOT IN {EntryTypes.KnownSql}"),
