@@ -194,14 +194,14 @@ internal static class ElementValidator
                 : ElementFault.Value("action", "event name " + problem);
         }
 
-        if (!EventTime.TryRead(action, now, out var time))
+        if (!EventTime.TryRead(action, now, out var time, out var unreadable))
         {
-            return ElementFault.Value("current_time", "current_time is not a date");
+            return ElementFault.Value(unreadable, $"{unreadable} is not a date (ISO 8601, or epoch seconds or milliseconds)");
         }
 
         if (time > now + FutureSkew)
         {
-            return ElementFault.Value("current_time", "event is future-dated");
+            return ElementFault.Value(EventTime.Current, "event is future-dated: MoEngage does not accept future-dated events");
         }
 
         return action.TryGetProperty("attributes"u8, out var attributes)

@@ -147,7 +147,7 @@ internal sealed class WorkspaceContents
 
         foreach (var action in element.GetProperty("actions"u8).EnumerateArray())
         {
-            EventTime.TryRead(action, receivedAt, out var time);
+            var time = EventTime.Read(action, receivedAt);
             var attributes = action.TryGetProperty("attributes"u8, out var value)
                 ? JsonMarshal.GetRawUtf8Value(value).ToArray()
                 : NoAttributes;
