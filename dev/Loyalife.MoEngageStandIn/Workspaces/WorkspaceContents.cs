@@ -66,6 +66,24 @@ internal sealed class WorkspaceContents
             : null;
     }
 
+    /// <summary>
+    /// The first profile held whose customer ID satisfies <paramref name="match"/>: a scan, for the rare look-up by
+    /// something other than the ID (a MoEngage ID), so no index costs memory per profile.
+    /// </summary>
+    public StoredProfile? FindBy(Func<string, bool> match)
+    {
+        foreach (var profile in profiles)
+        {
+            var customerId = ProfileAttributes.CustomerId(profile);
+            if (match(customerId))
+            {
+                return Read(customerId, profile);
+            }
+        }
+
+        return null;
+    }
+
     public int ProfileCount => profiles.Count;
 
     /// <summary>Profiles the workspace holds (not those only matching its pattern), optionally of one origin.</summary>
