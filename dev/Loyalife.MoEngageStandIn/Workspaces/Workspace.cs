@@ -383,7 +383,7 @@ internal sealed class Workspace
         {
             contents.ApplyCustomer(element, check.CustomerId!, ref tally);
         }
-        else
+        else if (check.Kind == ElementKind.Event)
         {
             contents.ApplyEvent(element, check.CustomerId!, receivedAt, ref tally);
         }

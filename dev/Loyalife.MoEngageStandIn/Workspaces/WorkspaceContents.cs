@@ -135,10 +135,22 @@ internal sealed class WorkspaceContents
             profile = ProfileAttributes.Empty(customerId, pattern ? ProfileOrigin.Pattern : ProfileOrigin.Customer);
         }
 
+        if (element.TryGetProperty("unset_attributes"u8, out var unset))
+        {
+            profile = this.attributes.Unset(profile, name => UnsetRules.Unsets(unset, name));
+        }
+
         if (element.TryGetProperty("attributes"u8, out var attributes))
         {
             profile = this.attributes.Write(profile, attributes, out var overLimit);
             tally.AttributesOverLimit += overLimit;
+            var before = profile;
+            if (ArrayFields.Changes(attributes, name => this.attributes.Value(before, name)) is { } changes)
+            {
+                using var changed = JsonDocument.Parse(changes);
+                profile = this.attributes.Write(profile, changed.RootElement, out overLimit);
+                tally.AttributesOverLimit += overLimit;
+            }
         }
 
         Replace(held, profile);
