@@ -40,6 +40,7 @@ public sealed class CustomerRecordOperationsTests(StandInFixture fixture) : Stan
     [InlineData("""{"first_name":"x","addValueToArrayField":{"first_name":["y"]}}""", "Cannot set and add to 'first_name'")]
     [InlineData("""{"addValueToArrayField":{"platforms":["y"]}}""", "platforms")]
     [InlineData("""{"removeValueFromArrayField":{"tags":"a"}}""", "must be an array")]
+    [InlineData("""{"addValueToArrayField":[]}""", "must be an object")]
     public async Task AnArrayOperatorMoEngageForbidsIsRefusedClearly(string attributes, string message)
     {
         var appId = await SeededWorkspaceAsync(new JsonObject());
@@ -77,6 +78,8 @@ public sealed class CustomerRecordOperationsTests(StandInFixture fixture) : Stan
     [Theory]
     [InlineData("""{"type":"starts","attr":"a"}""")]
     [InlineData("""{"type":"equals"}""")]
+    [InlineData("""{"type":5,"attr":"a"}""")]
+    [InlineData("""{"type":"equals","attr":[]}""")]
     [InlineData("""{"type":"equals","attr":"a","case_sensitive":"no"}""")]
     public async Task AnUnreadableUnsetRuleIsRefusedNamingTheField(string rule)
     {

@@ -40,7 +40,12 @@ internal static class ArrayFields
                     return new ElementFault(ErrorType, name, $"{name}: the values for '{field.Name}' must be an array");
                 }
 
-                if (field.Name.Length == 0 || field.Name == "platforms" || UserAttributeNames.IgnoreReason(field.Name) is not null)
+                if (field.Name.Length is 0 or > ElementValidator.MaxNameLength)
+                {
+                    return new ElementFault(ErrorType, name, $"{name}: an attribute name is empty or longer than {ElementValidator.MaxNameLength} characters");
+                }
+
+                if (field.Name == "platforms" || UserAttributeNames.IgnoreReason(field.Name) is not null)
                 {
                     return new ElementFault(ErrorType, name, $"{name}: '{field.Name}' is one of MoEngage's own attributes and cannot be changed this way");
                 }

@@ -20,7 +20,8 @@ internal static class UnsetRules
         foreach (var rule in rules.EnumerateArray())
         {
             if (rule.ValueKind != JsonValueKind.Object
-                || !rule.TryGetProperty("type"u8, out var type) || type.GetString() is not ("equals" or "prefix" or "suffix" or "contains")
+                || !rule.TryGetProperty("type"u8, out var type) || type.ValueKind != JsonValueKind.String
+                || type.GetString() is not ("equals" or "prefix" or "suffix" or "contains")
                 || !rule.TryGetProperty("attr"u8, out var attr) || attr.ValueKind != JsonValueKind.String || attr.GetString()!.Length == 0
                 || (rule.TryGetProperty("case_sensitive"u8, out var sensitive) && sensitive.ValueKind is not (JsonValueKind.True or JsonValueKind.False)))
             {
