@@ -146,9 +146,57 @@ public sealed class BulkImportTests(StandInFixture fixture) : StandInTestBase(fi
         Assert.Equal(200, (await Client.GetJsonAsync($"/control/workspaces/{appId}/events")).GetArrayLength());
     }
 
+    [Fact]
+    public async Task EventTimesAsEpochNumbersAndEpochStringsAreStoredAsMoEngagesExamplesSendThem()
+    {
+        var appId = await Client.CreateWorkspaceHoldingAsync("C1");
+        var at = Yesterday.ToUnixTimeSeconds();
+        var body = $$"""
+            {"type":"transition","elements":[{"type":"event","customer_id":"C1","actions":[
+              {"action":"seconds_text","current_time":"{{at}}"},
+              {"action":"milliseconds_text","current_time":"{{at * 1000}}","user_time":"{{at * 1000}}"},
+              {"action":"milliseconds","current_time":{{at * 1000}}},
+              {"action":"local_only","user_time":{{at + 3600}},"user_timezone_offset":3600}]}]}
+            """;
+
+        var response = await Client.BulkAsync(appId, body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var events = (await Client.GetJsonAsync($"/control/workspaces/{appId}/events?customerId=C1")).EnumerateArray().ToList();
+        Assert.Equal(4, events.Count);
+        Assert.All(events, e => Assert.Equal(Yesterday.ToString("yyyy-MM-ddTHH:mm:ssZ"), e.GetProperty("currentTime").GetString()));
+        Assert.Equal(0, (await Client.StatsAsync(appId)).Stat("elementsRejected"));
+    }
+
+    [Fact]
+    public async Task AFutureDatedEventGivenAsAnEpochStringIsStillDropped()
+    {
+        var appId = await Client.CreateWorkspaceHoldingAsync("C1");
+        var future = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds();
+
+        var response = await Client.BulkAsync(appId,
+            $$"""{"type":"transition","elements":[{"type":"event","customer_id":"C1","actions":[{"action":"later","current_time":"{{future}}"}]}]}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, (await Client.GetJsonAsync($"/control/workspaces/{appId}/events")).GetArrayLength());
+        Assert.Equal(1, (await Client.StatsAsync(appId)).Stat("elementsRejected"));
+    }
+
+    [Fact]
+    public async Task ASuccessBodyCarriesTheRequestIdTheRequestLogKeeps()
+    {
+        var appId = await Client.CreateWorkspaceHoldingAsync("C1");
+
+        var response = await Client.BulkAsync(appId, Bulk(Customer("C1", new { tier = "Gold" })));
+
+        var requestId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("request_id").GetString();
+        Assert.False(string.IsNullOrEmpty(requestId));
+        Assert.Equal(requestId, (await Client.GetJsonAsync($"/control/workspaces/{appId}/requests?limit=1"))[0].GetProperty("requestId").GetString());
+    }
+
     [Theory]
     [InlineData("{\"type\":\"transition\",\"elements\":[]}", "elements cannot be empty array")]
-    [InlineData("{\"type\":\"transition\"", "Invalid JSON")]
+    [InlineData("{\"type\":\"transition\"", "Could not decode the request body")]
     [InlineData("{\"elements\":[{\"type\":\"customer\",\"customer_id\":\"C1\"}]}", "transition")]
     [InlineData("[1,2]", "object")]
     public async Task AMalformedRequestIsRefusedAsAWholeWith400(string body, string message)

@@ -18,7 +18,9 @@ public sealed class GetUserTests(StandInFixture fixture) : StandInTestBase(fixtu
         Assert.Equal("success", body.GetProperty("status").GetString());
         Assert.Equal("export_users", body.GetProperty("type").GetString());
         var user = Assert.Single(body.GetProperty("data").GetProperty("users").EnumerateArray()).GetProperty("user_attributes");
-        Assert.Equal("C1", user.GetProperty("uid").GetString());
+        Assert.Equal("C1", user.GetProperty("customer_id").GetString());
+        Assert.Matches("^[0-9a-f]{24}$", user.GetProperty("id").GetString());
+        Assert.False(user.TryGetProperty("uid", out _));
         Assert.Equal("Gold", user.GetProperty("tier").GetString());
         Assert.False(user.TryGetProperty("points", out _));
         var missing = Assert.Single(body.GetProperty("data").GetProperty("users_not_found").EnumerateArray());
@@ -173,7 +175,56 @@ public sealed class GetUserTests(StandInFixture fixture) : StandInTestBase(fixtu
         var response = await Client.GetUserAsync(appId, ["E1", "U1"]);
 
         var data = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
-        Assert.Equal("E1", Assert.Single(data.GetProperty("users").EnumerateArray()).GetProperty("user_attributes").GetProperty("uid").GetString());
+        Assert.Equal("E1", Assert.Single(data.GetProperty("users").EnumerateArray()).GetProperty("user_attributes").GetProperty("customer_id").GetString());
         Assert.Equal("U1", Assert.Single(data.GetProperty("users_not_found").EnumerateArray()).GetProperty("identifier").GetString());
+    }
+
+    [Fact]
+    public async Task AUserIsFoundByTheMoEngageIdItsAnswerGaveUnderEitherIdentifierType()
+    {
+        var appId = await Client.CreateGetUserWorkspaceAsync(new JsonObject { ["customerIds"] = new JsonArray("C1", "C2") });
+        var byCustomerId = await Client.GetUserAsync(appId, ["C2"]);
+        var moEngageId = (await byCustomerId.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("users")[0]
+            .GetProperty("user_attributes").GetProperty("id").GetString()!;
+        var body = $$$"""
+            {"data":{"identifiers":[{"identifier_type":"moengage_id","identifier":"{{{moEngageId}}}"},
+              {"identifier_type":"id","identifier":"{{{moEngageId}}}"},{"identifier_type":"moengage_id","identifier":"000000000000000000000000"}]}}
+            """;
+
+        var response = await Client.PostAsync($"/dc/01/v1/customers/export?app_id={appId}", body, appId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var data = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
+        Assert.All(data.GetProperty("users").EnumerateArray(), u => Assert.Equal("C2", u.GetProperty("user_attributes").GetProperty("customer_id").GetString()));
+        Assert.Equal(2, data.GetProperty("users").GetArrayLength());
+        var missing = Assert.Single(data.GetProperty("users_not_found").EnumerateArray());
+        Assert.Equal("moengage_id", missing.GetProperty("identifier_type").GetString());
+    }
+
+    [Fact]
+    public async Task UidIsAnsweredOnlyWhenAskedForAsMoEngagesStandardNameForTheId()
+    {
+        var appId = await Client.CreateGetUserWorkspaceAsync(new JsonObject { ["customerIds"] = new JsonArray("C1") });
+
+        var response = await Client.GetUserAsync(appId, ["C1"], ["uid", "customer_id"]);
+
+        var user = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("users")[0].GetProperty("user_attributes");
+        Assert.Equal("C1", user.GetProperty("uid").GetString());
+        Assert.Equal("C1", user.GetProperty("customer_id").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"identifiers":[]}""", "data")]
+    [InlineData("""{"data":{}}""", "identifiers")]
+    public async Task AMissingPartIsMoEngagesMissingAttributeErrorNamingIt(string body, string attribute)
+    {
+        var appId = await Client.CreateGetUserWorkspaceAsync();
+
+        var response = await Client.PostAsync($"/dc/01/v1/customers/export?app_id={appId}", body, appId);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await ErrorAsync(response);
+        Assert.Equal("MissingAttributeError", error.GetProperty("type").GetString());
+        Assert.Equal(attribute, error.GetProperty("attribute").GetString());
     }
 }

@@ -59,6 +59,35 @@ public sealed class SingleElementEndpointTests(StandInFixture fixture) : StandIn
         Assert.All(events, e => Assert.Equal("2026-01-02T03:04:05Z", e.GetProperty("currentTime").GetString()));
     }
 
+    [Theory]
+    [InlineData("\"1708939453396\"", "2024-02-26T09:24:13.396Z")]
+    [InlineData("\"1710740192\"", "2024-03-18T05:36:32Z")]
+    [InlineData("1708939453396", "2024-02-26T09:24:13.396Z")]
+    [InlineData("1433837969.5", "2015-06-09T08:19:29Z")]
+    public async Task CreateEventReadsEpochNumbersAndEpochStrings(string currentTime, string stored)
+    {
+        var appId = await Client.CreateWorkspaceHoldingAsync("U1");
+        var body = $$"""{"type":"event","customer_id":"U1","actions":[{"action":"a","current_time":{{currentTime}},"user_time":{{currentTime}}}]}""";
+
+        var response = await Client.PostAsync($"/dc/01/v1/event/{appId}", body, appId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(stored, (await Client.GetJsonAsync($"/control/workspaces/{appId}/events"))[0].GetProperty("currentTime").GetString());
+    }
+
+    [Fact]
+    public async Task AnErrorNamesMoEngagesTypeAndTheAttributeAtFault()
+    {
+        var appId = await Client.CreateWorkspaceAsync();
+
+        var response = await Client.PostAsync($"/dc/01/v1/event/{appId}", """{"type":"event","customer_id":"U1","actions":[]}""", appId);
+
+        var error = await ErrorAsync(response);
+        Assert.Equal("MissingAttributeError", error.GetProperty("type").GetString());
+        Assert.Equal("actions", error.GetProperty("attribute").GetString());
+        Assert.Equal("actions can not be empty Array", error.GetProperty("message").GetString());
+    }
+
     [Fact]
     public async Task CreateEventRefusesAFutureDatedEvent()
     {

@@ -56,7 +56,7 @@ public sealed class StartupConfigurationTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("50", response.Headers.GetValues("x-ratelimit-limit").Single());
         var data = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
-        Assert.Equal(["VIP1", "VIP2", "VIP3"], data.GetProperty("users").EnumerateArray().Select(u => u.GetProperty("user_attributes").GetProperty("uid").GetString()));
+        Assert.Equal(["VIP1", "VIP2", "VIP3"], data.GetProperty("users").EnumerateArray().Select(u => u.GetProperty("user_attributes").GetProperty("customer_id").GetString()));
         Assert.Equal("C00000019", Assert.Single(data.GetProperty("users_not_found").EnumerateArray()).GetProperty("identifier").GetString());
     }
 

@@ -44,6 +44,20 @@ public sealed class UserAttributeTests(StandInFixture fixture) : StandInTestBase
     }
 
     [Fact]
+    public async Task StandardMoeAttributesMoEngageLetsAClientSetAreStoredAndOtherMoeNamesAreNot()
+    {
+        var appId = await Client.CreateWorkspaceHoldingAsync("U1");
+
+        var response = await Client.PostAsync($"/dc/01/v1/customer/{appId}",
+            """{"type":"customer","customer_id":"U1","attributes":{"moe_unsubscribe":true,"moe_sms_subscription":"Opted In","moe_ip_city":"Pune","MOE_UNSUBSCRIBE":true}}""", appId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = (await Client.CustomerAsync(appId, "U1")).GetProperty("attributes");
+        Assert.Equal(["moe_sms_subscription", "moe_unsubscribe"], stored.EnumerateObject().Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(2, (await Client.StatsAsync(appId)).Stat("attributesIgnored"));
+    }
+
+    [Fact]
     public async Task OnlyMoEngagesTwoDateFormsAreDatesAndEveryOtherDateLikeTextIsAString()
     {
         var appId = await Client.CreateWorkspaceHoldingAsync("C1");

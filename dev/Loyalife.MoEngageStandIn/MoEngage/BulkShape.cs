@@ -10,20 +10,30 @@ internal static class BulkShape
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return Rejection.BadRequest("Request body must be a JSON object");
+            return new Rejection(StatusCodes.Status400BadRequest, "Body type is not JSON",
+                "A valid JSON document is required: the body must be a JSON object");
         }
 
-        if (!root.TryGetProperty("type"u8, out var type) || type.ValueKind != JsonValueKind.String
-            || !type.ValueEquals("transition"u8))
+        if (!root.TryGetProperty("type"u8, out var type))
         {
-            return Rejection.BadRequest("type must be 'transition'");
+            return Rejection.Missing("type", "type is not found in the payload; it must be 'transition'");
         }
 
-        if (!root.TryGetProperty("elements"u8, out var elements) || elements.ValueKind != JsonValueKind.Array)
+        if (type.ValueKind != JsonValueKind.String || !type.ValueEquals("transition"u8))
         {
-            return Rejection.BadRequest("elements must be an array");
+            return new Rejection(StatusCodes.Status400BadRequest, ElementFault.WrongType, "type must be 'transition'", "type");
         }
 
-        return elements.GetArrayLength() == 0 ? Rejection.BadRequest("elements cannot be empty array") : null;
+        if (!root.TryGetProperty("elements"u8, out var elements))
+        {
+            return Rejection.Missing("elements", "elements is not found in the payload");
+        }
+
+        if (elements.ValueKind != JsonValueKind.Array)
+        {
+            return new Rejection(StatusCodes.Status400BadRequest, ElementFault.WrongType, "elements must be an array", "elements");
+        }
+
+        return elements.GetArrayLength() == 0 ? Rejection.Missing("elements", "elements cannot be empty array") : null;
     }
 }

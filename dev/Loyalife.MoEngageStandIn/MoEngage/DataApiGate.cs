@@ -10,7 +10,7 @@ internal sealed class DataApiGate(TimeProvider time)
     {
         if (credentials is null)
         {
-            return Rejection.Unauthorized("Authentication required: send HTTP Basic App ID and Data API key");
+            return Rejection.Unauthorized(Rejection.HeaderRequired);
         }
 
         if (!string.Equals(credentials.User, appId, StringComparison.Ordinal))

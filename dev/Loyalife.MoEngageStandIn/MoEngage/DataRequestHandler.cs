@@ -41,7 +41,7 @@ internal sealed class DataRequestHandler(WorkspaceRegistry registry, DataApiGate
                 return DataApiGate.Refuse(http, workspace, endpoint, facts, unsized);
             }
 
-            var (payload, rejection, bytes) = await JsonBody.ReadAsync(request, http.RequestAborted);
+            var (payload, rejection, bytes) = await JsonBody.ReadAsync(request, JsonBody.MaxBytes(endpoint), http.RequestAborted);
             facts = facts with { Bytes = bytes };
             using (payload)
             {
@@ -78,6 +78,6 @@ internal sealed class DataRequestHandler(WorkspaceRegistry registry, DataApiGate
             return TypedResults.Empty;
         }
 
-        return TypedResults.Ok(MoEngageSuccess.Accepted);
+        return TypedResults.Ok(MoEngageSuccess.Accepted(facts.RequestId));
     }
 }

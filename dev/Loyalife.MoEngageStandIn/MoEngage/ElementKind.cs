@@ -4,4 +4,7 @@ internal enum ElementKind
 {
     Customer,
     Event,
+
+    /// <summary>A device record: checked, then not kept (the stand-in does not model devices).</summary>
+    Device,
 }

@@ -44,11 +44,15 @@ internal static class ElementValidator
         {
             kind = ElementKind.Event;
         }
+        else if (type.ValueEquals("device"u8))
+        {
+            kind = ElementKind.Device;
+        }
         else if (!type.ValueEquals("customer"u8))
         {
-            return new ElementFault(ElementFault.WrongType, "type", type.GetString()!.ToLowerInvariant() is "customer" or "event"
-                ? "type must be lowercase ('customer' or 'event')"
-                : "type must be 'customer' or 'event'");
+            return new ElementFault(ElementFault.WrongType, "type", type.GetString()!.ToLowerInvariant() is "customer" or "event" or "device"
+                ? "type must be lowercase ('customer', 'event' or 'device')"
+                : "type in elements should be customer/event/device");
         }
 
         if (!element.TryGetProperty("customer_id"u8, out var id))
@@ -72,7 +76,12 @@ internal static class ElementValidator
             return ElementFault.Value("customer_id", $"customer_id '{customerId}' is a disallowed placeholder");
         }
 
-        return kind == ElementKind.Customer ? ValidateCustomer(element) : ValidateEvent(element, now);
+        return kind switch
+        {
+            ElementKind.Customer => ValidateCustomer(element),
+            ElementKind.Event => ValidateEvent(element, now),
+            _ => ValidateDevice(element),
+        };
     }
 
     // Such text parses but cannot become a .NET string: every later GetString would throw (a 500). Raw bytes are
@@ -144,11 +153,29 @@ internal static class ElementValidator
             return ElementFault.Value("update_existing_only", "update_existing_only must be a boolean");
         }
 
+        if (element.TryGetProperty("unset_attributes"u8, out var unset) && UnsetRules.Validate(unset) is { } badRule)
+        {
+            return badRule;
+        }
+
         // A user attribute under one of MoEngage's own names is not stored, but does not refuse the record
         // (ProfileAttributes skips it; the workspace counts it).
         return element.TryGetProperty("attributes"u8, out var attributes)
-            ? ValidateAttributes(attributes, int.MaxValue, systemNamesRefused: false)
+            ? ValidateAttributes(attributes, int.MaxValue, systemNamesRefused: false) ?? ArrayFields.Validate(attributes)
             : null;
+    }
+
+    /// <summary>MoEngage's device record: devices are not kept here, but a record must name its customer, device and attributes.</summary>
+    private static ElementFault? ValidateDevice(JsonElement element)
+    {
+        if (!element.TryGetProperty("device_id"u8, out var device) || device.ValueKind != JsonValueKind.String || device.GetString()!.Length == 0)
+        {
+            return ElementFault.MissingAttribute("device_id", "device_id is not found in the payload");
+        }
+
+        return element.TryGetProperty("attributes"u8, out var attributes) && attributes.ValueKind == JsonValueKind.Object
+            ? null
+            : ElementFault.MissingAttribute("attributes", "'attributes' is not found in the payload");
     }
 
     private static ElementFault? ValidateEvent(JsonElement element, DateTime now)
@@ -194,14 +221,14 @@ internal static class ElementValidator
                 : ElementFault.Value("action", "event name " + problem);
         }
 
-        if (!EventTime.TryRead(action, now, out var time))
+        if (!EventTime.TryRead(action, now, out var time, out var unreadable))
         {
-            return ElementFault.Value("current_time", "current_time is not a date");
+            return ElementFault.Value(unreadable, $"{unreadable} is not a date (ISO 8601, or epoch seconds or milliseconds)");
         }
 
         if (time > now + FutureSkew)
         {
-            return ElementFault.Value("current_time", "event is future-dated");
+            return ElementFault.Value(EventTime.Current, "event is future-dated: MoEngage does not accept future-dated events");
         }
 
         return action.TryGetProperty("attributes"u8, out var attributes)

@@ -62,7 +62,7 @@ internal sealed class GetUserHandler(WorkspaceRegistry registry, DataApiGate gat
                     return DataApiGate.Refuse(http, workspace, endpoint, facts, rejection!);
                 }
 
-                exported = workspace.Export(asked.CustomerIds, asked.Fields, facts);
+                exported = workspace.Export(asked.Identifiers, asked.Fields, facts);
                 DataApiGate.SetQuotaHeaders(http, workspace, endpoint, facts.Time);
                 if (exported is null)
                 {

@@ -3,28 +3,33 @@ using Microsoft.Net.Http.Headers;
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
 /// <summary>
-/// Reads a Data API body the way MoEngage gates it: JSON content type, at most 100 KB (Bulk) or 128 KB, well-formed.
-/// Never reads more than the cap plus one byte, into a pooled buffer, so an oversized body costs nothing.
+/// Reads a Data API body the way MoEngage gates it: a Content-Type (none is a 400 "Missing header value"), JSON
+/// (anything else 415), at most 100 KB (Bulk) or 128 KB (every other Data API), not empty, well-formed. Never
+/// reads more than the cap plus one byte, into a pooled buffer, so an oversized body costs nothing.
 /// </summary>
 internal static class JsonBody
 {
     /// <summary>MoEngage's Bulk Import cap, "a maximum of 100 KB" (docs/moengage.md).</summary>
-    public const int MaxBytes = 102_400;
+    public const int MaxBulkBytes = 102_400;
 
-    /// <summary>MoEngage's cap for its other Data APIs (Get User among them): 128 KB.</summary>
+    /// <summary>MoEngage's cap for its other Data APIs ("the maximum limit for the request body is 128 KB").</summary>
     public const int MaxOtherBytes = 131_072;
+
+    public static int MaxBytes(DataEndpoint endpoint) => endpoint == DataEndpoint.BulkImport ? MaxBulkBytes : MaxOtherBytes;
 
     public static bool HasJsonContentType(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
         && mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Answers the parsed payload (caller disposes) or why the body was refused, and bytes read.</summary>
-    public static Task<(JsonPayload? Payload, Rejection? Rejection, long Bytes)> ReadAsync(
-        HttpRequest request, CancellationToken cancellationToken) => ReadAsync(request, MaxBytes, cancellationToken);
-
     public static async Task<(JsonPayload? Payload, Rejection? Rejection, long Bytes)> ReadAsync(
         HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(request.ContentType))
+        {
+            return (null, Rejection.MissingContentType, 0);
+        }
+
         if (!HasJsonContentType(request))
         {
             return (null, Rejection.UnsupportedMediaType, 0);
@@ -50,6 +55,12 @@ internal static class JsonBody
             {
                 ArrayPool<byte>.Shared.Return(buffer);
                 return (null, Rejection.PayloadTooLarge(maxBytes), length);
+            }
+
+            if (length == 0)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                return (null, Rejection.EmptyBody, 0);
             }
 
             // JsonDocument reads the buffer for as long as it lives: the payload returns both together.

@@ -1,10 +1,12 @@
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
-/// <summary>MoEngage's 200 answer: accepted, to be processed asynchronously.</summary>
+/// <summary>MoEngage's 200 answer: accepted, to be processed asynchronously, with the request's id (data overview).</summary>
 public sealed record MoEngageSuccess(
     [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("message")] string Message)
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("request_id")] string RequestId)
 {
-    public static readonly MoEngageSuccess Accepted =
-        new("success", "Your request has been accepted and will be processed soon.");
+    public const string AcceptedMessage = "Your request has been accepted and will be processed soon.";
+
+    public static MoEngageSuccess Accepted(string requestId) => new("success", AcceptedMessage, requestId);
 }

@@ -7,14 +7,16 @@ internal sealed record Rejection(int Status, string Type, string Message, string
 
     public static Rejection BadRequest(string message) => new(StatusCodes.Status400BadRequest, "Bad Request", message);
 
+    public const string HeaderRequired = "Authentication Header Required";
+
     public static Rejection Unauthorized(string message = SecretMismatch) =>
         new(StatusCodes.Status401Unauthorized, "Authentication required", message);
 
     public static readonly Rejection AppKeyMismatch =
-        new(StatusCodes.Status409Conflict, "Conflict", "App key mismatch in params and authentication");
+        new(StatusCodes.Status409Conflict, "Authentication Mismatch", "App key mismatch in params and authentication");
 
     public static Rejection PayloadTooLarge(int maxBytes) => new(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge",
-        $"Request body exceeds the limit of {maxBytes} bytes");
+        $"The payload can not exceed {maxBytes / 1024}KB");
 
     public static readonly Rejection LengthRequired = new(StatusCodes.Status411LengthRequired, "LengthRequired",
         "Send a Content-Length: this workspace does not accept chunked request bodies");
@@ -24,20 +26,30 @@ internal sealed record Rejection(int Status, string Type, string Message, string
         "The Get User API is not enabled for this workspace; ask MoEngage support to enable it");
 
     public static readonly Rejection TooManyIdentifiers = new(StatusCodes.Status400BadRequest, "LimitBreached",
-        $"max limit allowed is {GetUserRequest.MaxIdentifiers}");
+        $"max limit allowed is {GetUserRequest.MaxIdentifiers}", "users");
 
     public static Rejection ParamsRequired(string message) => new(StatusCodes.Status400BadRequest, "ParamsRequired", message);
 
+    public static readonly Rejection MissingContentType = new(StatusCodes.Status400BadRequest,
+        "Missing header value", "The Content-Type Header is required");
+
     public static readonly Rejection UnsupportedMediaType = new(StatusCodes.Status415UnsupportedMediaType,
-        "Unsupported Media Type", "Content-Type must be application/json");
+        "Unsupported Media Type", "Unsupported Media Type: Content-Type must be application/json");
 
-    public static readonly Rejection MalformedJson = BadRequest("Invalid JSON in request body");
+    public static readonly Rejection EmptyBody = new(StatusCodes.Status400BadRequest, "Empty request body",
+        "A valid JSON document is required");
 
-    public static readonly Rejection RateLimited = new(StatusCodes.Status429TooManyRequests, "Too Many Requests",
+    public static readonly Rejection MalformedJson = new(StatusCodes.Status400BadRequest, ElementFault.Malformed,
+        "Could not decode the request body. The JSON was incorrect or not encoded as UTF-8.");
+
+    public static readonly Rejection RateLimited = new(StatusCodes.Status429TooManyRequests, "RateLimitError",
         "Rate limit exceeded for this workspace; retry after x-ratelimit-reset seconds");
 
     public static readonly Rejection ServerError = new(StatusCodes.Status500InternalServerError,
-        "Internal Server Error", "Something went wrong; please retry with back-off");
+        "ServerError", "Internal Server Error; please retry with back-off");
+
+    public static Rejection Missing(string attribute, string message) =>
+        new(StatusCodes.Status400BadRequest, ElementFault.Missing, message, attribute);
 
     public static Rejection UnknownDataCenter(string dc) =>
         new(StatusCodes.Status404NotFound, "Not Found", $"No MoEngage data centre {dc}");

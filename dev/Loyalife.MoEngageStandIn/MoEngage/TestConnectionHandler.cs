@@ -24,7 +24,7 @@ internal sealed class TestConnectionHandler(WorkspaceRegistry registry, TimeProv
             return DataApiGate.Answer(unsized, facts);
         }
 
-        var (payload, rejection, bytes) = await JsonBody.ReadAsync(request, http.RequestAborted);
+        var (payload, rejection, bytes) = await JsonBody.ReadAsync(request, JsonBody.MaxOtherBytes, http.RequestAborted);
         facts = facts with { Bytes = bytes };
         using (payload)
         {

@@ -2,8 +2,10 @@ namespace Loyalife.MoEngageStandIn.MoEngage;
 
 /// <summary>
 /// User attribute names MoEngage keeps for itself: the names its data overview says "should not be used when
-/// tracking user attributes", the ones it blocks outright, and the <c>moe_</c> system prefix. Compared ignoring
-/// case: MoEngage does not say its check is case-sensitive. The stand-in plays MoEngage, so it keeps its own copy
+/// tracking user attributes", the ones it blocks outright, and the <c>moe_</c> system prefix, except the standard
+/// <c>moe_</c> attributes its data overview lists as created and updated through Track User (<c>moe_unsubscribe</c>
+/// and the like), which are stored under their exact names. Compared ignoring case otherwise: MoEngage does not
+/// say its check is case-sensitive. The stand-in plays MoEngage, so it keeps its own copy
 /// of MoEngage's list instead of borrowing Loyalife's naming rules (Loyalife.Domain), which it exists to check.
 /// </summary>
 internal static class UserAttributeNames
@@ -21,6 +23,16 @@ internal static class UserAttributeNames
         "MOE_TIME_FORMAT", "MOE_TIME_TIMEZONE", "MOE_GAID", "INSTALL", "UPDATE", "MOE_ISLAT",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>"Update through Track User API: yes" in the data overview's table (and the OpenAPI file's opt-in status).</summary>
+    private static readonly FrozenSet<string> SettableStandard = new[]
+    {
+        "moe_wa_subscription", "moe_em_unsub_categories", "moe_sub_w", "moe_spam", "moe_unsubscribe",
+        "moe_hard_bounce", "moe_sms_subscription", "moe_email_optin_status",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SettableLookup =
+        SettableStandard.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReservedLookup =
         Reserved.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -31,7 +43,7 @@ internal static class UserAttributeNames
     {
         if (name.Length >= 4 && Ascii.EqualsIgnoreCase(name[..4], "moe_"u8))
         {
-            return SystemPrefixReason;
+            return IsSettableStandard(name) ? null : SystemPrefixReason;
         }
 
         if (name.Length > LongestReserved || !Ascii.IsValid(name))
@@ -46,7 +58,22 @@ internal static class UserAttributeNames
 
     /// <summary>The same, for a name already decoded (one that was escaped in the JSON).</summary>
     public static string? IgnoreReason(string name) =>
-        name.StartsWith("moe_", StringComparison.OrdinalIgnoreCase) ? SystemPrefixReason
+        name.StartsWith("moe_", StringComparison.OrdinalIgnoreCase) ? (SettableStandard.Contains(name) ? null : SystemPrefixReason)
         : Reserved.Contains(name) ? ReservedReason
         : null;
+
+    /// <summary>A standard <c>moe_</c> attribute MoEngage lets a client set (and clients may not unset).</summary>
+    public static bool IsSettableStandard(string name) => SettableStandard.Contains(name);
+
+    private static bool IsSettableStandard(ReadOnlySpan<byte> name)
+    {
+        if (name.Length > 32 || !Ascii.IsValid(name))
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[name.Length];
+        Ascii.ToUtf16(name, chars, out _);
+        return SettableLookup.Contains(chars);
+    }
 }

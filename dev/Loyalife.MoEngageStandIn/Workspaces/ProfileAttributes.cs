@@ -50,7 +50,7 @@ internal sealed class ProfileAttributes(AttributeNameTable names)
         values.Clear();
         foreach (var attribute in attributes.EnumerateObject())
         {
-            if (IgnoreReason(attribute) is not null)
+            if (IgnoreReason(attribute) is not null || ArrayFields.IsOperator(JsonMarshal.GetRawUtf8PropertyName(attribute)))
             {
                 continue;
             }
@@ -95,6 +95,43 @@ internal sealed class ProfileAttributes(AttributeNameTable names)
         }
 
         return scratch.WrittenSpan.ToArray();
+    }
+
+    /// <summary><paramref name="profile"/> without the attributes whose name <paramref name="unset"/> picks.</summary>
+    public byte[] Unset(byte[] profile, Func<string, bool> unset)
+    {
+        scratch.ResetWrittenCount();
+        var header = HeaderLength(profile);
+        scratch.Write(profile.AsSpan(0, header));
+        var removed = false;
+        for (var position = header; position < profile.Length;)
+        {
+            var (id, start, length) = Entry(profile, ref position);
+            if (unset(names[id]))
+            {
+                removed = true;
+                continue;
+            }
+
+            Append(id, profile.AsSpan(start, length));
+        }
+
+        return removed ? scratch.WrittenSpan.ToArray() : profile;
+    }
+
+    /// <summary>The value of the attribute <paramref name="name"/>, or null.</summary>
+    public JsonElement? Value(byte[] profile, string name)
+    {
+        foreach (var (id, raw) in Read(profile))
+        {
+            if (names[id] == name)
+            {
+                using var document = JsonDocument.Parse(raw);
+                return document.RootElement.Clone();
+            }
+        }
+
+        return null;
     }
 
     public static string? IgnoreReason(JsonProperty attribute)

@@ -191,9 +191,9 @@ internal sealed class Workspace
     }
 
     /// <summary>Get User: takes one user of the quota per identifier; null when the quota has no room.</summary>
-    public ExportUsersData? Export(IReadOnlyList<string> customerIds, IReadOnlyList<string>? fields, RequestFacts facts)
+    public ExportUsersData? Export(IReadOnlyList<UserIdentifier> identifiers, IReadOnlyList<string>? fields, RequestFacts facts)
     {
-        var demand = QuotaDemands.GetUser(customerIds.Count);
+        var demand = QuotaDemands.GetUser(identifiers.Count);
         lock (gate)
         {
             ApplyDueLocked();
@@ -205,27 +205,21 @@ internal sealed class Workspace
 
             var users = new List<ExportedUser>();
             var notFound = new List<UserIdentifier>();
-            foreach (var id in customerIds)
+            foreach (var identifier in identifiers)
             {
-                if (contents.Find(id) is not { } profile)
+                var profile = identifier.IdentifierType == GetUserRequest.CustomerId
+                    ? contents.Find(identifier.Identifier)
+                    : contents.FindBy(customerId => MoEngageIds.Of(AppId, customerId) == identifier.Identifier);
+                if (profile is null)
                 {
-                    notFound.Add(new UserIdentifier("customer_id", id));
+                    notFound.Add(identifier);
                     continue;
                 }
 
-                var exported = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["uid"] = JsonSerializer.SerializeToElement(id) };
-                foreach (var (name, value) in profile.Attributes)
-                {
-                    if (fields is null || fields.Contains(name))
-                    {
-                        exported[name] = value;
-                    }
-                }
-
-                users.Add(new ExportedUser(exported));
+                users.Add(new ExportedUser(ExportedAttributes(profile, fields)));
             }
 
-            counters.LookedUp(customerIds.Count, users.Count);
+            counters.LookedUp(identifiers.Count, users.Count);
             RecordLocked(facts, StatusCodes.Status200OK, facts.Note, demand, default, [], []);
             return new ExportUsersData(users, notFound);
         }
@@ -293,6 +287,29 @@ internal sealed class Workspace
         {
             return log.Latest(limit);
         }
+    }
+
+    private Dictionary<string, JsonElement> ExportedAttributes(StoredProfile profile, IReadOnlyList<string>? fields)
+    {
+        var exported = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
+        {
+            ["customer_id"] = JsonSerializer.SerializeToElement(profile.CustomerId),
+            ["id"] = JsonSerializer.SerializeToElement(MoEngageIds.Of(AppId, profile.CustomerId)),
+        };
+        if (fields?.Contains("uid") == true)
+        {
+            exported["uid"] = exported["customer_id"];
+        }
+
+        foreach (var (name, value) in profile.Attributes)
+        {
+            if (fields is null || fields.Contains(name))
+            {
+                exported[name] = value;
+            }
+        }
+
+        return exported;
     }
 
     private static ElementCheck Check(JsonElement element, int index, DateTime now, ref IngestTally tally,
@@ -366,7 +383,7 @@ internal sealed class Workspace
         {
             contents.ApplyCustomer(element, check.CustomerId!, ref tally);
         }
-        else
+        else if (check.Kind == ElementKind.Event)
         {
             contents.ApplyEvent(element, check.CustomerId!, receivedAt, ref tally);
         }

@@ -66,6 +66,24 @@ internal sealed class WorkspaceContents
             : null;
     }
 
+    /// <summary>
+    /// The first profile held whose customer ID satisfies <paramref name="match"/>: a scan, for the rare look-up by
+    /// something other than the ID (a MoEngage ID), so no index costs memory per profile.
+    /// </summary>
+    public StoredProfile? FindBy(Func<string, bool> match)
+    {
+        foreach (var profile in profiles)
+        {
+            var customerId = ProfileAttributes.CustomerId(profile);
+            if (match(customerId))
+            {
+                return Read(customerId, profile);
+            }
+        }
+
+        return null;
+    }
+
     public int ProfileCount => profiles.Count;
 
     /// <summary>Profiles the workspace holds (not those only matching its pattern), optionally of one origin.</summary>
@@ -117,10 +135,22 @@ internal sealed class WorkspaceContents
             profile = ProfileAttributes.Empty(customerId, pattern ? ProfileOrigin.Pattern : ProfileOrigin.Customer);
         }
 
+        if (element.TryGetProperty("unset_attributes"u8, out var unset))
+        {
+            profile = this.attributes.Unset(profile, name => UnsetRules.Unsets(unset, name));
+        }
+
         if (element.TryGetProperty("attributes"u8, out var attributes))
         {
             profile = this.attributes.Write(profile, attributes, out var overLimit);
             tally.AttributesOverLimit += overLimit;
+            var before = profile;
+            if (ArrayFields.Changes(attributes, name => this.attributes.Value(before, name)) is { } changes)
+            {
+                using var changed = JsonDocument.Parse(changes);
+                profile = this.attributes.Write(profile, changed.RootElement, out overLimit);
+                tally.AttributesOverLimit += overLimit;
+            }
         }
 
         Replace(held, profile);
@@ -147,7 +177,7 @@ internal sealed class WorkspaceContents
 
         foreach (var action in element.GetProperty("actions"u8).EnumerateArray())
         {
-            EventTime.TryRead(action, receivedAt, out var time);
+            var time = EventTime.Read(action, receivedAt);
             var attributes = action.TryGetProperty("attributes"u8, out var value)
                 ? JsonMarshal.GetRawUtf8Value(value).ToArray()
                 : NoAttributes;
