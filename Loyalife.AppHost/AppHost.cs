@@ -11,7 +11,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 var adminToken = builder.AddParameter("admin-token", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
 
 // Containers where a container engine answers, the machine's own servers otherwise (Infrastructure:Mode).
-var infrastructure = builder.ChooseInfrastructure();
+var infrastructure = await builder.ChooseInfrastructureAsync();
 var loyalife = builder.AddPostgresDatabase(infrastructure, serverName: "postgres", databaseName: "loyalife");
 var redis = builder.AddRedisServer(infrastructure, "redis");
 
@@ -51,4 +51,4 @@ builder.AddProject<Projects.Loyalife_MoEngageDispatcher>("moengage-dispatcher")
 // One log line when everything is healthy, with the time it took.
 builder.ReportWhenAllHealthy();
 
-builder.Build().Run();
+await builder.Build().RunAsync();

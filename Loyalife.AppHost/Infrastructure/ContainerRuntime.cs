@@ -3,7 +3,7 @@ namespace Loyalife.AppHost.Infrastructure;
 /// <summary>Asks the container CLIs whether an engine answers; a CLI without a daemon does not count.</summary>
 internal static class ContainerRuntime
 {
-    public static string? FindAnswering()
+    public static async Task<string?> FindAnsweringAsync()
     {
         foreach (var cli in new[] { "docker", "podman" })
         {
@@ -12,7 +12,7 @@ internal static class ContainerRuntime
                 continue;
             }
 
-            var (exitCode, _) = MachineProgram.RunAsync(path, ["info"], TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
+            var (exitCode, _) = await MachineProgram.RunAsync(path, ["info"], TimeSpan.FromSeconds(10));
             if (exitCode == 0)
             {
                 return cli;

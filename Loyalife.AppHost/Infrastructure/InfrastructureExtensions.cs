@@ -9,14 +9,14 @@ public static class InfrastructureExtensions
     private const string InstallHint =
         "Install Docker (or Podman) with a running engine, or the local servers: apt-get install -y postgresql redis-server";
 
-    public static InfrastructureChoice ChooseInfrastructure(this IDistributedApplicationBuilder builder)
+    public static async Task<InfrastructureChoice> ChooseInfrastructureAsync(this IDistributedApplicationBuilder builder)
     {
         var mode = ConfiguredChoice.Read(builder, InfrastructureChoice.ModeKey, InfrastructureMode.Auto);
 
         var choice = mode switch
         {
             InfrastructureMode.Container or InfrastructureMode.Local => new InfrastructureChoice(mode, $"{InfrastructureChoice.ModeKey}={mode}"),
-            _ => ChooseAutomatically(builder),
+            _ => await ChooseAutomaticallyAsync(builder),
         };
 
         if (choice.Mode == InfrastructureMode.Local && LocalServers.Missing() is { Length: > 0 } missing)
@@ -40,9 +40,9 @@ public static class InfrastructureExtensions
             ? builder.AddRedis(name).WithChoice(infrastructure)
             : builder.AddLocalRedis(name).WithChoice(infrastructure);
 
-    private static InfrastructureChoice ChooseAutomatically(IDistributedApplicationBuilder builder)
+    private static async Task<InfrastructureChoice> ChooseAutomaticallyAsync(IDistributedApplicationBuilder builder)
     {
-        if (ContainerRuntime.FindAnswering() is { } cli)
+        if (await ContainerRuntime.FindAnsweringAsync() is { } cli)
         {
             // DCP talks to Docker unless told otherwise; an answering Podman must be named.
             if (cli == "podman" && string.IsNullOrEmpty(builder.Configuration["DcpPublisher:ContainerRuntime"]))

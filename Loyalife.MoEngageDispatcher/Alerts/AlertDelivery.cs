@@ -1,12 +1,12 @@
 namespace Loyalife.MoEngageDispatcher.Alerts;
 
-/// <summary>One alert to one target as the admin page lists it; <see cref="State"/> is pending, delivered or failed.</summary>
+/// <summary>One alert to one target as the admin page lists it.</summary>
 public sealed record AlertDelivery(
     Guid DeliveryId,
     string TargetId,
     string Url,
     string Kind,
-    string State,
+    DeliveryState State,
     int Attempts,
     int? LastStatus,
     string? LastError,

@@ -10,6 +10,9 @@ public sealed class AlertSender(
     ILogger<AlertSender> logger) : BackgroundService
 {
     private const int BatchSize = 20;
+
+    // Past the time a pass needs for its batch: the store's reads and writes around the attempts, and a loaded machine.
+    private static readonly TimeSpan ClaimMargin = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim wake = new(0, 1);
 
     /// <summary>Something was raised: look now rather than at the next poll.</summary>
@@ -75,17 +78,17 @@ public sealed class AlertSender(
 
         await store.RouteAsync(TargetsAsync, cancellationToken);
         var settings = options.Value;
-        var due = await store.ClaimDueAsync(BatchSize, settings.RequestTimeout * 2 + TimeSpan.FromSeconds(30), cancellationToken);
+        var due = await store.ClaimDueAsync(BatchSize, ClaimWindow(settings), cancellationToken);
         foreach (var delivery in due)
         {
             DeliveryResult result;
             if (await TargetsAsync(delivery.ProgramId) is not { } current)
             {
-                result = new DeliveryResult(DeliveryResult.Retry, null, "the program's alert targets could not be read from settings-service");
+                result = new DeliveryResult(DeliveryOutcome.Retry, null, "the program's alert targets could not be read from settings-service");
             }
             else if (current.FirstOrDefault(target => target.TargetId == delivery.TargetId) is not { } target)
             {
-                result = new DeliveryResult(DeliveryResult.Failed, null, "the alert target was removed");
+                result = new DeliveryResult(DeliveryOutcome.Failed, null, "the alert target was removed");
             }
             else
             {
@@ -100,25 +103,33 @@ public sealed class AlertSender(
         return due.Count;
     }
 
+    /// <summary>
+    /// How long claimed deliveries are left alone by other replicas. A pass attempts its batch one delivery after
+    /// another, each for at most <see cref="AlertOptions.RequestTimeout"/>, so the claim outlasts the whole batch:
+    /// shorter, another replica could claim and send a delivery this pass has yet to attempt, and the receiver would
+    /// get it twice. A replica that stops mid-pass leaves its claims to expire after this long.
+    /// </summary>
+    private static TimeSpan ClaimWindow(AlertOptions settings) => settings.RequestTimeout * BatchSize + ClaimMargin;
+
     private async Task RecordAsync(DueDelivery delivery, DeliveryResult result, AlertOptions settings, CancellationToken cancellationToken)
     {
         var attempts = delivery.Attempts + 1;
-        if (result.Outcome == DeliveryResult.Delivered)
+        if (result.Outcome == DeliveryOutcome.Delivered)
         {
-            await store.RecordAttemptAsync(delivery.DeliveryId, DeliveryStates.Delivered, result.Status, null, null, cancellationToken);
+            await store.RecordAttemptAsync(delivery.DeliveryId, DeliveryState.Delivered, result.Status, null, null, cancellationToken);
             return;
         }
 
-        if (result.Outcome == DeliveryResult.Retry && attempts < settings.MaxAttempts)
+        if (result.Outcome == DeliveryOutcome.Retry && attempts < settings.MaxAttempts)
         {
             var delay = TimeSpan.FromTicks(Math.Min(settings.MaxRetryDelay.Ticks, settings.FirstRetryDelay.Ticks * (1L << Math.Min(attempts - 1, 40))));
-            await store.RecordAttemptAsync(delivery.DeliveryId, DeliveryStates.Pending, result.Status, result.Error, time.GetUtcNow() + delay, cancellationToken);
+            await store.RecordAttemptAsync(delivery.DeliveryId, DeliveryState.Pending, result.Status, result.Error, time.GetUtcNow() + delay, cancellationToken);
             return;
         }
 
-        var error = result.Outcome == DeliveryResult.Retry ? $"gave up after {attempts} attempts: {result.Error}" : result.Error;
+        var error = result.Outcome == DeliveryOutcome.Retry ? $"gave up after {attempts} attempts: {result.Error}" : result.Error;
         logger.LogWarning("Alert delivery {DeliveryId} of program {ProgramId} failed: {Error}", delivery.DeliveryId, delivery.ProgramId, error);
-        await store.RecordAttemptAsync(delivery.DeliveryId, DeliveryStates.Failed, result.Status, error, null, cancellationToken);
+        await store.RecordAttemptAsync(delivery.DeliveryId, DeliveryState.Failed, result.Status, error, null, cancellationToken);
     }
 
     public override void Dispose()

@@ -7,6 +7,9 @@ namespace Loyalife.MoEngageDispatcher.Alerts;
 /// </summary>
 public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
 {
+    // Alerts routed in one transaction: a pass keeps its row locks (and its reads of targets) bounded.
+    private const int RouteBatchSize = 50;
+
     private const string DeliveryColumns =
         "delivery_id, target_id, url, kind, state, attempts, last_status, last_error, created_at, delivered_at, next_attempt_at";
 
@@ -30,11 +33,9 @@ public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
             "SELECT condition, active, baseline, changed_at FROM dispatch.alert_states WHERE program_id = @p", connection, transaction))
         {
             select.Parameters.AddWithValue("p", programId);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            foreach (var state in await select.ReadRowsAsync(StateColumns, cancellationToken))
             {
-                states[reader.GetString(0)] = new AlertState(reader.GetString(0), reader.GetBoolean(1),
-                    reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3));
+                states[state.Condition] = state;
             }
         }
 
@@ -89,40 +90,62 @@ public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
     /// </summary>
     public async Task RouteAsync(Func<string, Task<IReadOnlyList<AlertTarget>?>> targets, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var unrouted = new List<(Guid AlertId, string ProgramId, string Kind)>();
-        await using (var select = new NpgsqlCommand(
-            "SELECT alert_id, program_id, kind FROM dispatch.alerts WHERE NOT routed ORDER BY created_at LIMIT 50 FOR UPDATE SKIP LOCKED",
-            connection, transaction))
-        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        // The targets are read (from settings-service, through Dapr) before the transaction that locks the alerts,
+        // so no row lock is held while waiting on another service. An alert raised meanwhile for another program
+        // waits for the next pass.
+        var byProgram = new Dictionary<string, IReadOnlyList<AlertTarget>>();
+        foreach (var programId in await UnroutedProgramsAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            if (await targets(programId) is { } found)
             {
-                unrouted.Add((reader.GetGuid(0), reader.GetString(1), reader.GetString(2)));
+                byProgram[programId] = found;
             }
         }
 
-        var byProgram = new Dictionary<string, IReadOnlyList<AlertTarget>?>();
+        if (byProgram.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        List<(Guid AlertId, string ProgramId, string Kind)> unrouted;
+        await using (var select = new NpgsqlCommand($"""
+            SELECT alert_id, program_id, kind FROM dispatch.alerts WHERE NOT routed AND program_id = ANY(@programs)
+            ORDER BY created_at LIMIT {RouteBatchSize} FOR UPDATE SKIP LOCKED
+            """, connection, transaction))
+        {
+            select.Parameters.AddWithValue("programs", byProgram.Keys.ToArray());
+            unrouted = await select.ReadRowsAsync<(Guid, string, string)>(reader =>
+            {
+                int alertId = reader.GetOrdinal("alert_id"), programId = reader.GetOrdinal("program_id"), kind = reader.GetOrdinal("kind");
+                return () => (reader.GetGuid(alertId), reader.GetString(programId), reader.GetString(kind));
+            }, cancellationToken);
+        }
+
         foreach (var (alertId, programId, kind) in unrouted)
         {
-            if (!byProgram.TryGetValue(programId, out var found))
-            {
-                byProgram[programId] = found = await targets(programId);
-            }
-
-            if (found is null)
-            {
-                continue;
-            }
-
-            await InsertDeliveriesAsync(connection, transaction, alertId, programId, kind, found, cancellationToken);
+            await InsertDeliveriesAsync(connection, transaction, alertId, programId, kind, byProgram[programId], cancellationToken);
             await using var routed = new NpgsqlCommand("UPDATE dispatch.alerts SET routed = true WHERE alert_id = @id", connection, transaction);
             routed.Parameters.AddWithValue("id", alertId);
             await routed.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The programs of the oldest alerts not yet routed, the ones a pass routes; read without locking anything.</summary>
+    private async Task<List<string>> UnroutedProgramsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand($"""
+            SELECT DISTINCT program_id FROM (
+                SELECT program_id FROM dispatch.alerts WHERE NOT routed ORDER BY created_at LIMIT {RouteBatchSize}) oldest
+            """);
+        return await command.ReadRowsAsync<string>(reader =>
+        {
+            var programId = reader.GetOrdinal("program_id");
+            return () => reader.GetString(programId);
+        }, cancellationToken);
     }
 
     /// <summary>Claims pending deliveries that are due for <paramref name="claimFor"/>, so another replica leaves them alone meanwhile.</summary>
@@ -136,6 +159,7 @@ public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
                 UPDATE dispatch.alert_deliveries d SET claimed_until = @until
                 FROM dispatch.alerts a
                 WHERE a.alert_id = d.alert_id AND d.delivery_id IN (
+                    -- 'pending' written out: the partial index alert_deliveries_due serves this very condition only.
                     SELECT delivery_id FROM dispatch.alert_deliveries
                     WHERE state = 'pending' AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)
                     ORDER BY next_attempt_at LIMIT @limit FOR UPDATE SKIP LOCKED)
@@ -145,13 +169,18 @@ public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("until", now + claimFor);
         command.Parameters.AddWithValue("limit", limit);
-        return await command.ReadAllAsync(reader => new DueDelivery(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
-                JsonNode.Parse(reader.GetString(5))!.AsObject()), cancellationToken);
+        return await command.ReadRowsAsync<DueDelivery>(reader =>
+        {
+            int id = reader.GetOrdinal("delivery_id"), programId = reader.GetOrdinal("program_id"), targetId = reader.GetOrdinal("target_id"),
+                url = reader.GetOrdinal("url"), attempts = reader.GetOrdinal("attempts"), body = reader.GetOrdinal("body");
+            return () => new DueDelivery(reader.GetGuid(id), reader.GetString(programId), reader.GetString(targetId), reader.GetString(url),
+                reader.GetInt32(attempts), JsonNode.Parse(reader.GetString(body))!.AsObject());
+        }, cancellationToken);
     }
 
     /// <summary>Records an attempt: delivered, failed for good, or pending again at <paramref name="nextAttemptAt"/>.</summary>
     public async Task RecordAttemptAsync(
-        Guid deliveryId, string state, int? status, string? error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
+        Guid deliveryId, DeliveryState state, int? status, string? error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand("""
             UPDATE dispatch.alert_deliveries SET state = @state, attempts = attempts + 1, last_status = @status, last_error = @error,
@@ -159,7 +188,7 @@ public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
             WHERE delivery_id = @id
             """);
         command.Parameters.AddWithValue("id", deliveryId);
-        command.Parameters.AddWithValue("state", state);
+        command.Parameters.AddWithValue("state", state.ToText());
         command.Parameters.Add(new NpgsqlParameter("status", NpgsqlDbType.Integer) { Value = (object?)status ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("error", NpgsqlDbType.Text) { Value = (object?)error ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.TimestampTz) { Value = (object?)nextAttemptAt ?? DBNull.Value });
@@ -173,11 +202,7 @@ public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
             $"SELECT {DeliveryColumns} FROM dispatch.alert_deliveries WHERE program_id = @p ORDER BY created_at DESC, delivery_id DESC LIMIT @limit");
         command.Parameters.AddWithValue("p", programId);
         command.Parameters.AddWithValue("limit", limit);
-        return await command.ReadAllAsync(reader => new AlertDelivery(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetInt32(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetFieldValue<DateTimeOffset>(8),
-                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
-                reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10)), cancellationToken);
+        return await command.ReadRowsAsync(DeliveryColumnsOf, cancellationToken);
     }
 
     private async Task InsertAlertAsync(
@@ -207,7 +232,7 @@ public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
             var id = Guid.CreateVersion7();
             await using var insert = new NpgsqlCommand("""
                 INSERT INTO dispatch.alert_deliveries (delivery_id, alert_id, program_id, target_id, url, kind, state, created_at, next_attempt_at)
-                VALUES (@id, @alert, @p, @target, @url, @kind, 'pending', @now, @now)
+                VALUES (@id, @alert, @p, @target, @url, @kind, @state, @now, @now)
                 """, connection, transaction);
             insert.Parameters.AddWithValue("id", id);
             insert.Parameters.AddWithValue("alert", alertId);
@@ -215,11 +240,35 @@ public sealed class AlertStore(NpgsqlDataSource database, TimeProvider time)
             insert.Parameters.AddWithValue("target", target.TargetId);
             insert.Parameters.AddWithValue("url", target.Url);
             insert.Parameters.AddWithValue("kind", kind);
+            insert.Parameters.AddWithValue("state", DeliveryState.Pending.ToText());
             insert.Parameters.AddWithValue("now", now);
             await insert.ExecuteNonQueryAsync(cancellationToken);
             ids.Add(id);
         }
 
         return ids;
+    }
+
+    private static Func<AlertState> StateColumns(NpgsqlDataReader reader)
+    {
+        int condition = reader.GetOrdinal("condition"), active = reader.GetOrdinal("active"), baseline = reader.GetOrdinal("baseline"),
+            changedAt = reader.GetOrdinal("changed_at");
+        return () => new AlertState(reader.GetString(condition), reader.GetBoolean(active),
+            reader.IsDBNull(baseline) ? null : reader.GetInt64(baseline), reader.GetFieldValue<DateTimeOffset>(changedAt));
+    }
+
+    /// <summary>Reads <see cref="DeliveryColumns"/> by name, each looked up once per reader.</summary>
+    private static Func<AlertDelivery> DeliveryColumnsOf(NpgsqlDataReader reader)
+    {
+        int id = reader.GetOrdinal("delivery_id"), targetId = reader.GetOrdinal("target_id"), url = reader.GetOrdinal("url"),
+            kind = reader.GetOrdinal("kind"), state = reader.GetOrdinal("state"), attempts = reader.GetOrdinal("attempts"),
+            lastStatus = reader.GetOrdinal("last_status"), lastError = reader.GetOrdinal("last_error"), createdAt = reader.GetOrdinal("created_at"),
+            deliveredAt = reader.GetOrdinal("delivered_at"), nextAttemptAt = reader.GetOrdinal("next_attempt_at");
+        return () => new AlertDelivery(reader.GetGuid(id), reader.GetString(targetId), reader.GetString(url), reader.GetString(kind),
+            EnumText.Parse<DeliveryState>(reader.GetString(state)), reader.GetInt32(attempts),
+            reader.IsDBNull(lastStatus) ? null : reader.GetInt32(lastStatus),
+            reader.IsDBNull(lastError) ? null : reader.GetString(lastError), reader.GetFieldValue<DateTimeOffset>(createdAt),
+            reader.IsDBNull(deliveredAt) ? null : reader.GetFieldValue<DateTimeOffset>(deliveredAt),
+            reader.IsDBNull(nextAttemptAt) ? null : reader.GetFieldValue<DateTimeOffset>(nextAttemptAt));
     }
 }

@@ -43,7 +43,7 @@ public sealed class WebhookClient(IHttpClientFactory clients, IOptions<AlertOpti
     {
         if (WebhookAddress.Problem(url, AllowLocalhost, out var uri) is { } problem)
         {
-            return new DeliveryResult(DeliveryResult.Failed, null, problem);
+            return new DeliveryResult(DeliveryOutcome.Failed, null, problem);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
@@ -64,23 +64,23 @@ public sealed class WebhookClient(IHttpClientFactory clients, IOptions<AlertOpti
             var status = (int)response.StatusCode;
             return status switch
             {
-                >= 200 and < 300 => new DeliveryResult(DeliveryResult.Delivered, status, null),
-                408 or 429 or >= 500 => new DeliveryResult(DeliveryResult.Retry, status, $"the webhook answered HTTP {status}"),
-                >= 300 and < 400 => new DeliveryResult(DeliveryResult.Failed, status, $"the webhook answered HTTP {status}, a redirect; alerts do not follow redirects"),
-                _ => new DeliveryResult(DeliveryResult.Failed, status, $"the webhook answered HTTP {status}"),
+                >= 200 and < 300 => new DeliveryResult(DeliveryOutcome.Delivered, status, null),
+                408 or 429 or >= 500 => new DeliveryResult(DeliveryOutcome.Retry, status, $"the webhook answered HTTP {status}"),
+                >= 300 and < 400 => new DeliveryResult(DeliveryOutcome.Failed, status, $"the webhook answered HTTP {status}, a redirect; alerts do not follow redirects"),
+                _ => new DeliveryResult(DeliveryOutcome.Failed, status, $"the webhook answered HTTP {status}"),
             };
         }
         catch (HttpRequestException exception) when (Refusal(exception) is { } refused)
         {
-            return new DeliveryResult(refused.Transient ? DeliveryResult.Retry : DeliveryResult.Failed, null, refused.Message);
+            return new DeliveryResult(refused.Transient ? DeliveryOutcome.Retry : DeliveryOutcome.Failed, null, refused.Message);
         }
         catch (HttpRequestException exception)
         {
-            return new DeliveryResult(DeliveryResult.Retry, null, $"no connection to the webhook: {exception.Message}");
+            return new DeliveryResult(DeliveryOutcome.Retry, null, $"no connection to the webhook: {exception.Message}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new DeliveryResult(DeliveryResult.Retry, null, $"the webhook did not answer within {options.Value.RequestTimeout.TotalSeconds:0.#} s");
+            return new DeliveryResult(DeliveryOutcome.Retry, null, $"the webhook did not answer within {options.Value.RequestTimeout.TotalSeconds:0.#} s");
         }
     }
 

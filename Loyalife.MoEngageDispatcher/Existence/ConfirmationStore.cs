@@ -15,10 +15,12 @@ public sealed class ConfirmationStore(NpgsqlDataSource database, TimeProvider ti
         command.Parameters.AddWithValue("ids", customerIds.ToArray());
         var found = new Dictionary<string, MemberConfirmation>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        int customerId = reader.GetOrdinal("customer_id"), isFound = reader.GetOrdinal("found"), absentSince = reader.GetOrdinal("absent_since"),
+            lastChecked = reader.GetOrdinal("last_checked");
         while (await reader.ReadAsync(cancellationToken))
         {
-            found[reader.GetString(0)] = new MemberConfirmation(reader.GetBoolean(1),
-                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateTimeOffset>(3));
+            found[reader.GetString(customerId)] = new MemberConfirmation(reader.GetBoolean(isFound),
+                reader.IsDBNull(absentSince) ? null : reader.GetFieldValue<DateTimeOffset>(absentSince), reader.GetFieldValue<DateTimeOffset>(lastChecked));
         }
 
         return found;
@@ -111,16 +113,14 @@ public sealed class ConfirmationStore(NpgsqlDataSource database, TimeProvider ti
         command.Parameters.AddWithValue("search", search ?? "");
         command.Parameters.AddWithValue("after", NpgsqlTypes.NpgsqlDbType.Text, (object?)after ?? DBNull.Value);
         command.Parameters.AddWithValue("limit", (limit ?? 0) + 1);
-        var items = new List<MemberNotInMoEngage>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        var items = await command.ReadRowsAsync<MemberNotInMoEngage>(reader =>
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                items.Add(new MemberNotInMoEngage(reader.GetString(0), reader.GetString(1),
-                    reader.IsDBNull(2) ? reader.GetFieldValue<DateTimeOffset>(3) : reader.GetFieldValue<DateTimeOffset>(2),
-                    reader.GetFieldValue<DateTimeOffset>(3)));
-            }
-        }
+            int memberId = reader.GetOrdinal("member_id"), customerId = reader.GetOrdinal("customer_id"),
+                absentSince = reader.GetOrdinal("absent_since"), lastChecked = reader.GetOrdinal("last_checked");
+            return () => new MemberNotInMoEngage(reader.GetString(memberId), reader.GetString(customerId),
+                reader.GetFieldValue<DateTimeOffset>(reader.IsDBNull(absentSince) ? lastChecked : absentSince),
+                reader.GetFieldValue<DateTimeOffset>(lastChecked));
+        }, cancellationToken);
 
         string? next = null;
         if (limit is { } size && items.Count > size)

@@ -12,7 +12,7 @@ public sealed class HeldRunStore(NpgsqlDataSource database, RunStore runs, TimeP
     public async Task<IReadOnlyList<NightFigures>> HistoryAsync(string programId, DateOnly date, int nights, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand("""
-            SELECT d.business_date, r.report -> 'days' -> to_char(d.business_date, 'YYYY-MM-DD')
+            SELECT d.business_date, r.report -> 'days' -> to_char(d.business_date, 'YYYY-MM-DD') AS day_report
             FROM dispatch.synced_days d JOIN dispatch.sync_runs r ON r.run_id = d.run_id
             WHERE d.program_id = @p AND d.business_date < @date
               AND (r.report -> 'days' -> to_char(d.business_date, 'YYYY-MM-DD') ->> 'completed')::boolean IS TRUE
@@ -21,10 +21,14 @@ public sealed class HeldRunStore(NpgsqlDataSource database, RunStore runs, TimeP
         command.Parameters.AddWithValue("p", programId);
         command.Parameters.AddWithValue("date", date);
         command.Parameters.AddWithValue("nights", nights);
-        return await command.ReadAllAsync(reader =>
+        return await command.ReadRowsAsync<NightFigures>(reader =>
         {
-            var day = JsonSerializer.Deserialize<DayReport>(reader.GetString(1), Json)!;
-            return new NightFigures(reader.GetFieldValue<DateOnly>(0), day.MembersInSnapshot, day.EventsInSnapshot);
+            int date = reader.GetOrdinal("business_date"), dayReport = reader.GetOrdinal("day_report");
+            return () =>
+            {
+                var day = JsonSerializer.Deserialize<DayReport>(reader.GetString(dayReport), Json)!;
+                return new NightFigures(reader.GetFieldValue<DateOnly>(date), day.MembersInSnapshot, day.EventsInSnapshot);
+            };
         }, cancellationToken);
     }
 
@@ -58,8 +62,8 @@ public sealed class HeldRunStore(NpgsqlDataSource database, RunStore runs, TimeP
                 return new HeldRunDecision(HeldRunDecisionOutcome.UnknownRun, null);
             }
 
-            status = reader.GetString(0);
-            report = JsonSerializer.Deserialize<RunReport>(reader.GetString(1), Json)!;
+            status = reader.GetString(reader.GetOrdinal("status"));
+            report = JsonSerializer.Deserialize<RunReport>(reader.GetString(reader.GetOrdinal("report")), Json)!;
         }
 
         if (status != RunStatus.Held || report.Held is not { } held)

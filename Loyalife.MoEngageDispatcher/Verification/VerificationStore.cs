@@ -29,7 +29,13 @@ public sealed class VerificationStore(NpgsqlDataSource database)
             """);
         command.Parameters.AddWithValue("p", programId);
         command.Parameters.AddWithValue("now", NpgsqlDbType.TimestampTz, (object?)now ?? DBNull.Value);
-        return await command.ReadAllAsync(reader => new PendingVerification(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<DateTimeOffset>(3)), cancellationToken);
+        return await command.ReadRowsAsync<PendingVerification>(reader =>
+        {
+            int runId = reader.GetOrdinal("run_id"), programId = reader.GetOrdinal("program_id"), date = reader.GetOrdinal("business_date"),
+                dueAt = reader.GetOrdinal("due_at");
+            return () => new PendingVerification(reader.GetGuid(runId), reader.GetString(programId), reader.GetFieldValue<DateOnly>(date),
+                reader.GetFieldValue<DateTimeOffset>(dueAt));
+        }, cancellationToken);
     }
 
     /// <summary>Writes the result into the run's report and drops the pending row, together.</summary>

@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace Loyalife.ServiceDefaults.Database;
 
-/// <summary>The two things every store does with PostgreSQL the same way.</summary>
+/// <summary>What every store does with PostgreSQL the same way.</summary>
 public static class NpgsqlCommands
 {
     /// <summary>Every row the command answers, each made by <paramref name="read"/>.</summary>
@@ -16,6 +16,31 @@ public static class NpgsqlCommands
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Every row the command answers, its columns read by name: <paramref name="columns"/> is called once, before the
+    /// first row, to look the columns up, and answers what makes each row (so no row pays for a name lookup).
+    /// </summary>
+    public static async Task<List<T>> ReadRowsAsync<T>(this NpgsqlCommand command, Func<NpgsqlDataReader, Func<T>> columns, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var read = columns(reader);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read());
+        }
+
+        return rows;
+    }
+
+    /// <summary>The command's first row, read as <see cref="ReadRowsAsync{T}"/> reads each, or null when it answers none.</summary>
+    public static async Task<T?> ReadRowAsync<T>(this NpgsqlCommand command, Func<NpgsqlDataReader, Func<T>> columns, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? columns(reader)() : null;
     }
 
     /// <summary>

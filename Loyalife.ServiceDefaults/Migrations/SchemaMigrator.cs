@@ -74,9 +74,10 @@ public sealed partial class SchemaMigrator(
         await using (var read = new NpgsqlCommand($"SELECT version FROM {schema}.schema_versions", connection, transaction))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
+            var version = reader.GetOrdinal("version");
             while (await reader.ReadAsync(cancellationToken))
             {
-                applied.Add(reader.GetInt32(0));
+                applied.Add(reader.GetInt32(version));
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using NpgsqlTypes;
 
 namespace Loyalife.SettingsService.Alerts;
@@ -10,9 +9,10 @@ public sealed class AlertTargetStore(NpgsqlDataSource db)
 
     public async Task<IReadOnlyList<AlertTargetRow>> ListAsync(string programId, CancellationToken ct)
     {
-        await using var command = db.CreateCommand($"SELECT {Columns} FROM settings.alert_targets WHERE program_id = $1 ORDER BY created_at, target_id");
-        command.Parameters.Add(new NpgsqlParameter { Value = programId });
-        return await command.ReadAllAsync(reader => Read(reader), ct);
+        await using var command = db.CreateCommand(
+            $"SELECT {Columns} FROM settings.alert_targets WHERE program_id = @program_id ORDER BY created_at, target_id");
+        command.Parameters.AddWithValue("program_id", programId);
+        return await command.ReadRowsAsync(RowColumns, ct);
     }
 
     /// <returns>False when the program has <paramref name="max"/> targets already.</returns>
@@ -23,16 +23,16 @@ public sealed class AlertTargetStore(NpgsqlDataSource db)
         await transaction.LockAsync($"loyalife.settings.alerts/{row.ProgramId}", ct);
 
         await using var insert = new NpgsqlCommand($"""
-            INSERT INTO settings.alert_targets ({Columns}) SELECT $1, $2, $3, $4, $5, $6
-            WHERE (SELECT count(*) FROM settings.alert_targets WHERE program_id = $2) < $7
+            INSERT INTO settings.alert_targets ({Columns}) SELECT @target_id, @program_id, @url, @secret_name, @created_at, @created_by
+            WHERE (SELECT count(*) FROM settings.alert_targets WHERE program_id = @program_id) < @max
             """, connection, transaction);
-        insert.Parameters.Add(new NpgsqlParameter { Value = row.TargetId });
-        insert.Parameters.Add(new NpgsqlParameter { Value = row.ProgramId });
-        insert.Parameters.Add(new NpgsqlParameter { Value = row.Url });
-        insert.Parameters.Add(new NpgsqlParameter { Value = (object?)row.SecretName ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        insert.Parameters.Add(new NpgsqlParameter { Value = row.CreatedAt });
-        insert.Parameters.Add(new NpgsqlParameter { Value = row.CreatedBy });
-        insert.Parameters.Add(new NpgsqlParameter { Value = (long)max });
+        insert.Parameters.AddWithValue("target_id", row.TargetId);
+        insert.Parameters.AddWithValue("program_id", row.ProgramId);
+        insert.Parameters.AddWithValue("url", row.Url);
+        insert.Parameters.AddWithValue("secret_name", NpgsqlDbType.Text, (object?)row.SecretName ?? DBNull.Value);
+        insert.Parameters.AddWithValue("created_at", row.CreatedAt);
+        insert.Parameters.AddWithValue("created_by", row.CreatedBy);
+        insert.Parameters.AddWithValue("max", (long)max);
         var added = await insert.ExecuteNonQueryAsync(ct) == 1;
         await transaction.CommitAsync(ct);
         return added;
@@ -41,14 +41,19 @@ public sealed class AlertTargetStore(NpgsqlDataSource db)
     /// <returns>The removed row (its secret is the caller's to delete), or null when the program has no such target.</returns>
     public async Task<AlertTargetRow?> DeleteAsync(string programId, Guid targetId, CancellationToken ct)
     {
-        await using var command = db.CreateCommand($"DELETE FROM settings.alert_targets WHERE program_id = $1 AND target_id = $2 RETURNING {Columns}");
-        command.Parameters.Add(new NpgsqlParameter { Value = programId });
-        command.Parameters.Add(new NpgsqlParameter { Value = targetId });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? Read(reader) : null;
+        await using var command = db.CreateCommand(
+            $"DELETE FROM settings.alert_targets WHERE program_id = @program_id AND target_id = @target_id RETURNING {Columns}");
+        command.Parameters.AddWithValue("program_id", programId);
+        command.Parameters.AddWithValue("target_id", targetId);
+        return await command.ReadRowAsync(RowColumns, ct);
     }
 
-    private static AlertTargetRow Read(DbDataReader reader) => new(
-        reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-        reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5));
+    /// <summary>Reads <see cref="Columns"/> by name, each looked up once per reader.</summary>
+    private static Func<AlertTargetRow> RowColumns(NpgsqlDataReader reader)
+    {
+        int targetId = reader.GetOrdinal("target_id"), programId = reader.GetOrdinal("program_id"), url = reader.GetOrdinal("url"),
+            secretName = reader.GetOrdinal("secret_name"), createdAt = reader.GetOrdinal("created_at"), createdBy = reader.GetOrdinal("created_by");
+        return () => new AlertTargetRow(reader.GetGuid(targetId), reader.GetString(programId), reader.GetString(url),
+            reader.IsDBNull(secretName) ? null : reader.GetString(secretName), reader.GetFieldValue<DateTimeOffset>(createdAt), reader.GetString(createdBy));
+    }
 }

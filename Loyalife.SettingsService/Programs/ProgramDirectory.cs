@@ -10,9 +10,10 @@ public sealed class ProgramDirectory(NpgsqlDataSource db)
         {
             await using var command = db.CreateCommand("SELECT program_id, name, time_zone FROM loyalty.programs ORDER BY program_id");
             await using var reader = await command.ExecuteReaderAsync(ct);
+            int id = reader.GetOrdinal("program_id"), name = reader.GetOrdinal("name"), zone = reader.GetOrdinal("time_zone");
             while (await reader.ReadAsync(ct))
             {
-                programs.Add(new LoyaltyProgram(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                programs.Add(new LoyaltyProgram(reader.GetString(id), reader.GetString(name), reader.GetString(zone)));
             }
         }
         catch (PostgresException exception) when (IsMissingLedger(exception))
@@ -26,8 +27,8 @@ public sealed class ProgramDirectory(NpgsqlDataSource db)
     {
         try
         {
-            await using var command = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM loyalty.programs WHERE program_id = $1)");
-            command.Parameters.Add(new NpgsqlParameter { Value = programId });
+            await using var command = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM loyalty.programs WHERE program_id = @program_id)");
+            command.Parameters.AddWithValue("program_id", programId);
             return (bool)(await command.ExecuteScalarAsync(ct))!;
         }
         catch (PostgresException exception) when (IsMissingLedger(exception))

@@ -10,6 +10,11 @@ namespace Loyalife.SettingsService.Secrets;
 public sealed class LocalFileSecretWriter(IOptions<SecretStoreOptions> options) : ISecretWriter
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    // Another process holds the lock only while it rewrites a small file (milliseconds): look again this often, and
+    // give up with its IOException after about five seconds, which only a writer that hangs while holding it explains.
+    private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(25);
+    private const int LockRetries = 200;
     private readonly SemaphoreSlim gate = new(1, 1);
 
     private string FilePath => options.Value.FilePath!;
@@ -80,9 +85,9 @@ public sealed class LocalFileSecretWriter(IOptions<SecretStoreOptions> options) 
                 options.Share = FileShare.None;
                 return new FileStream(FilePath + ".lock", options);
             }
-            catch (IOException) when (attempt < 200)
+            catch (IOException) when (attempt < LockRetries)
             {
-                await Task.Delay(25, ct);
+                await Task.Delay(LockRetryDelay, ct);
             }
         }
     }

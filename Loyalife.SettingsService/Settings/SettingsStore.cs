@@ -1,4 +1,3 @@
-using System.Data.Common;
 using NpgsqlTypes;
 
 namespace Loyalife.SettingsService.Settings;
@@ -14,17 +13,16 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
 
     public async Task<SettingsRow?> GetAsync(string programId, CancellationToken ct)
     {
-        await using var command = db.CreateCommand($"SELECT {Columns} FROM settings.moengage_integrations WHERE program_id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = programId });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? Read(reader) : null;
+        await using var command = db.CreateCommand($"SELECT {Columns} FROM settings.moengage_integrations WHERE program_id = @program_id");
+        command.Parameters.AddWithValue("program_id", programId);
+        return await command.ReadRowAsync(RowColumns, ct);
     }
 
     public async Task<IReadOnlyList<SettingsRow>> ListAsync(bool enabledOnly, CancellationToken ct)
     {
         await using var command = db.CreateCommand(
             $"SELECT {Columns} FROM settings.moengage_integrations {(enabledOnly ? "WHERE enabled" : "")} ORDER BY program_id");
-        return await command.ReadAllAsync(reader => Read(reader), ct);
+        return await command.ReadRowsAsync(RowColumns, ct);
     }
 
     /// <summary>
@@ -57,10 +55,13 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
             UpdatedBy = actor,
         };
         await using (var upsert = new NpgsqlCommand($"""
-            INSERT INTO settings.moengage_integrations ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-            ON CONFLICT (program_id) DO UPDATE SET enabled = $2, app_id = $3, dashboard_url = $4, data_center = $5, secret_name = $6,
-                attribute_names = $7, unknown_members = $8, get_user_available = $9, workspace_name = $10, verified_at = $11,
-                updated_at = $13, updated_by = $14
+            INSERT INTO settings.moengage_integrations ({Columns})
+            VALUES (@program_id, @enabled, @app_id, @dashboard_url, @data_center, @secret_name, @attribute_names, @unknown_members,
+                @get_user_available, @workspace_name, @verified_at, @created_at, @updated_at, @updated_by)
+            ON CONFLICT (program_id) DO UPDATE SET enabled = @enabled, app_id = @app_id, dashboard_url = @dashboard_url,
+                data_center = @data_center, secret_name = @secret_name, attribute_names = @attribute_names, unknown_members = @unknown_members,
+                get_user_available = @get_user_available, workspace_name = @workspace_name, verified_at = @verified_at,
+                updated_at = @updated_at, updated_by = @updated_by
             """, connection, transaction))
         {
             AddRowParameters(upsert, saved);
@@ -86,9 +87,9 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
             return null;
         }
 
-        await using (var delete = new NpgsqlCommand("DELETE FROM settings.moengage_integrations WHERE program_id = $1", connection, transaction))
+        await using (var delete = new NpgsqlCommand("DELETE FROM settings.moengage_integrations WHERE program_id = @program_id", connection, transaction))
         {
-            delete.Parameters.Add(new NpgsqlParameter { Value = programId });
+            delete.Parameters.AddWithValue("program_id", programId);
             await delete.ExecuteNonQueryAsync(ct);
         }
 
@@ -105,11 +106,11 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
         if (verified)
         {
             await using var update = new NpgsqlCommand(
-                "UPDATE settings.moengage_integrations SET verified_at = $2, workspace_name = coalesce($3, workspace_name) WHERE program_id = $1",
+                "UPDATE settings.moengage_integrations SET verified_at = @now, workspace_name = coalesce(@workspace_name, workspace_name) WHERE program_id = @program_id",
                 connection, transaction);
-            update.Parameters.Add(new NpgsqlParameter { Value = programId });
-            update.Parameters.Add(new NpgsqlParameter { Value = now });
-            update.Parameters.Add(new NpgsqlParameter { Value = (object?)workspaceName ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            update.Parameters.AddWithValue("program_id", programId);
+            update.Parameters.AddWithValue("now", now);
+            update.Parameters.AddWithValue("workspace_name", NpgsqlDbType.Text, (object?)workspaceName ?? DBNull.Value);
             await update.ExecuteNonQueryAsync(ct);
         }
 
@@ -128,58 +129,76 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
     {
         await using var command = db.CreateCommand("""
             SELECT audit_id, program_id, occurred_at, actor, action, changes::text FROM settings.moengage_audit
-            WHERE program_id = $1 ORDER BY audit_id DESC LIMIT $2
+            WHERE program_id = @program_id ORDER BY audit_id DESC LIMIT @limit
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = programId });
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        return await command.ReadAllAsync(reader => new AuditEntry(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
-                reader.GetString(3), reader.GetString(4), JsonDocument.Parse(reader.GetString(5)).RootElement.Clone()), ct);
+        command.Parameters.AddWithValue("program_id", programId);
+        command.Parameters.AddWithValue("limit", limit);
+        return await command.ReadRowsAsync<AuditEntry>(reader =>
+        {
+            int id = reader.GetOrdinal("audit_id"), program = reader.GetOrdinal("program_id"), at = reader.GetOrdinal("occurred_at"),
+                actor = reader.GetOrdinal("actor"), action = reader.GetOrdinal("action"), changes = reader.GetOrdinal("changes");
+            return () => new AuditEntry(reader.GetInt64(id), reader.GetString(program), reader.GetFieldValue<DateTimeOffset>(at),
+                reader.GetString(actor), reader.GetString(action), JsonDocument.Parse(reader.GetString(changes)).RootElement.Clone());
+        }, ct);
     }
 
     private static async Task<SettingsRow?> GetForUpdateAsync(NpgsqlConnection connection, string programId, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM settings.moengage_integrations WHERE program_id = $1 FOR UPDATE", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = programId });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? Read(reader) : null;
+        await using var command = new NpgsqlCommand(
+            $"SELECT {Columns} FROM settings.moengage_integrations WHERE program_id = @program_id FOR UPDATE", connection);
+        command.Parameters.AddWithValue("program_id", programId);
+        return await command.ReadRowAsync(RowColumns, ct);
     }
 
     private static async Task AppendAuditAsync(NpgsqlConnection connection, string programId, string actor, string action, object changes, DateTimeOffset at, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "INSERT INTO settings.moengage_audit (program_id, occurred_at, actor, action, changes) VALUES ($1, $2, $3, $4, $5)", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = programId });
-        command.Parameters.Add(new NpgsqlParameter { Value = at });
-        command.Parameters.Add(new NpgsqlParameter { Value = actor });
-        command.Parameters.Add(new NpgsqlParameter { Value = action });
-        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(changes, JsonSerializerOptions.Web), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            "INSERT INTO settings.moengage_audit (program_id, occurred_at, actor, action, changes) VALUES (@program_id, @at, @actor, @action, @changes)",
+            connection);
+        command.Parameters.AddWithValue("program_id", programId);
+        command.Parameters.AddWithValue("at", at);
+        command.Parameters.AddWithValue("actor", actor);
+        command.Parameters.AddWithValue("action", action);
+        command.Parameters.AddWithValue("changes", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(changes, JsonSerializerOptions.Web));
         await command.ExecuteNonQueryAsync(ct);
     }
 
     private static void AddRowParameters(NpgsqlCommand command, SettingsRow row)
     {
-        object[] values = [row.ProgramId, row.Enabled, row.AppId, row.DashboardUrl, row.DataCenter, row.SecretName];
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(row.AttributeNames), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter { Value = row.UnknownMembers });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)row.GetUserAvailable ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Boolean });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)row.WorkspaceName ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)row.VerifiedAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = row.CreatedAt });
-        command.Parameters.Add(new NpgsqlParameter { Value = row.UpdatedAt });
-        command.Parameters.Add(new NpgsqlParameter { Value = row.UpdatedBy });
+        var parameters = command.Parameters;
+        parameters.AddWithValue("program_id", row.ProgramId);
+        parameters.AddWithValue("enabled", row.Enabled);
+        parameters.AddWithValue("app_id", row.AppId);
+        parameters.AddWithValue("dashboard_url", row.DashboardUrl);
+        parameters.AddWithValue("data_center", row.DataCenter);
+        parameters.AddWithValue("secret_name", row.SecretName);
+        parameters.AddWithValue("attribute_names", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(row.AttributeNames));
+        parameters.AddWithValue("unknown_members", row.UnknownMembers);
+        parameters.AddWithValue("get_user_available", NpgsqlDbType.Boolean, (object?)row.GetUserAvailable ?? DBNull.Value);
+        parameters.AddWithValue("workspace_name", NpgsqlDbType.Text, (object?)row.WorkspaceName ?? DBNull.Value);
+        parameters.AddWithValue("verified_at", NpgsqlDbType.TimestampTz, (object?)row.VerifiedAt ?? DBNull.Value);
+        parameters.AddWithValue("created_at", row.CreatedAt);
+        parameters.AddWithValue("updated_at", row.UpdatedAt);
+        parameters.AddWithValue("updated_by", row.UpdatedBy);
     }
 
-    private static SettingsRow Read(DbDataReader reader) => new(
-        reader.GetString(0), reader.GetBoolean(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-        JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(6)) ?? [],
-        reader.GetString(7),
-        reader.IsDBNull(8) ? null : reader.GetBoolean(8),
-        reader.IsDBNull(9) ? null : reader.GetString(9),
-        reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
-        reader.GetFieldValue<DateTimeOffset>(11), reader.GetFieldValue<DateTimeOffset>(12), reader.GetString(13));
+    /// <summary>Reads <see cref="Columns"/> by name, each looked up once per reader.</summary>
+    private static Func<SettingsRow> RowColumns(NpgsqlDataReader reader)
+    {
+        int programId = reader.GetOrdinal("program_id"), enabled = reader.GetOrdinal("enabled"), appId = reader.GetOrdinal("app_id"),
+            dashboardUrl = reader.GetOrdinal("dashboard_url"), dataCenter = reader.GetOrdinal("data_center"),
+            secretName = reader.GetOrdinal("secret_name"), attributeNames = reader.GetOrdinal("attribute_names"),
+            unknownMembers = reader.GetOrdinal("unknown_members"), getUserAvailable = reader.GetOrdinal("get_user_available"),
+            workspaceName = reader.GetOrdinal("workspace_name"), verifiedAt = reader.GetOrdinal("verified_at"),
+            createdAt = reader.GetOrdinal("created_at"), updatedAt = reader.GetOrdinal("updated_at"), updatedBy = reader.GetOrdinal("updated_by");
+        return () => new SettingsRow(
+            reader.GetString(programId), reader.GetBoolean(enabled), reader.GetString(appId), reader.GetString(dashboardUrl),
+            reader.GetString(dataCenter), reader.GetString(secretName),
+            JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(attributeNames)) ?? [],
+            reader.GetString(unknownMembers),
+            reader.IsDBNull(getUserAvailable) ? null : reader.GetBoolean(getUserAvailable),
+            reader.IsDBNull(workspaceName) ? null : reader.GetString(workspaceName),
+            reader.IsDBNull(verifiedAt) ? null : reader.GetFieldValue<DateTimeOffset>(verifiedAt),
+            reader.GetFieldValue<DateTimeOffset>(createdAt), reader.GetFieldValue<DateTimeOffset>(updatedAt), reader.GetString(updatedBy));
+    }
 }

@@ -29,6 +29,7 @@ public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
         {
             await using var command = Command(sql, scope, afterAt, afterId, limit - written + 1);
             await using var reader = await command.ExecuteReaderAsync(ct);
+            var columns = new EventColumns(reader);
             if (first)
             {
                 begin();
@@ -41,8 +42,8 @@ public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
                     return true;
                 }
 
-                last = (Format.Micros(reader.GetDateTime(4)), reader.GetString(0));
-                WriteEvent(reader, scope.ProgramId, json);
+                last = (Format.Micros(reader.GetDateTime(columns.OccurredAt)), reader.GetString(columns.EventId));
+                WriteEvent(reader, columns, scope.ProgramId, json);
                 written++;
                 if (written % 500 == 0)
                 {
@@ -81,9 +82,10 @@ public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
         var counts = new List<(string, long)>();
         await using var command = Command(sql, scope, scope.Day.Start.UtcDateTime, "", 0);
         await using var reader = await command.ExecuteReaderAsync(ct);
+        int name = reader.GetOrdinal("name"), count = reader.GetOrdinal("count");
         while (await reader.ReadAsync(ct))
         {
-            counts.Add((reader.GetString(0), reader.GetInt64(1)));
+            counts.Add((reader.GetString(name), reader.GetInt64(count)));
         }
 
         return counts;
@@ -91,78 +93,68 @@ public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
 
     private NpgsqlCommand Command(string sql, SnapshotScope scope, DateTime afterAt, string afterId, int limit)
     {
-        var day = scope.Day;
         var command = dataSource.CreateCommand(sql);
-        command.CommandTimeout = 0;
-        object[] values =
-        [
-            scope.ProgramId, scope.AsOfUtc, day.Start.UtcDateTime, afterAt, afterId, limit,
-            CustomerIds.WhiteSpace, CustomerIds.Disallowed, scope.Program.Tiers,
-            BusinessDay.StartOf(day.Date.AddDays(30), day.Zone).UtcDateTime, day.EndPlusDays(30).UtcDateTime,
-            BusinessDay.StartOf(day.Date.AddDays(60), day.Zone).UtcDateTime, day.EndPlusDays(60).UtcDateTime,
-            BusinessDay.StartOf(day.Date.AddDays(90), day.Zone).UtcDateTime, day.EndPlusDays(90).UtcDateTime,
-            scope.BusinessDate, Format.Date(day.Date.AddDays(30)), Format.Date(day.Date.AddDays(60)), Format.Date(day.Date.AddDays(90)),
-        ];
-        SqlParameters.Add(command, values);
+        command.CommandTimeout = StatementTimeout.Seconds;
+        EventParameters.Add(command, scope, afterAt, afterId, limit);
         return command;
     }
 
-    private static void WriteEvent(NpgsqlDataReader row, string programId, Utf8JsonWriter json)
+    private static void WriteEvent(NpgsqlDataReader row, EventColumns column, string programId, Utf8JsonWriter json)
     {
-        var eventId = row.GetString(0);
-        var name = row.GetString(1);
+        var eventId = row.GetString(column.EventId);
+        var name = row.GetString(column.Name);
         json.WriteStartObject();
         json.WriteString("eventId", eventId);
         json.WriteString("name", name);
-        json.WriteString("memberId", row.GetString(2));
-        json.WriteString("customerId", row.GetString(3));
-        json.WriteString("occurredAt", Format.Instant(row.GetDateTime(4)));
+        json.WriteString("memberId", row.GetString(column.MemberId));
+        json.WriteString("customerId", row.GetString(column.CustomerId));
+        json.WriteString("occurredAt", Format.Instant(row.GetDateTime(column.OccurredAt)));
         json.WriteStartObject("attributes");
         json.WriteString("program_id", programId);
         json.WriteString("loyalife_event_id", eventId);
         switch (name)
         {
             case "loyalty_points_earned":
-                json.WriteNumber("points", row.GetInt64(5));
-                json.WriteString("earning_type", row.GetString(6));
-                WriteIfPresent(row, json, 7, "transaction_id");
-                if (!row.IsDBNull(8))
+                json.WriteNumber("points", row.GetInt64(column.Points));
+                json.WriteString("earning_type", row.GetString(column.EntryType));
+                WriteIfPresent(row, json, column.TransactionId, "transaction_id");
+                if (!row.IsDBNull(column.TransactionAmount))
                 {
-                    json.WriteNumber("transaction_amount", row.GetDecimal(8));
+                    json.WriteNumber("transaction_amount", row.GetDecimal(column.TransactionAmount));
                 }
 
-                WriteIfPresent(row, json, 9, "currency");
-                WriteIfPresent(row, json, 10, "channel");
-                WriteIfPresent(row, json, 11, "campaign_id");
-                WriteIfPresent(row, json, 13, "reason");
-                if (!row.IsDBNull(14))
+                WriteIfPresent(row, json, column.Currency, "currency");
+                WriteIfPresent(row, json, column.Channel, "channel");
+                WriteIfPresent(row, json, column.CampaignId, "campaign_id");
+                WriteIfPresent(row, json, column.Reason, "reason");
+                if (!row.IsDBNull(column.ExpiresAt))
                 {
-                    json.WriteString("expires_at", Format.Instant(row.GetDateTime(14)));
+                    json.WriteString("expires_at", Format.Instant(row.GetDateTime(column.ExpiresAt)));
                 }
 
                 break;
             case "loyalty_points_redeemed" or "loyalty_redemption_reversed":
-                json.WriteNumber("points", row.GetInt64(5));
-                WriteIfPresent(row, json, 12, "redemption_id");
+                json.WriteNumber("points", row.GetInt64(column.Points));
+                WriteIfPresent(row, json, column.RedemptionId, "redemption_id");
                 break;
             case "loyalty_points_expired":
-                json.WriteNumber("points", row.GetInt64(5));
+                json.WriteNumber("points", row.GetInt64(column.Points));
                 break;
             case "loyalty_points_expiring_soon":
-                json.WriteNumber("points", row.GetInt64(5));
-                json.WriteNumber("days_until_expiry", row.GetInt32(17));
-                json.WriteString("expiry_date", row.GetString(18));
+                json.WriteNumber("points", row.GetInt64(column.Points));
+                json.WriteNumber("days_until_expiry", row.GetInt32(column.Days));
+                json.WriteString("expiry_date", row.GetString(column.ExpiryDate));
                 break;
             case "loyalty_tier_upgraded" or "loyalty_tier_downgraded":
-                json.WriteString("from_tier", row.GetString(15));
-                json.WriteString("to_tier", row.GetString(16));
+                json.WriteString("from_tier", row.GetString(column.FromValue));
+                json.WriteString("to_tier", row.GetString(column.ToValue));
                 break;
             case "loyalty_segment_entered" or "loyalty_segment_exited":
-                json.WriteString("segment", row.GetString(15));
+                json.WriteString("segment", row.GetString(column.FromValue));
                 break;
             default:
-                json.WriteString("from_status", row.GetString(15));
-                json.WriteString("to_status", row.GetString(16));
+                json.WriteString("from_status", row.GetString(column.FromValue));
+                json.WriteString("to_status", row.GetString(column.ToValue));
                 break;
         }
 

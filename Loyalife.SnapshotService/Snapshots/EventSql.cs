@@ -1,29 +1,27 @@
 namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>
-/// The day's events (docs/ledger.md) as one UNION ALL of per-kind queries with identical columns, in this
-/// order: event_id, name, member_id, customer_id, occurred_at, points, entry_type, transaction_id,
-/// transaction_amount, currency, channel, campaign_id, redemption_id, reason, expires_at, from_value,
-/// to_value, days, expiry_date. Paged, each
-/// part is a keyset query on (occurred_at, event_id COLLATE "C") with its own LIMIT over the
-/// time indexes, and the union is merged in the same order; unpaged, the summary counts it in two statements.
-/// Parameters: $1 program, $2 T_D, $3 start of D, $4/$5 cursor (occurred_at, event_id), $6 limit,
-/// $7 white space, $8 disallowed ids, $9 program tiers, $10..$15 expiring-soon windows for D+30/60/90,
-/// $16 D, $17..$19 the local dates D+30/60/90.
+/// The day's events (docs/ledger.md) as one UNION ALL of per-kind queries with identical columns: event_id,
+/// name, member_id, customer_id, occurred_at, points, entry_type, transaction_id, transaction_amount, currency,
+/// channel, campaign_id, redemption_id, reason, expires_at, from_value, to_value, days, expiry_date (named by
+/// each union's first part, and read by those names through <see cref="EventColumns"/>). Paged, each part is a
+/// keyset query on (occurred_at, event_id COLLATE "C") with its own LIMIT over the time indexes, and the union
+/// is merged in the same order; unpaged, the summary counts it in two statements. The statements' named
+/// parameters are set by <see cref="EventParameters"/>.
 /// </summary>
 public static class EventSql
 {
     // True when the member in column <member> has no entry of a type outside the contract before T_D.
     private static string NoUnknownEntryType(string member) => $"""
         NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
-                    WHERE u.program_id = $1 AND u.member_id COLLATE "C" = {member} COLLATE "C" AND u.occurred_at < $2
+                    WHERE u.program_id = @program AND u.member_id COLLATE "C" = {member} COLLATE "C" AND u.occurred_at < @as_of
                       AND u.entry_type NOT IN {EntryTypes.KnownSql})
         """;
 
     // Only members that are sent: enrolled before T_D, a usable reference, no unknown entry type.
     private static readonly string SentMemberCondition = $"""
-        m.program_id = $1 AND m.member_id = x.member_id AND m.enrolled_at < $2
-              AND {CustomerIds.SqlIsSendable("m", "$7", "$8")}
+        m.program_id = @program AND m.member_id = x.member_id AND m.enrolled_at < @as_of
+              AND {CustomerIds.SqlIsSendable("m", "@white_space", "@disallowed")}
               AND {NoUnknownEntryType("m.member_id")}
         """;
 
@@ -36,14 +34,14 @@ public static class EventSql
         ? $"CROSS JOIN LATERAL (SELECT m.relation_reference FROM loyalty.members m WHERE {SentMemberCondition} LIMIT 1) m"
         : "";
 
-    private static string Customer(bool lookup) => lookup ? "btrim(m.relation_reference, $7)" : "NULL::text";
+    private static string Customer(bool lookup) => lookup ? "btrim(m.relation_reference, @white_space)" : "NULL::text";
 
-    private const string InDay = "x.program_id = $1 AND x.occurred_at >= $3 AND x.occurred_at < $2";
+    private const string InDay = "x.program_id = @program AND x.occurred_at >= @day_start AND x.occurred_at < @as_of";
 
     private static readonly Func<bool, string>[] DayParts = [PointEntries, TierChanges, SegmentChanges, StatusChanges];
 
     private static readonly (int Days, string WindowStart, string WindowEnd, string ExpiryDate)[] ExpiringWindows =
-        [(30, "$10", "$11", "$17"), (60, "$12", "$13", "$18"), (90, "$14", "$15", "$19")];
+        [(30, "@expiring_30_from", "@expiring_30_to", "@expiry_date_30"), (60, "@expiring_60_from", "@expiring_60_to", "@expiry_date_60"), (90, "@expiring_90_from", "@expiring_90_to", "@expiry_date_90")];
 
     /// <summary>A page of the events that happened during D (all before T_D).</summary>
     public static string DayPage => Page(DayParts.Select(part => Part(part(true), paged: true)), "occurred_at, event_id COLLATE \"C\"");
@@ -66,9 +64,9 @@ public static class EventSql
         $"""
 
         ) x
-        JOIN loyalty.members m ON m.program_id = $1 AND m.member_id = x.member_id AND m.enrolled_at < $2
+        JOIN loyalty.members m ON m.program_id = @program AND m.member_id = x.member_id AND m.enrolled_at < @as_of
         WHERE NOT EXISTS (SELECT 1 FROM loyalty.members z
-                          WHERE z.program_id = $1 AND z.member_id = x.member_id AND {CustomerIds.SqlIsUnsendable("z.relation_reference")})
+                          WHERE z.program_id = @program AND z.member_id = x.member_id AND {CustomerIds.SqlIsUnsendable("z.relation_reference")})
           AND {NoUnknownEntryType("x.member_id")}
         GROUP BY x.name
         """;
@@ -80,17 +78,17 @@ public static class EventSql
         "\n) x GROUP BY x.name";
 
     private static string Page(IEnumerable<string> parts, string order) =>
-        $"SELECT ev.* FROM (\n{string.Join("\nUNION ALL\n", parts)}\n) ev ORDER BY {order} LIMIT $6";
+        $"SELECT ev.* FROM (\n{string.Join("\nUNION ALL\n", parts)}\n) ev ORDER BY {order} LIMIT @limit";
 
     private static string Part(string body, bool paged) => paged
-        ? $"(SELECT * FROM ({body}) k WHERE (k.occurred_at > $4 OR (k.occurred_at = $4 AND k.event_id COLLATE \"C\" > $5)) AND k.occurred_at >= $4 ORDER BY k.occurred_at, k.event_id COLLATE \"C\" LIMIT $6)"
+        ? $"(SELECT * FROM ({body}) k WHERE (k.occurred_at > @after_at OR (k.occurred_at = @after_at AND k.event_id COLLATE \"C\" > @after_id)) AND k.occurred_at >= @after_at ORDER BY k.occurred_at, k.event_id COLLATE \"C\" LIMIT @limit)"
         : $"({body})";
 
-    // Every expiring-soon event sits at T_D ($2), so (occurred_at, event_id) order is event_id order; the
+    // Every expiring-soon event sits at T_D (@as_of), so (occurred_at, event_id) order is event_id order; the
     // body hands its groups over in that order, so a page stops after its rows instead of computing the window.
     private static string ExpiringSoonPart(int days, string windowStart, string windowEnd, string expiryDate) =>
         $"(SELECT * FROM ({ExpiringSoon(days, windowStart, windowEnd, expiryDate, paged: true)}) k " +
-        "WHERE (k.occurred_at > $4 OR (k.occurred_at = $4 AND k.event_id > $5)) AND k.occurred_at >= $4 ORDER BY k.event_id LIMIT $6)";
+        "WHERE (k.occurred_at > @after_at OR (k.occurred_at = @after_at AND k.event_id > @after_id)) AND k.occurred_at >= @after_at ORDER BY k.event_id LIMIT @limit)";
 
     private static string PointEntries(bool lookup) => $"""
         SELECT 'pe-' || x.entry_id AS event_id,
@@ -110,14 +108,14 @@ public static class EventSql
     // differ; a row naming an unknown tier is a ledger anomaly (counted by LedgerAnomalyQuery), never a guess.
     private static string TierChanges(bool lookup) => $"""
         SELECT 'tier-' || x.history_id AS event_id,
-               CASE WHEN array_position($9, x.tier) > array_position($9, prev.tier) THEN 'loyalty_tier_upgraded'
+               CASE WHEN array_position(@tiers, x.tier) > array_position(@tiers, prev.tier) THEN 'loyalty_tier_upgraded'
                     ELSE 'loyalty_tier_downgraded' END AS name,
                x.member_id, {Customer(lookup)} AS customer_id, x.occurred_at, NULL::bigint, NULL::text, NULL::text, NULL::numeric, NULL::text,
                NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz, prev.tier AS from_value, x.tier AS to_value, NULL::int, NULL::text
         FROM loyalty.member_tier_history x
         {SentMember(lookup)}
         CROSS JOIN LATERAL {HistorySql.PreviousRow("member_tier_history", "tier")} prev
-        WHERE {InDay} AND array_position($9, x.tier) <> array_position($9, prev.tier)
+        WHERE {InDay} AND array_position(@tiers, x.tier) <> array_position(@tiers, prev.tier)
         """;
 
     private static string SegmentChanges(bool lookup) => $"""
@@ -150,21 +148,22 @@ public static class EventSql
     // the cursor's event id are looked up, and only until the page is full.
     private static string ExpiringSoon(int days, string windowStart, string windowEnd, string expiryDate, bool paged) => $"""
         SELECT x.event_id, 'loyalty_points_expiring_soon' AS name,
-               min(x.member_id) AS member_id, min({Customer(true)}) AS customer_id, $2 AS occurred_at,
+               min(x.member_id) AS member_id, min({Customer(true)}) AS customer_id, @as_of AS occurred_at,
                sum(greatest(x.points - coalesce(used.points, 0), 0))::bigint AS points,
-               NULL::text, NULL::text, NULL::numeric, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz,
-               NULL::text, NULL::text, {days} AS days, min({expiryDate}) AS expiry_date
-        FROM (SELECT ('xs{days}-' || l.member_id || '-' || $16) COLLATE "C" AS event_id, l.program_id, l.member_id, l.entry_id, l.points
+               NULL::text AS entry_type, NULL::text AS transaction_id, NULL::numeric AS transaction_amount, NULL::text AS currency,
+               NULL::text AS channel, NULL::text AS campaign_id, NULL::text AS redemption_id, NULL::text AS reason,
+               NULL::timestamptz AS expires_at, NULL::text AS from_value, NULL::text AS to_value, {days} AS days, min({expiryDate}) AS expiry_date
+        FROM (SELECT ('xs{days}-' || l.member_id || '-' || @business_date) COLLATE "C" AS event_id, l.program_id, l.member_id, l.entry_id, l.points
               FROM loyalty.point_entries l
-              WHERE l.program_id = $1 AND l.expires_at >= {windowStart} AND l.expires_at < {windowEnd}
-                AND l.occurred_at < $2 AND l.entry_type IN {EntryTypes.CreditsSql}
-                {(paged ? $"AND ($2 > $4 OR ('xs{days}-' || l.member_id || '-' || $16) COLLATE \"C\" > $5)" : "")}
+              WHERE l.program_id = @program AND l.expires_at >= {windowStart} AND l.expires_at < {windowEnd}
+                AND l.occurred_at < @as_of AND l.entry_type IN {EntryTypes.CreditsSql}
+                {(paged ? $"AND (@as_of > @after_at OR ('xs{days}-' || l.member_id || '-' || @business_date) COLLATE \"C\" > @after_id)" : "")}
               ORDER BY 1) x
         {SentMember(true)}
         LEFT JOIN LATERAL (
             SELECT sum(a.points) AS points FROM loyalty.point_allocations a
             JOIN loyalty.point_entries d ON d.entry_id = a.debit_entry_id
-            WHERE a.credit_entry_id = x.entry_id AND d.occurred_at < $2) used ON true
+            WHERE a.credit_entry_id = x.entry_id AND d.occurred_at < @as_of) used ON true
         GROUP BY x.event_id
         HAVING sum(greatest(x.points - coalesce(used.points, 0), 0)) > 0
         """;

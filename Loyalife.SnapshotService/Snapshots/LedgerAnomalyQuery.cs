@@ -22,41 +22,45 @@ public sealed class LedgerAnomalyQuery(NpgsqlDataSource dataSource)
     private static readonly string AnomaliesSql = $"""
         SELECT
           (SELECT count(*) FROM loyalty.point_entries u
-            WHERE u.program_id = $1 AND u.occurred_at < $2 AND u.entry_type NOT IN {EntryTypes.KnownSql}),
+            WHERE u.program_id = @program AND u.occurred_at < @as_of AND u.entry_type NOT IN {EntryTypes.KnownSql}) AS unknown_entry_type,
           -- The window's lots from lots_by_expiry alone, in entry id order, so the lookups below walk
           -- allocations_by_credit in its own order instead of jumping around it once per lot.
           (SELECT count(*) FROM (SELECT l.entry_id, l.points FROM loyalty.point_entries l
-                                 WHERE l.program_id = $1 AND l.expires_at >= $2 AND l.expires_at < $5 AND l.occurred_at < $2
+                                 WHERE l.program_id = @program AND l.expires_at >= @as_of AND l.expires_at < @expiring_90_to AND l.occurred_at < @as_of
                                    AND l.entry_type IN {EntryTypes.CreditsSql}
                                  ORDER BY l.entry_id) c
             -- All of a lot's allocations, from the index alone, first: only a lot they exceed can be over-allocated at T_D.
             WHERE c.points < (SELECT coalesce(sum(a.points), 0) FROM loyalty.point_allocations a WHERE a.credit_entry_id = c.entry_id)
               AND c.points < (SELECT coalesce(sum(a.points), 0) FROM loyalty.point_allocations a
                               JOIN loyalty.point_entries d ON d.entry_id = a.debit_entry_id
-                              WHERE a.credit_entry_id = c.entry_id AND d.occurred_at < $2)),
+                              WHERE a.credit_entry_id = c.entry_id AND d.occurred_at < @as_of)) AS lot_over_allocated,
           (SELECT count(*) FROM loyalty.member_tier_history x
-            WHERE x.program_id = $1 AND x.occurred_at >= $3 AND x.occurred_at < $2
-              AND (array_position($4, x.tier) IS NULL OR EXISTS (
+            WHERE x.program_id = @program AND x.occurred_at >= @day_start AND x.occurred_at < @as_of
+              AND (array_position(@tiers, x.tier) IS NULL OR EXISTS (
                    SELECT 1 FROM {HistorySql.PreviousRow("member_tier_history", "tier")} prev
-                   WHERE array_position($4, prev.tier) IS NULL))),
+                   WHERE array_position(@tiers, prev.tier) IS NULL))) AS unknown_tier,
           (SELECT count(*) FROM loyalty.segment_history x
-            WHERE x.program_id = $1 AND x.occurred_at >= $3 AND x.occurred_at < $2 AND x.change NOT IN ('entered', 'exited'))
+            WHERE x.program_id = @program AND x.occurred_at >= @day_start AND x.occurred_at < @as_of AND x.change NOT IN ('entered', 'exited')) AS unknown_segment_change
         """;
 
     public async Task<LedgerAnomalyCounts> ReadAsync(SnapshotScope scope, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(AnomaliesSql);
-        command.CommandTimeout = 0;
-        SqlParameters.Add(command, scope.ProgramId, scope.AsOfUtc, scope.Day.Start.UtcDateTime, scope.Program.Tiers, scope.Day.EndPlusDays(90).UtcDateTime);
+        command.CommandTimeout = StatementTimeout.Seconds;
+        command.Parameters.AddWithValue("program", scope.ProgramId);
+        command.Parameters.AddWithValue("as_of", scope.AsOfUtc);
+        command.Parameters.AddWithValue("day_start", scope.Day.Start.UtcDateTime);
+        command.Parameters.AddWithValue("tiers", scope.Program.Tiers);
+        command.Parameters.AddWithValue("expiring_90_to", scope.Day.EndPlusDays(90).UtcDateTime);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        var counts = new Dictionary<string, long>
+        // Each count is the column named after its key.
+        var counts = new Dictionary<string, long>();
+        foreach (var key in (string[])[UnknownEntryType, "lot_over_allocated", "unknown_tier", "unknown_segment_change"])
         {
-            [UnknownEntryType] = reader.GetInt64(0),
-            ["lot_over_allocated"] = reader.GetInt64(1),
-            ["unknown_tier"] = reader.GetInt64(2),
-            ["unknown_segment_change"] = reader.GetInt64(3),
-        };
+            counts[key] = reader.GetInt64(reader.GetOrdinal(key));
+        }
+
         return new LedgerAnomalyCounts(scope.ProgramId, scope.BusinessDate, scope.AsOfUtc, counts);
     }
 }

@@ -9,22 +9,22 @@ namespace Loyalife.SnapshotService.Snapshots;
 /// </summary>
 public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
 {
-    private const string InPageRange = "program_id = $1 AND member_id COLLATE \"C\" > $3 AND member_id COLLATE \"C\" <= (SELECT last FROM page_range) AND occurred_at < $2";
+    private const string InPageRange = "program_id = @program AND member_id COLLATE \"C\" > @after_member AND member_id COLLATE \"C\" <= (SELECT last FROM page_range) AND occurred_at < @as_of";
 
     // Ledger anomalies handled here (LedgerAnomalyQuery counts them):
     // - a member with an entry type outside the contract is skipped (its points cannot be known), see the NOT EXISTS;
     // - a lot allocated more than it holds counts as 0 remaining (clamped with greatest), never negative.
     private static readonly string Sql = $"""
         WITH page AS MATERIALIZED (
-            SELECT m.member_id COLLATE "C" AS member_id, btrim(m.relation_reference, $5) AS customer_id, m.enrolled_at
+            SELECT m.member_id COLLATE "C" AS member_id, btrim(m.relation_reference, @white_space) AS customer_id, m.enrolled_at
             FROM loyalty.members m
-            WHERE m.program_id = $1 AND m.enrolled_at < $2 AND m.member_id COLLATE "C" > $3
-              AND {CustomerIds.SqlIsSendable("m", "$5", "$6")}
+            WHERE m.program_id = @program AND m.enrolled_at < @as_of AND m.member_id COLLATE "C" > @after_member
+              AND {CustomerIds.SqlIsSendable("m", "@white_space", "@disallowed")}
               AND NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
                               WHERE u.program_id = m.program_id AND u.member_id COLLATE "C" = m.member_id COLLATE "C"
-                                AND u.occurred_at < $2 AND u.entry_type NOT IN {EntryTypes.KnownSql})
+                                AND u.occurred_at < @as_of AND u.entry_type NOT IN {EntryTypes.KnownSql})
             ORDER BY m.member_id COLLATE "C"
-            LIMIT $4),
+            LIMIT @limit),
         page_range AS (SELECT max(member_id) AS last FROM page),
         points AS (
             SELECT e.member_id COLLATE "C" AS member_id,
@@ -44,13 +44,13 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
                    greatest(c.points - coalesce((
                        SELECT sum(a.points) FROM loyalty.point_allocations a
                        JOIN loyalty.point_entries d ON d.entry_id = a.debit_entry_id
-                       WHERE a.credit_entry_id = c.entry_id AND d.occurred_at < $2), 0), 0) AS remaining
+                       WHERE a.credit_entry_id = c.entry_id AND d.occurred_at < @as_of), 0), 0) AS remaining
             FROM loyalty.point_entries c
-            WHERE c.{InPageRange} AND c.entry_type IN {EntryTypes.CreditsSql} AND c.expires_at >= $2 AND c.expires_at < $9),
+            WHERE c.{InPageRange} AND c.entry_type IN {EntryTypes.CreditsSql} AND c.expires_at >= @as_of AND c.expires_at < @expiring_90_to),
         expiring AS (
             SELECT member_id,
-                   sum(remaining) FILTER (WHERE expires_at < $7)::bigint AS expiring_30,
-                   sum(remaining) FILTER (WHERE expires_at < $8)::bigint AS expiring_60,
+                   sum(remaining) FILTER (WHERE expires_at < @expiring_30_to)::bigint AS expiring_30,
+                   sum(remaining) FILTER (WHERE expires_at < @expiring_60_to)::bigint AS expiring_60,
                    sum(remaining)::bigint AS expiring_90
             FROM lots GROUP BY member_id),
         tiers AS (
@@ -64,9 +64,9 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
             WHERE s.{InPageRange}
             ORDER BY 1, s.occurred_at DESC, s.history_id DESC)
         SELECT p.member_id, p.customer_id, p.enrolled_at,
-               coalesce(pt.available, 0), coalesce(pt.accrued, 0), coalesce(pt.redeemed, 0), coalesce(pt.expired, 0),
-               pt.last_transaction_at, coalesce(pt.transactions, 0),
-               coalesce(x.expiring_30, 0), coalesce(x.expiring_60, 0), coalesce(x.expiring_90, 0),
+               coalesce(pt.available, 0) AS available, coalesce(pt.accrued, 0) AS accrued, coalesce(pt.redeemed, 0) AS redeemed,
+               coalesce(pt.expired, 0) AS expired, pt.last_transaction_at, coalesce(pt.transactions, 0) AS transactions,
+               coalesce(x.expiring_30, 0) AS expiring_30, coalesce(x.expiring_60, 0) AS expiring_60, coalesce(x.expiring_90, 0) AS expiring_90,
                t.tier, s.status
         FROM page p
         LEFT JOIN points pt ON pt.member_id = p.member_id
@@ -83,12 +83,21 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
     public async Task<string?> WriteItemsAsync(SnapshotScope scope, string afterMemberId, int limit, Utf8JsonWriter json, Func<Task> flush, Action begin, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(Sql);
-        command.CommandTimeout = 0;
+        command.CommandTimeout = StatementTimeout.Seconds;
         var day = scope.Day;
-        SqlParameters.Add(command, scope.ProgramId, scope.AsOfUtc, afterMemberId, limit + 1, CustomerIds.WhiteSpace, CustomerIds.Disallowed,
-            day.EndPlusDays(30).UtcDateTime, day.EndPlusDays(60).UtcDateTime, day.EndPlusDays(90).UtcDateTime);
+        var parameters = command.Parameters;
+        parameters.AddWithValue("program", scope.ProgramId);
+        parameters.AddWithValue("as_of", scope.AsOfUtc);
+        parameters.AddWithValue("after_member", afterMemberId);
+        parameters.AddWithValue("limit", limit + 1);
+        parameters.AddWithValue("white_space", CustomerIds.WhiteSpace);
+        parameters.AddWithValue("disallowed", CustomerIds.Disallowed);
+        parameters.AddWithValue("expiring_30_to", day.EndPlusDays(30).UtcDateTime);
+        parameters.AddWithValue("expiring_60_to", day.EndPlusDays(60).UtcDateTime);
+        parameters.AddWithValue("expiring_90_to", day.EndPlusDays(90).UtcDateTime);
 
         await using var reader = await command.ExecuteReaderAsync(ct);
+        var columns = new MemberColumns(reader);
         begin();
         var written = 0;
         string? last = null;
@@ -99,8 +108,8 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
                 return Cursors.ForMember(last!);
             }
 
-            last = reader.GetString(0);
-            WriteMember(reader, day, json);
+            last = reader.GetString(columns.MemberId);
+            WriteMember(reader, columns, day, json);
             written++;
             if (written % 500 == 0)
             {
@@ -111,42 +120,42 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
         return null;
     }
 
-    private static void WriteMember(NpgsqlDataReader row, BusinessDay day, Utf8JsonWriter json)
+    private static void WriteMember(NpgsqlDataReader row, MemberColumns column, BusinessDay day, Utf8JsonWriter json)
     {
         json.WriteStartObject();
-        json.WriteString("memberId", row.GetString(0));
-        json.WriteString("customerId", row.GetString(1));
+        json.WriteString("memberId", row.GetString(column.MemberId));
+        json.WriteString("customerId", row.GetString(column.CustomerId));
         json.WriteStartObject("attributes");
-        json.WriteNumber("points_available", row.GetInt64(3));
-        json.WriteNumber("points_accrued_lifetime", row.GetInt64(4));
-        json.WriteNumber("points_redeemed_lifetime", row.GetInt64(5));
-        json.WriteNumber("points_expired_lifetime", row.GetInt64(6));
-        if (!row.IsDBNull(12))
+        json.WriteNumber("points_available", row.GetInt64(column.Available));
+        json.WriteNumber("points_accrued_lifetime", row.GetInt64(column.Accrued));
+        json.WriteNumber("points_redeemed_lifetime", row.GetInt64(column.Redeemed));
+        json.WriteNumber("points_expired_lifetime", row.GetInt64(column.Expired));
+        if (!row.IsDBNull(column.Tier))
         {
-            json.WriteString("tier", row.GetString(12));
+            json.WriteString("tier", row.GetString(column.Tier));
         }
 
-        if (!row.IsDBNull(13))
+        if (!row.IsDBNull(column.Status))
         {
-            json.WriteString("status", row.GetString(13));
+            json.WriteString("status", row.GetString(column.Status));
         }
 
-        json.WriteString("enrollment_date", Format.Date(day.LocalDateOf(row.GetFieldValue<DateTimeOffset>(2))));
-        if (!row.IsDBNull(7))
+        json.WriteString("enrollment_date", Format.Date(day.LocalDateOf(row.GetFieldValue<DateTimeOffset>(column.EnrolledAt))));
+        if (!row.IsDBNull(column.LastTransactionAt))
         {
-            var last = day.LocalDateOf(row.GetFieldValue<DateTimeOffset>(7));
+            var last = day.LocalDateOf(row.GetFieldValue<DateTimeOffset>(column.LastTransactionAt));
             json.WriteString("last_transaction_date", Format.Date(last));
-            json.WriteNumber("total_transactions", row.GetInt64(8));
+            json.WriteNumber("total_transactions", row.GetInt64(column.Transactions));
             json.WriteNumber("days_since_last_activity", day.Date.DayNumber - last.DayNumber);
         }
         else
         {
-            json.WriteNumber("total_transactions", row.GetInt64(8));
+            json.WriteNumber("total_transactions", row.GetInt64(column.Transactions));
         }
 
-        json.WriteNumber("points_expiring_30d", row.GetInt64(9));
-        json.WriteNumber("points_expiring_60d", row.GetInt64(10));
-        json.WriteNumber("points_expiring_90d", row.GetInt64(11));
+        json.WriteNumber("points_expiring_30d", row.GetInt64(column.Expiring30));
+        json.WriteNumber("points_expiring_60d", row.GetInt64(column.Expiring60));
+        json.WriteNumber("points_expiring_90d", row.GetInt64(column.Expiring90));
         json.WriteEndObject();
         json.WriteEndObject();
     }

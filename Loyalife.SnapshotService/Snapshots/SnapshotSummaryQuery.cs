@@ -17,15 +17,15 @@ public sealed class SnapshotSummaryQuery(NpgsqlDataSource dataSource, EventSnaps
     // entries_unknown_type. Skip reasons apply in the order missing, disallowed, unknown entry type.
     private static readonly string MembersSql = $"""
         SELECT
-          (SELECT count(*) FROM loyalty.members m WHERE m.program_id = $1 AND m.enrolled_at < $2),
+          (SELECT count(*) FROM loyalty.members m WHERE m.program_id = @program AND m.enrolled_at < @as_of) AS enrolled,
           (SELECT count(*) FROM loyalty.members m
-            WHERE m.program_id = $1 AND m.enrolled_at < $2 AND {Unsendable} AND {CustomerIds.SqlIsBlank("m.relation_reference")}),
+            WHERE m.program_id = @program AND m.enrolled_at < @as_of AND {Unsendable} AND {CustomerIds.SqlIsBlank("m.relation_reference")}) AS missing_reference,
           (SELECT count(*) FROM loyalty.members m
-            WHERE m.program_id = $1 AND m.enrolled_at < $2 AND {Unsendable} AND NOT {CustomerIds.SqlIsBlank("m.relation_reference")}),
+            WHERE m.program_id = @program AND m.enrolled_at < @as_of AND {Unsendable} AND NOT {CustomerIds.SqlIsBlank("m.relation_reference")}) AS disallowed_reference,
           (SELECT count(*) FROM loyalty.members m
-            WHERE m.program_id = $1 AND m.enrolled_at < $2 AND NOT {Unsendable}
+            WHERE m.program_id = @program AND m.enrolled_at < @as_of AND NOT {Unsendable}
               AND m.member_id IN (SELECT u.member_id FROM loyalty.point_entries u
-                                  WHERE u.program_id = $1 AND u.occurred_at < $2 AND u.entry_type NOT IN {EntryTypes.KnownSql}))
+                                  WHERE u.program_id = @program AND u.occurred_at < @as_of AND u.entry_type NOT IN {EntryTypes.KnownSql})) AS unknown_entry_type
         """;
 
     public async Task<SnapshotSummary> ReadAsync(SnapshotScope scope, CancellationToken ct)
@@ -42,17 +42,18 @@ public sealed class SnapshotSummaryQuery(NpgsqlDataSource dataSource, EventSnaps
     private async Task<(long Sent, Dictionary<string, long> Skipped)> ReadMembersAsync(SnapshotScope scope, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(MembersSql);
-        command.CommandTimeout = 0;
-        SqlParameters.Add(command, scope.ProgramId, scope.AsOfUtc);
+        command.CommandTimeout = StatementTimeout.Seconds;
+        command.Parameters.AddWithValue("program", scope.ProgramId);
+        command.Parameters.AddWithValue("as_of", scope.AsOfUtc);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
+        var enrolled = reader.GetInt64(reader.GetOrdinal("enrolled"));
         var skipped = new Dictionary<string, long>
         {
-            [CustomerIds.MissingReference] = reader.GetInt64(1),
-            [CustomerIds.DisallowedReference] = reader.GetInt64(2),
-            [LedgerAnomalyQuery.UnknownEntryType] = reader.GetInt64(3),
+            [CustomerIds.MissingReference] = reader.GetInt64(reader.GetOrdinal("missing_reference")),
+            [CustomerIds.DisallowedReference] = reader.GetInt64(reader.GetOrdinal("disallowed_reference")),
+            [LedgerAnomalyQuery.UnknownEntryType] = reader.GetInt64(reader.GetOrdinal("unknown_entry_type")),
         };
-        return (reader.GetInt64(0) - reader.GetInt64(1) - reader.GetInt64(2) - reader.GetInt64(3), skipped);
+        return (enrolled - skipped.Values.Sum(), skipped);
     }
-
 }

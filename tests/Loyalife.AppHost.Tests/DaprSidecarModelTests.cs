@@ -1,6 +1,5 @@
 namespace Loyalife.AppHost.Tests;
 
-[Trait("Suite", "System")]
 public sealed class DaprSidecarModelTests
 {
     public static TheoryData<string> Services => new(AppHostModel.Services);

@@ -1,6 +1,5 @@
 namespace Loyalife.AppHost.Tests;
 
-[Trait("Suite", "System")]
 public sealed class DemoModelTests
 {
     [Fact]

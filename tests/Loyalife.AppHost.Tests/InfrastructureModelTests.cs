@@ -2,7 +2,6 @@ using Loyalife.AppHost.Infrastructure;
 
 namespace Loyalife.AppHost.Tests;
 
-[Trait("Suite", "System")]
 public sealed class InfrastructureModelTests
 {
     [Fact]

@@ -2,7 +2,6 @@ using Loyalife.AppHost.Sync;
 
 namespace Loyalife.AppHost.Tests;
 
-[Trait("Suite", "System")]
 public sealed class ServiceSettingsModelTests
 {
     [Fact]

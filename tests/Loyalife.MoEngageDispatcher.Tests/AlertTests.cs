@@ -46,7 +46,7 @@ public sealed class AlertTests(Support.Environment env) : IClassFixture<Support.
 
         var deliveries = await DeliveriesAsync(dispatcher, program.ProgramId);
         Assert.Equal(2, deliveries.Count);
-        Assert.All(deliveries, d => Assert.Equal((DeliveryStates.Delivered, 1, 200), (d.State, d.Attempts, d.LastStatus)));
+        Assert.All(deliveries, d => Assert.Equal((DeliveryState.Delivered, 1, 200), (d.State, d.Attempts, d.LastStatus)));
         Assert.Equal(2, receiver.Requests.Count);
     }
 
@@ -113,14 +113,14 @@ public sealed class AlertTests(Support.Environment env) : IClassFixture<Support.
         Assert.Equal(2, accepted.DeliveryIds.Count);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         List<AlertDelivery> deliveries;
-        while ((deliveries = await DeliveriesAsync(dispatcher, program.ProgramId)).Any(d => d.State == DeliveryStates.Pending))
+        while ((deliveries = await DeliveriesAsync(dispatcher, program.ProgramId)).Any(d => d.State == DeliveryState.Pending))
         {
             Assert.True(DateTime.UtcNow < deadline, "deliveries still pending");
             await Task.Delay(100);
         }
 
         var delivered = Assert.Single(deliveries, d => d.TargetId == "flaky");
-        Assert.Equal((DeliveryStates.Delivered, 3, 200, flaky.Url), (delivered.State, delivered.Attempts, delivered.LastStatus, delivered.Url));
+        Assert.Equal((DeliveryState.Delivered, 3, 200, flaky.Url), (delivered.State, delivered.Attempts, delivered.LastStatus, delivered.Url));
         Assert.Equal(AlertCondition.Test, delivered.Kind);
         var tries = flaky.Requests.ToList();
         Assert.Equal(3, tries.Count);
@@ -131,7 +131,7 @@ public sealed class AlertTests(Support.Environment env) : IClassFixture<Support.
         Assert.Contains("test alert", tries[0].Body.GetProperty("text").GetString());
 
         var failed = Assert.Single(deliveries, d => d.TargetId == "down");
-        Assert.Equal((DeliveryStates.Failed, 3, 500), (failed.State, failed.Attempts, failed.LastStatus));
+        Assert.Equal((DeliveryState.Failed, 3, 500), (failed.State, failed.Attempts, failed.LastStatus));
         Assert.Equal("gave up after 3 attempts: the webhook answered HTTP 500", failed.LastError);
         Assert.Equal(3, down.Requests.Count);
     }
@@ -157,13 +157,13 @@ public sealed class AlertTests(Support.Environment env) : IClassFixture<Support.
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/v1/programs/{program.ProgramId}/alerts/test", null)).StatusCode);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         List<AlertDelivery> deliveries;
-        while ((deliveries = await DeliveriesAsync(dispatcher, program.ProgramId)).Any(d => d.State == DeliveryStates.Pending))
+        while ((deliveries = await DeliveriesAsync(dispatcher, program.ProgramId)).Any(d => d.State == DeliveryState.Pending))
         {
             Assert.True(DateTime.UtcNow < deadline, "deliveries still pending");
             await Task.Delay(100);
         }
 
-        Assert.All(deliveries, d => Assert.Equal((DeliveryStates.Failed, 1, (int?)null), (d.State, d.Attempts, d.LastStatus)));
+        Assert.All(deliveries, d => Assert.Equal((DeliveryState.Failed, 1, (int?)null), (d.State, d.Attempts, d.LastStatus)));
         var errors = deliveries.ToDictionary(d => d.TargetId, d => d.LastError!);
         Assert.Contains("10.20.30.40 is a private address", errors["private"]);
         Assert.Contains("169.254.169.254 is a link-local address", errors["metadata"]);

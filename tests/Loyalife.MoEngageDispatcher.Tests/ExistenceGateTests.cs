@@ -228,11 +228,10 @@ public sealed class ExistenceGateTests(Support.Environment env) : IClassFixture<
     internal static ServiceHost<Program> Counting(
         DispatcherApp app, ConcurrentBag<(TimeSpan At, int Ids)> calls, System.Diagnostics.Stopwatch clock) =>
         app.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
-            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => new RecordGetUser(calls, clock))));
+            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => RecordGetUser(calls, clock))));
 
-    private sealed class RecordGetUser(ConcurrentBag<(TimeSpan At, int Ids)> calls, System.Diagnostics.Stopwatch clock) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private static StubHandler RecordGetUser(ConcurrentBag<(TimeSpan At, int Ids)> calls, System.Diagnostics.Stopwatch clock) =>
+        new(async (request, next, cancellationToken) =>
         {
             if (request.RequestUri!.AbsolutePath.EndsWith("/customers/export", StringComparison.Ordinal))
             {
@@ -240,7 +239,6 @@ public sealed class ExistenceGateTests(Support.Environment env) : IClassFixture<
                 calls.Add((clock.Elapsed, body.RootElement.GetProperty("data").GetProperty("identifiers").GetArrayLength()));
             }
 
-            return await base.SendAsync(request, cancellationToken);
-        }
-    }
+            return await next(request, cancellationToken);
+        });
 }

@@ -82,7 +82,7 @@ public sealed class FailureTests(Support.Environment env) : IClassFixture<Suppor
         var program = await env.ProgramAsync(members: 40, events: 0);
         await using var dispatcher = env.Dispatcher(settings: Settings(("MoEngage:MaxBodyBytes", "1024")));
         await using var rejecting = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
-            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => new RejectSecondRequest())));
+            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(RejectSecondRequest)));
 
         var run = await rejecting.RunAsync((await rejecting.TickForOneRunAsync(program.ProgramId)).RunId);
 
@@ -148,16 +148,14 @@ public sealed class FailureTests(Support.Environment env) : IClassFixture<Suppor
     }
 
     /// <summary>Answers the second Bulk request with MoEngage's 400 body, as for a malformed request.</summary>
-    private sealed class RejectSecondRequest : DelegatingHandler
+    private static StubHandler RejectSecondRequest()
     {
-        private int count;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Interlocked.Increment(ref count) == 2
-                ? Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadRequest)
-                {
-                    Content = new StringContent("""{"status":"fail","error":{"type":"Bad Request","message":"elements cannot be empty array","request_id":"r1"}}"""),
-                })
-                : base.SendAsync(request, cancellationToken);
+        var count = 0;
+        return new StubHandler((request, next, cancellationToken) => Interlocked.Increment(ref count) == 2
+            ? Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadRequest)
+            {
+                Content = new StringContent("""{"status":"fail","error":{"type":"Bad Request","message":"elements cannot be empty array","request_id":"r1"}}"""),
+            })
+            : next(request, cancellationToken));
     }
 }

@@ -161,7 +161,7 @@ public sealed class MoEngageClientTests
     private static (IHttpClientFactory Factory, List<HttpRequestMessage> Requests) Stub(Func<HttpRequestMessage, HttpResponseMessage> answer)
     {
         var requests = new List<HttpRequestMessage>();
-        return (new StubFactory(new StubHandler(requests, answer)), requests);
+        return (new StubFactory(Recording(requests, answer)), requests);
     }
 
     /// <summary>Each request's body and Content-Length as sent (the content is disposed once answered).</summary>
@@ -173,7 +173,7 @@ public sealed class MoEngageClientTests
     {
         var requests = new List<HttpRequestMessage>();
         var options = Options.Create(new MoEngageOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) });
-        var client = new MoEngageClient(Calls(new StubFactory(new StubHandler(requests, answer)), options));
+        var client = new MoEngageClient(Calls(new StubFactory(Recording(requests, answer)), options));
         return (client, requests);
     }
 
@@ -182,14 +182,13 @@ public sealed class MoEngageClientTests
         public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
     }
 
-    private sealed class StubHandler(List<HttpRequestMessage> requests, Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Answers every request with <paramref name="answer"/>, keeping it, its body and its Content-Length.</summary>
+    private static StubHandler Recording(List<HttpRequestMessage> requests, Func<HttpRequestMessage, HttpResponseMessage> answer) =>
+        StubHandler.Answering(async (request, cancellationToken) =>
         {
             await request.Content!.LoadIntoBufferAsync(cancellationToken);
             Sent.AddOrUpdate(request, Tuple.Create(await request.Content.ReadAsStringAsync(cancellationToken), request.Content.Headers.ContentLength));
             requests.Add(request);
             return answer(request);
-        }
-    }
+        });
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Loyalife.MoEngageDispatcher.Tests;
 
@@ -10,13 +11,13 @@ public sealed class SecretTests(Support.Environment env) : IClassFixture<Support
         var program = await env.ProgramAsync(members: 5, events: 1);
         var rightKey = program.ApiKey;
         program.ApiKey = "secret-" + Guid.NewGuid().ToString("N");
-        var lines = new ConcurrentQueue<string>();
+        var logs = new FakeLogCollector();
         await using var dispatcher = env.Dispatcher(settings: new Dictionary<string, string?>
         {
             ["Sync:MaxCatchUpDays"] = "1", ["Logging:LogLevel:Default"] = "Trace",
         });
         await using var logged = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
-            services.AddSingleton<ILoggerProvider>(new CapturingProvider(lines))));
+            services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(logs))));
 
         await logged.TickAsync();
         using (var client = logged.Admin())
@@ -32,27 +33,9 @@ public sealed class SecretTests(Support.Environment env) : IClassFixture<Support
             Assert.DoesNotContain(program.ApiKey, runs);
         }
 
+        var lines = logs.Lines();
         Assert.NotEmpty(lines);
         Assert.Contains(lines, line => line.Contains("credentials rejected"));
         Assert.DoesNotContain(lines, line => line.Contains(program.ApiKey) || line.Contains(rightKey));
-    }
-
-    private sealed class CapturingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Capturing(lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Capturing(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue($"{formatter(state, exception)} {exception} {state}");
-        }
     }
 }

@@ -26,7 +26,7 @@ public sealed class VerificationTests(Support.Environment env) : IClassFixture<S
         await using var dispatcher = env.Dispatcher(settings: Now);
         // MoEngage answers 200 and then drops what it does not take; here points_available never lands.
         await using var lossy = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
-            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => new DropAttribute("points_available"))));
+            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => DropAttribute("points_available"))));
 
         await lossy.TickAsync();
         var run = await VerifiedAsync(lossy, program.ProgramId);
@@ -71,7 +71,7 @@ public sealed class VerificationTests(Support.Environment env) : IClassFixture<S
         var clock = new FakeClock(DateTimeOffset.UtcNow);
         await using var dispatcher = env.Dispatcher(clock, Now);
         await using var refusing = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
-            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => new RefuseGetUser())));
+            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(RefuseGetUser)));
 
         await refusing.TickAsync();
         var run = Assert.Single(await refusing.WaitForRunsAsync(program.ProgramId));
@@ -99,7 +99,7 @@ public sealed class VerificationTests(Support.Environment env) : IClassFixture<S
         var readBackStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var dispatcher = env.Dispatcher(settings: Now);
         var stopped = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
-            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => new HangGetUser(readBackStarted))));
+            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => HangGetUser(readBackStarted))));
 
         await stopped.TickAsync();
         await readBackStarted.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -126,7 +126,7 @@ public sealed class VerificationTests(Support.Environment env) : IClassFixture<S
         await using var dispatcher = env.Dispatcher(settings: new Dictionary<string, string?>(Now) { ["Alerts:PollInterval"] = "00:00:00.100" });
         var dropping = true;
         await using var lossy = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
-            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => new DropAttribute("points_available", () => dropping))));
+            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => DropAttribute("points_available", () => dropping))));
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone)).Date);
 
         // Two failing nights (the tick's, then a manual one), then one that lands as sent.
@@ -176,41 +176,36 @@ public sealed class VerificationTests(Support.Environment env) : IClassFixture<S
     /// Holds the read-back's Get User calls (those asking for attributes; the existence gate asks for none) until
     /// the replica stops, as a crash mid-read-back would leave them.
     /// </summary>
-    private sealed class HangGetUser(TaskCompletionSource started) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private static StubHandler HangGetUser(TaskCompletionSource started) =>
+        new(async (request, next, cancellationToken) =>
         {
             if (!request.RequestUri!.AbsolutePath.EndsWith("/customers/export", StringComparison.Ordinal)
                 || JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!["data"]!["user_fields_to_export"]!.AsArray().Count == 0)
             {
-                return await base.SendAsync(request, cancellationToken);
+                return await next(request, cancellationToken);
             }
 
             started.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
             throw new OperationCanceledException(cancellationToken);
-        }
-    }
+        });
 
     /// <summary>Answers Get User as MoEngage does for a workspace where it is not enabled.</summary>
-    private sealed class RefuseGetUser : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+    private static StubHandler RefuseGetUser() =>
+        new((request, next, cancellationToken) =>
             request.RequestUri!.AbsolutePath.EndsWith("/customers/export", StringComparison.Ordinal)
                 ? Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.Forbidden)
                 {
                     Content = new StringContent("""{"status":"fail","error":{"message":"The Get User API is not enabled for this workspace"}}"""),
                 })
-                : base.SendAsync(request, cancellationToken);
-    }
+                : next(request, cancellationToken));
 
     /// <summary>
     /// Takes one attribute out of every customer element of a Bulk body, as if MoEngage had not stored it;
     /// only while <paramref name="dropping"/> says so, when given.
     /// </summary>
-    private sealed class DropAttribute(string name, Func<bool>? dropping = null) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private static StubHandler DropAttribute(string name, Func<bool>? dropping = null) =>
+        new(async (request, next, cancellationToken) =>
         {
             if (request.RequestUri!.AbsolutePath.Contains("/transition/", StringComparison.Ordinal) && (dropping?.Invoke() ?? true))
             {
@@ -223,7 +218,6 @@ public sealed class VerificationTests(Support.Environment env) : IClassFixture<S
                 request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
             }
 
-            return await base.SendAsync(request, cancellationToken);
-        }
-    }
+            return await next(request, cancellationToken);
+        });
 }

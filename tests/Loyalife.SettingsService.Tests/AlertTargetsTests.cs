@@ -42,7 +42,7 @@ public sealed class AlertTargetsTests(SettingsHostFixture fixture) : SettingsTes
         Assert.Empty((await Json.ReadAsync(await Host.Admin.GetAsync(SettingsPaths.AlertTargets(programId)))).EnumerateArray());
         Assert.Empty((await Json.ReadAsync(await dispatcher.GetAsync(internalPath))).EnumerateArray());
         Assert.DoesNotContain(SecretsFile.Read(Host.SecretsFile), secret => secret.Value == Secret);
-        Assert.DoesNotContain(Host.Logs.Lines, line => line.Contains(Secret));
+        Assert.DoesNotContain(Host.Logs.Lines(), line => line.Contains(Secret));
     }
 
     [Theory]

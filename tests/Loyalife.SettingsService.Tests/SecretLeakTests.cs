@@ -48,13 +48,13 @@ public sealed class SecretLeakTests
         var rows = await LedgerDatabase.DumpAsync(host.ConnectionString);
 
         Assert.Contains(rows, row => row.Contains("APPLEAK01"));
-        Assert.Contains(host.Logs.Lines, line => line.Contains("Test Connection", StringComparison.Ordinal));
-        Assert.Contains(host.Logs.Lines, line => line.Contains("Authorization", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Lines(), line => line.Contains("Test Connection", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Lines(), line => line.Contains("Authorization", StringComparison.Ordinal));
         foreach (var secret in new[] { FirstKey, RejectedKey, InvalidKey, RotatedKey }.SelectMany(Forms))
         {
-            AssertAbsent(secret, "log line", host.Logs.Lines);
+            AssertAbsent(secret, "log line", host.Logs.Lines());
             AssertAbsent(secret, "span", spans.Spans);
-            AssertAbsent(secret, "response", host.Responses.Bodies);
+            AssertAbsent(secret, "response", host.Responses);
             AssertAbsent(secret, "export", [export]);
             AssertAbsent(secret, "database row", rows);
         }

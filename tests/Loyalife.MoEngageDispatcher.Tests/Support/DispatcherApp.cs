@@ -16,14 +16,14 @@ public sealed class DispatcherApp(string database, string redis, FakeDapr dapr, 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static Dictionary<string, string?> Settings(string database, string redis, FakeDapr dapr, IDictionary<string, string?>? overrides) =>
-        QuickDispatcher.Settings().With(new Dictionary<string, string?>
+        QuickDispatcher.Settings().With(new ServiceSettings(database, AppApiToken)
         {
-            ["ConnectionStrings:loyalife"] = database,
-            ["ConnectionStrings:redis"] = redis,
-            ["DAPR_HTTP_ENDPOINT"] = dapr.Endpoint,
-            ["DAPR_API_TOKEN"] = FakeDapr.ApiToken,
-            ["APP_API_TOKEN"] = AppApiToken,
-            ["Admin:Token"] = AdminToken,
+            AdminToken = AdminToken,
+            DaprApiToken = FakeDapr.ApiToken,
+            DaprHttpEndpoint = dapr.Endpoint,
+            Redis = redis,
+        }.ToDictionary()).With(new Dictionary<string, string?>
+        {
             ["Sync:PageSize"] = "50",
             ["MoEngage:RequestTimeout"] = "00:00:05",
             // Get User unpaced (the stand-in's is unlimited too): tests of its quota set one; the rest would wait a

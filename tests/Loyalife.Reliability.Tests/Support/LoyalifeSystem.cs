@@ -140,14 +140,14 @@ public sealed class LoyalifeSystem : IAsyncDisposable
 
     private Dictionary<string, string?> Common(Sidecar sidecar, Dictionary<string, string?> own)
     {
-        own["ConnectionStrings:loyalife"] = Database;
-        own["APP_API_TOKEN"] = AppApiToken;
-        own["DAPR_API_TOKEN"] = DaprApiToken;
-        own["DAPR_HTTP_ENDPOINT"] = sidecar.HttpEndpoint.ToString().TrimEnd('/');
-        own["DAPR_GRPC_ENDPOINT"] = sidecar.GrpcEndpoint.ToString().TrimEnd('/');
-        own["Admin:Token"] = AdminToken;
         own["Logging:LogLevel:Default"] = "Warning";
-        return own;
+        return own.With(new ServiceSettings(Database, AppApiToken)
+        {
+            AdminToken = AdminToken,
+            DaprApiToken = DaprApiToken,
+            DaprHttpEndpoint = sidecar.HttpEndpoint.ToString().TrimEnd('/'),
+            DaprGrpcEndpoint = sidecar.GrpcEndpoint.ToString().TrimEnd('/'),
+        }.ToDictionary());
     }
 
     public HttpClient AdminClient(Uri baseAddress)

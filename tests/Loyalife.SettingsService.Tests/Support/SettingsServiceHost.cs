@@ -1,6 +1,7 @@
 using Loyalife.DaprSidecar;
 using Loyalife.MoEngageStandIn;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Loyalife.SettingsService.Tests.Support;
 
@@ -20,10 +21,12 @@ public sealed class SettingsServiceHost : IAsyncDisposable
     private readonly RunningSidecar sidecar;
     private readonly RunningSidecar dispatcherSidecar;
     private readonly string directory;
+    private readonly ConcurrentQueue<string> responses = new();
+    private readonly StubHandler recording;
     private int programs;
 
     private SettingsServiceHost(ServiceHost<Program> service, RunningSidecar sidecar, RunningSidecar dispatcherSidecar,
-        RunningStandIn moEngage, string directory, string connectionString, CapturedLogs logs, Uri appUrl)
+        RunningStandIn moEngage, string directory, string connectionString, FakeLogCollector logs, Uri appUrl)
     {
         this.service = service;
         this.sidecar = sidecar;
@@ -33,6 +36,14 @@ public sealed class SettingsServiceHost : IAsyncDisposable
         ConnectionString = connectionString;
         Logs = logs;
         AppUrl = appUrl;
+        recording = new StubHandler(new HttpClientHandler(), async (request, next, cancellationToken) =>
+        {
+            var response = await next(request, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            responses.Enqueue($"{(int)response.StatusCode} {request.Method} {request.RequestUri}: "
+                + $"{string.Join(";", response.Headers.Select(h => $"{h.Key}={string.Join(',', h.Value)}"))} {body}");
+            return response;
+        });
         Admin = Client(AdminToken);
         Anonymous = Client(null);
     }
@@ -44,9 +55,11 @@ public sealed class SettingsServiceHost : IAsyncDisposable
     /// <summary>The file the sidecar's secretstore reads (secretsFile: dapr-secrets.json, relative to its working directory).</summary>
     public string SecretsFile => Path.Combine(directory, "dapr-secrets.json");
 
-    public CapturedLogs Logs { get; }
+    /// <summary>Every log record the service wrote, at every level (<see cref="FakeLogLines.Lines"/> renders them for leak checks).</summary>
+    public FakeLogCollector Logs { get; }
 
-    public RecordingHandler Responses { get; } = new();
+    /// <summary>Every response a test client received (status, headers, body), for leak checks.</summary>
+    public IReadOnlyCollection<string> Responses => responses;
 
     public Uri AppUrl { get; }
 
@@ -92,24 +105,24 @@ public sealed class SettingsServiceHost : IAsyncDisposable
             ["--app-id", "moengage-dispatcher", "--app-port", dispatcherPort.ToString(), "--dapr-http-port", "0", "--dapr-grpc-port", "0"],
             environment);
 
-        var logs = new CapturedLogs();
-        var settings = new Dictionary<string, string?>
+        var logs = new FakeLogCollector();
+        var settings = new ServiceSettings(connectionString, AppApiToken)
         {
-            ["ConnectionStrings:loyalife"] = connectionString,
-            ["Admin:Token"] = AdminToken,
-            ["APP_API_TOKEN"] = AppApiToken,
-            ["DAPR_API_TOKEN"] = DaprApiToken,
-            ["DAPR_GRPC_ENDPOINT"] = sidecar.GrpcEndpoint.ToString(),
-            ["DAPR_HTTP_ENDPOINT"] = sidecar.HttpEndpoint.ToString(),
+            AdminToken = AdminToken,
+            DaprApiToken = DaprApiToken,
+            DaprGrpcEndpoint = sidecar.GrpcEndpoint.ToString(),
+            DaprHttpEndpoint = sidecar.HttpEndpoint.ToString(),
+        }.ToDictionary().With(new Dictionary<string, string?>
+        {
             ["SecretStore:Kind"] = "LocalFile",
             ["SecretStore:FilePath"] = Path.Combine(directory, "dapr-secrets.json"),
             ["MoEngage:ApiBaseUrl"] = moEngage.ApiBaseUrlTemplate,
             ["MoEngage:TestConnectionTimeout"] = "00:00:03",
             ["MoEngage:GetUserTimeout"] = "00:00:03",
-        }.With(overrides);
+        }).With(overrides);
 
         var service = new ServiceHost<Program>(appPort, settings, web =>
-            web.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
+            web.ConfigureLogging(logging => logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace)));
         try
         {
             service.Start();
@@ -179,14 +192,14 @@ public sealed class SettingsServiceHost : IAsyncDisposable
     /// one adds the app token. <paramref name="record"/> false keeps credentials out of <see cref="Responses"/>.
     /// </summary>
     public HttpClient ThroughDapr(bool record = true) =>
-        new(new DaprInvocationHandler(dispatcherSidecar.HttpEndpoint, DaprApiToken, record ? Responses : new HttpClientHandler()), disposeHandler: false)
+        new(new DaprInvocationHandler(dispatcherSidecar.HttpEndpoint, DaprApiToken, record ? recording : new HttpClientHandler()), disposeHandler: false)
         {
             BaseAddress = dispatcherSidecar.HttpEndpoint,
         };
 
     public HttpClient Client(string? bearer)
     {
-        var client = new HttpClient(Responses, disposeHandler: false) { BaseAddress = AppUrl };
+        var client = new HttpClient(recording, disposeHandler: false) { BaseAddress = AppUrl };
         if (bearer is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);

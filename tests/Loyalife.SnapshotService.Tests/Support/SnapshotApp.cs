@@ -57,11 +57,7 @@ public sealed class SnapshotApp : IAsyncDisposable
         }
 
         var time = new FakeTimeProvider(now);
-        var configuration = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:loyalife"] = connectionString,
-            ["APP_API_TOKEN"] = Token,
-        }.With(settings);
+        var configuration = new ServiceSettings(connectionString, Token).ToDictionary().With(settings);
 
         var host = new ServiceHost<Program>(port: null, configuration, web =>
             web.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time))));
