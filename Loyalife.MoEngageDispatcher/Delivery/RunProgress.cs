@@ -1,4 +1,4 @@
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>
 /// The run's writes to its row: checkpoint, report and pending rejections together, each conditional on the

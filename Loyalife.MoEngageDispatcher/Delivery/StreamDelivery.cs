@@ -1,4 +1,4 @@
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>
 /// One snapshot stream of one date, from a checkpoint to its end: pages fetched ahead, packed into bodies,

@@ -1,4 +1,4 @@
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>
 /// Sends one body to Bulk Import within the workspace's quota; a 413 splits it in halves, sent in turn.

@@ -1,4 +1,4 @@
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>An admin may switch the integration off mid-run; the run then stops at the next body.</summary>
 internal sealed class EnabledCheck(ISettingsSource settings, SyncRun run, TimeSpan interval, TimeProvider time, CancellationToken stopping)

@@ -1,4 +1,4 @@
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>What snapshot-service says a date holds, read once per date of the run and kept in its report.</summary>
 internal sealed class DaySummaries(ISnapshotSource snapshots, SyncRun run, RunReport report, CancellationToken stopping)

@@ -1,4 +1,4 @@
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>
 /// Turns a page's items into Bulk Import elements packed into bodies; an item that cannot be mapped, or

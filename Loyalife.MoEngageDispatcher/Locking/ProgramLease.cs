@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Locking;
 
 /// <summary>A held program lock: renewed in the background; <see cref="Lost"/> fires if renewal fails.</summary>
 public sealed class ProgramLease : IAsyncDisposable

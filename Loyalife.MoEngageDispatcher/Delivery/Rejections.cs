@@ -1,4 +1,4 @@
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>Rejected elements not yet saved: counted in the report at once, written with the next checkpoint.</summary>
 internal sealed class Rejections(RunReport report)

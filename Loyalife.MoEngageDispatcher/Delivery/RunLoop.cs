@@ -1,4 +1,4 @@
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>
 /// The run's dates, oldest first, each in its steps: the summary, the member attributes, then the events
