@@ -2,20 +2,24 @@ namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>
 /// The run's writes to its row: checkpoint, report and pending rejections together, each conditional on the
-/// lease's fencing token (a runner whose lease lapsed gets <see cref="LeaseLostException"/>).
+/// lease's fencing token (a runner whose lease lapsed gets <see cref="LeaseLostException"/>). Not cancelled by
+/// a stop: what is accepted must be checkpointed.
 /// </summary>
-internal sealed class RunProgress(FencedRunStore store, SyncRun run, ProgramLease lease, RunReport report, Rejections rejections)
+internal sealed class RunProgress(IProgressStore store, RunContext context)
 {
     public async Task SaveAsync(Checkpoint checkpoint)
     {
-        await store.SaveProgressAsync(run.RunId, lease.FencingToken, checkpoint, report, rejections.Pending, CancellationToken.None);
-        rejections.Saved();
+        var book = context.Book;
+        await store.SaveProgressAsync(context.Run.RunId, context.FencingToken, checkpoint, book.Report, book.PendingRejections, CancellationToken.None);
+        book.RejectionsSaved();
     }
 
     /// <summary>The report alone: what is in flight, saved before a body goes out.</summary>
-    public Task SaveReportAsync() => store.SaveReportAsync(run.RunId, lease.FencingToken, report, CancellationToken.None);
+    public Task SaveReportAsync() =>
+        store.SaveReportAsync(context.Run.RunId, context.FencingToken, context.Book.Report, CancellationToken.None);
 
     /// <summary>Marks <paramref name="date"/> synced (unless dry) and moves the checkpoint to <paramref name="next"/>.</summary>
     public Task CompleteDateAsync(DateOnly date, Checkpoint next) =>
-        store.CompleteDateAsync(run.RunId, lease.FencingToken, run.ProgramId, date, run.DryRun, next, report, CancellationToken.None);
+        store.CompleteDateAsync(context.Run.RunId, context.FencingToken, context.Run.ProgramId, date, context.Run.DryRun, next,
+            context.Book.Report, CancellationToken.None);
 }

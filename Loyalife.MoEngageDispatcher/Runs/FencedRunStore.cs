@@ -5,7 +5,7 @@ namespace Loyalife.MoEngageDispatcher.Runs;
 /// the claim is conditional on the runner's fencing token, so a runner whose lease lapsed cannot overwrite
 /// its successor (it gets <see cref="LeaseLostException"/>).
 /// </summary>
-public sealed class FencedRunStore(NpgsqlDataSource database, TimeProvider time)
+public sealed class FencedRunStore(NpgsqlDataSource database, TimeProvider time) : IProgressStore
 {
     public async Task<long> NextFencingTokenAsync(CancellationToken cancellationToken)
     {
