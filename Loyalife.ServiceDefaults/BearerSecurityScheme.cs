@@ -4,8 +4,8 @@ using Microsoft.OpenApi;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Says in each service's OpenAPI document how an admin authenticates: a bearer token (the admin token, or an
-/// identity provider's JWT where one is configured) on every /v1 endpoint.
+/// Says in each service's OpenAPI document how a caller authenticates: an admin with a bearer token (the admin
+/// token, or an identity provider's JWT where one is configured), a sidecar with the Dapr app token.
 /// </summary>
 internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer
 {
@@ -18,6 +18,13 @@ internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             Description = "The admin token (the AppHost's admin-token parameter), or an identity provider's JWT where one is configured.",
+        };
+        document.Components.SecuritySchemes[SecurityRequirements.DaprAppToken] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = "dapr-api-token",
+            Description = "The Dapr app token the sidecar adds to a call it delivers: these operations answer only calls that came through Dapr.",
         };
         return Task.CompletedTask;
     }

@@ -8,8 +8,8 @@ public static class ProgramsApi
     public static RouteGroupBuilder MapProgramsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/programs").WithTags("Programs").RequireAuthorization(AuthPolicies.ThroughDapr);
-        group.MapGet("/", ListPrograms);
-        group.MapGet("/{programId}", GetProgram);
+        group.MapGet("/", ListPrograms).WithSummary("Every program of the ledger with its time zone and tiers");
+        group.MapGet("/{programId}", GetProgram).WithSummary("One program with its time zone and tiers").ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Metadata;
+
 namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>
@@ -5,8 +7,12 @@ namespace Loyalife.SnapshotService.Snapshots;
 /// `{"programId","businessDate","asOf","items":[…],"next":cursor-or-null}` (docs/ledger.md). Nothing of the
 /// page is held in memory beyond the writer's buffer.
 /// </summary>
-public sealed class SnapshotPage(SnapshotScope scope, SnapshotPage.ItemWriter writeItems) : IResult
+public sealed class SnapshotPage(SnapshotScope scope, SnapshotPage.ItemWriter writeItems) : IResult, IEndpointMetadataProvider
 {
+    /// <summary>Streamed by hand, so the OpenAPI document learns its 200 here rather than from a type.</summary>
+    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(StatusCodes.Status200OK, null, ["application/json"]));
+
     public delegate Task<string?> ItemWriter(Utf8JsonWriter json, Func<Task> flush, Action begin, CancellationToken ct);
 
     public async Task ExecuteAsync(HttpContext httpContext)

@@ -10,11 +10,15 @@ public static class SnapshotsApi
 
     public static RouteGroupBuilder MapSnapshotsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/programs/{programId}/snapshots/{date}").WithTags("Snapshots").RequireAuthorization(AuthPolicies.ThroughDapr);
-        group.MapGet("/members", GetMembers);
-        group.MapGet("/events", GetEvents);
-        group.MapGet("/summary", GetSummary);
-        group.MapGet("/anomalies", GetAnomalies);
+        // Every snapshot answers for a known program (404) and a well-formed (400), closed (409) date.
+        var group = routes.MapGroup("/v1/programs/{programId}/snapshots/{date}").WithTags("Snapshots").RequireAuthorization(AuthPolicies.ThroughDapr)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/members", GetMembers).WithSummary("A page of the day's member attributes, ordered by memberId (after: cursor, limit: 1–10,000)");
+        group.MapGet("/events", GetEvents).WithSummary("A page of the day's events, ordered by occurredAt and eventId (after: cursor, limit: 1–10,000)");
+        group.MapGet("/summary", GetSummary).WithSummary("The day's counts: members sent and skipped by reason, events by name");
+        group.MapGet("/anomalies", GetAnomalies).WithSummary("The ledger's anomalies as of the day's end, by kind");
         return group;
     }
 
