@@ -105,7 +105,7 @@ public sealed class FencedRunStore(NpgsqlDataSource database, TimeProvider time)
         if (checkpoint is not null)
         {
             command.Parameters.AddWithValue("date", checkpoint.Date);
-            command.Parameters.AddWithValue("phase", checkpoint.Phase == SnapshotKind.Members ? "members" : "events");
+            command.Parameters.AddWithValue("phase", RunRows.PhaseText(checkpoint.Phase));
             command.Parameters.AddWithValue("cursor", (object?)checkpoint.Position.PageCursor ?? DBNull.Value);
             command.Parameters.AddWithValue("offset", checkpoint.Position.Offset);
         }
