@@ -89,8 +89,7 @@ public sealed class RunEngine(
             {
                 CredentialsRejectedException or IntegrationDisabledException or MoEngageUnavailableException or SourceException
                     or AttributeNameException => exception.Message,
-                // The client's own message is a page of connection diagnostics; an on-call engineer needs the dependency first.
-                RedisException or RedisTimeoutException => $"Redis (program locks, shared quota) is unavailable: {exception.Message.Split(" - ")[0]}",
+                RedisException or RedisTimeoutException => $"Redis (program locks, shared quota) is unavailable: {RedisFailure.Summary(exception)}",
                 _ => $"unexpected error: {exception.Message}",
             };
             book.Failed(reason);
