@@ -15,6 +15,7 @@ internal sealed class StreamDelivery(
         await using var pages = new PagePrefetch(snapshots, run.ProgramId, date, kind, start.PageCursor, pageSize, stopping);
         using var bodies = new BulkBodyPacker(maxBodyBytes);
         var packer = new PagePacker(bodies, kind == SnapshotKind.Members ? ElementKind.Customer : ElementKind.Event, elements, context.Book);
+        var verdicts = kind == SnapshotKind.Events ? new PageVerdicts() : null;
         try
         {
             var skip = start.Offset;
@@ -23,7 +24,11 @@ internal sealed class StreamDelivery(
                 using (page)
                 {
                     // The page's events wait here until their members are confirmed (bodies already out go on).
-                    var verdicts = kind == SnapshotKind.Events ? await ConfirmAsync(date, page, skip) : null;
+                    if (verdicts is not null)
+                    {
+                        await ConfirmAsync(date, page, skip, verdicts);
+                    }
+
                     foreach (var body in packer.Pack(date, page, skip, verdicts))
                     {
                         await window.DeliverAsync(date, body);
@@ -65,13 +70,12 @@ internal sealed class StreamDelivery(
     }
 
     /// <summary>The existence gate's verdicts on the page; what asking cost goes into the report, saved if Get User was asked.</summary>
-    private async Task<PageVerdicts> ConfirmAsync(DateOnly date, SnapshotPage page, int skip)
+    private async Task ConfirmAsync(DateOnly date, SnapshotPage page, int skip, PageVerdicts verdicts)
     {
         var figures = new ConfirmationFigures();
-        PageVerdicts verdicts;
         try
         {
-            verdicts = await gate.ConfirmAsync(context.Run, context.Credentials, date, page, skip, figures, context.Waits);
+            await gate.ConfirmAsync(context.Run, context.Credentials, date, page, skip, verdicts, figures, context.Waits);
         }
         finally
         {
@@ -82,7 +86,5 @@ internal sealed class StreamDelivery(
         {
             await progress.SaveReportAsync();
         }
-
-        return verdicts;
     }
 }

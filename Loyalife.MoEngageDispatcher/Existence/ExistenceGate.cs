@@ -19,9 +19,9 @@ internal sealed class ExistenceGate(
     /// </summary>
     public static bool Holds(SyncRun run, MoEngageCredentials credentials) => credentials.VerifiesMembers && !run.DryRun;
 
-    public async Task<PageVerdicts> ConfirmAsync(
-        SyncRun run, MoEngageCredentials credentials, DateOnly date, SnapshotPage page, int skip, ConfirmationFigures figures,
-        CancellationToken waits)
+    public async Task ConfirmAsync(
+        SyncRun run, MoEngageCredentials credentials, DateOnly date, SnapshotPage page, int skip, PageVerdicts verdicts,
+        ConfirmationFigures figures, CancellationToken waits)
     {
         // Bookkeeping is the gate's time less Get User's, which AskAsync counts.
         var started = time.GetTimestamp();
@@ -29,9 +29,8 @@ internal sealed class ExistenceGate(
         try
         {
             var holds = Holds(run, credentials);
-            var verdicts = new Dictionary<string, MemberVerdict>(StringComparer.Ordinal);
-            await ConfirmPageAsync(run, credentials, holds, date, page, skip, verdicts, figures, waits);
-            return new PageVerdicts(holds, verdicts);
+            verdicts.Reset(holds);
+            await ConfirmPageAsync(run, credentials, holds, date, page, skip, verdicts.ByCustomer, figures, waits);
         }
         finally
         {

@@ -6,10 +6,10 @@ namespace Loyalife.MoEngageDispatcher.Existence;
 /// </summary>
 public interface IExistenceGate
 {
-    /// <summary>The verdicts of the members of the page's events from <paramref name="skip"/> on.</summary>
-    Task<PageVerdicts> ConfirmAsync(
-        SyncRun run, MoEngageCredentials credentials, DateOnly date, SnapshotPage page, int skip, ConfirmationFigures figures,
-        CancellationToken waits);
+    /// <summary>Fills <paramref name="verdicts"/> with those of the members of the page's events from <paramref name="skip"/> on.</summary>
+    Task ConfirmAsync(
+        SyncRun run, MoEngageCredentials credentials, DateOnly date, SnapshotPage page, int skip, PageVerdicts verdicts,
+        ConfirmationFigures figures, CancellationToken waits);
 
     /// <summary>Members of the run's dates through <paramref name="through"/> whom MoEngage does not hold.</summary>
     Task<long> CountAbsentAsync(SyncRun run, DateOnly through, CancellationToken waits);

@@ -7,18 +7,18 @@ internal sealed class FakeExistenceGate : IExistenceGate
 {
     public HashSet<string> Absent { get; } = new(StringComparer.Ordinal);
 
-    public Task<PageVerdicts> ConfirmAsync(
-        SyncRun run, MoEngageCredentials credentials, DateOnly date, SnapshotPage page, int skip, ConfirmationFigures figures,
-        CancellationToken waits)
+    public Task ConfirmAsync(
+        SyncRun run, MoEngageCredentials credentials, DateOnly date, SnapshotPage page, int skip, PageVerdicts verdicts,
+        ConfirmationFigures figures, CancellationToken waits)
     {
-        var verdicts = new Dictionary<string, MemberVerdict>(StringComparer.Ordinal);
+        verdicts.Reset(ExistenceGate.Holds(run, credentials));
         foreach (var item in page.Items.EnumerateArray().Skip(skip))
         {
             var customerId = item.GetProperty("customerId").GetString()!;
-            verdicts[customerId] = Absent.Contains(customerId) ? MemberVerdict.NotFound : MemberVerdict.Found;
+            verdicts.ByCustomer[customerId] = Absent.Contains(customerId) ? MemberVerdict.NotFound : MemberVerdict.Found;
         }
 
-        return Task.FromResult(new PageVerdicts(ExistenceGate.Holds(run, credentials), verdicts));
+        return Task.CompletedTask;
     }
 
     public Task<long> CountAbsentAsync(SyncRun run, DateOnly through, CancellationToken waits) => Task.FromResult((long)Absent.Count);
