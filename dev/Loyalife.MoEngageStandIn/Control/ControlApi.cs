@@ -134,7 +134,8 @@ internal static class ControlApi
 
     private static WorkspaceView View(Workspace w) =>
         new(w.AppId, w.DataCenter, w.AppName, w.CustomerIdPattern, w.Limits, w.Faults, w.GetUser,
-            (int)w.ProcessingDelay.TotalMilliseconds, w.RequireContentLength, w.EventsKeptPerCustomer, w.Stats());
+            (int)w.ProcessingDelay.TotalMilliseconds, w.RequireContentLength, w.EventsKeptPerCustomer,
+            w.BulkElementFaults, w.Stats());
 
     private static ProblemHttpResult NoSuchWorkspace(string appId) =>
         TypedResults.Problem($"No workspace '{appId}'.", statusCode: StatusCodes.Status404NotFound);

@@ -12,4 +12,5 @@ public sealed record WorkspaceView(
     int ProcessingDelayMilliseconds,
     bool RequireContentLength,
     int EventsKeptPerCustomer,
+    string BulkElementFaults,
     WorkspaceStats Stats);

@@ -62,7 +62,7 @@ internal sealed class DataRequestHandler(WorkspaceRegistry registry, DataApiGate
                 {
                     return DataApiGate.Answer(outcome.Status == StatusCodes.Status429TooManyRequests
                         ? Rejection.RateLimited
-                        : Rejection.BadRequest(outcome.Reason!), facts);
+                        : Rejection.Element(outcome.Fault!, outcome.Fault!.Message), facts);
                 }
             }
         }

@@ -5,7 +5,7 @@ namespace Loyalife.MoEngageStandIn.MoEngage;
 /// <summary>
 /// MoEngage's element rules (docs/moengage.md): lowercase types, a usable customer_id, the tracking policy's
 /// name and size limits, no <c>moe_</c> event or event attribute names, no future-dated events. Answers the reason an element is
-/// refused, or null. Reads raw UTF-8 so a valid element costs no allocation beyond its customer_id. Longer
+/// refused (<see cref="ElementFault"/>), or null. Reads raw UTF-8 so a valid element costs no allocation beyond its customer_id. Longer
 /// than most files because it is the whole list of MoEngage's element rules in one place.
 /// </summary>
 internal static class ElementValidator
@@ -17,25 +17,27 @@ internal static class ElementValidator
     /// <summary>Clocks differ; an event a little ahead of ours is not "future-dated".</summary>
     public static readonly TimeSpan FutureSkew = TimeSpan.FromMinutes(2);
 
+    private const string IsEmpty = "is empty";
+
     private static readonly string NameTooLong = $"is longer than {MaxNameLength} characters";
 
-    public static string? Validate(JsonElement element, DateTime now, out ElementKind kind, out string? customerId)
+    public static ElementFault? Validate(JsonElement element, DateTime now, out ElementKind kind, out string? customerId)
     {
         kind = ElementKind.Customer;
         customerId = null;
         if (element.ValueKind != JsonValueKind.Object)
         {
-            return "element is not a JSON object";
+            return ElementFault.MalformedJson("element is not a JSON object");
         }
 
         if (HasBrokenText(element))
         {
-            return "element holds text that is not valid UTF-8 or has a lone surrogate";
+            return ElementFault.MalformedJson("element holds text that is not valid UTF-8 or has a lone surrogate");
         }
 
         if (!element.TryGetProperty("type"u8, out var type) || type.ValueKind != JsonValueKind.String)
         {
-            return "type is required";
+            return ElementFault.MissingAttribute("type", "type is not found in the element");
         }
 
         if (type.ValueEquals("event"u8))
@@ -44,20 +46,30 @@ internal static class ElementValidator
         }
         else if (!type.ValueEquals("customer"u8))
         {
-            return type.GetString()!.ToLowerInvariant() is "customer" or "event"
+            return new ElementFault(ElementFault.WrongType, "type", type.GetString()!.ToLowerInvariant() is "customer" or "event"
                 ? "type must be lowercase ('customer' or 'event')"
-                : "type must be 'customer' or 'event'";
+                : "type must be 'customer' or 'event'");
         }
 
-        if (!element.TryGetProperty("customer_id"u8, out var id) || id.ValueKind != JsonValueKind.String)
+        if (!element.TryGetProperty("customer_id"u8, out var id))
         {
-            return "customer_id is required and must be a string";
+            return ElementFault.MissingAttribute("customer_id", "customer_id is not found in the payload");
+        }
+
+        if (id.ValueKind != JsonValueKind.String)
+        {
+            return ElementFault.MissingAttribute("customer_id", "customer_id is expected to be String or Unicode String");
         }
 
         customerId = id.GetString()!;
+        if (string.IsNullOrWhiteSpace(customerId))
+        {
+            return ElementFault.MissingAttribute("customer_id", "customer_id can not be empty Unicode String");
+        }
+
         if (CustomerIds.IsDisallowed(customerId))
         {
-            return "customer_id is empty or a disallowed placeholder";
+            return ElementFault.Value("customer_id", $"customer_id '{customerId}' is a disallowed placeholder");
         }
 
         return kind == ElementKind.Customer ? ValidateCustomer(element) : ValidateEvent(element, now);
@@ -124,12 +136,12 @@ internal static class ElementValidator
         }
     }
 
-    private static string? ValidateCustomer(JsonElement element)
+    private static ElementFault? ValidateCustomer(JsonElement element)
     {
         if (element.TryGetProperty("update_existing_only"u8, out var flag)
             && flag.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
-            return "update_existing_only must be a boolean";
+            return ElementFault.Value("update_existing_only", "update_existing_only must be a boolean");
         }
 
         // A user attribute under one of MoEngage's own names is not stored, but does not refuse the record
@@ -139,12 +151,12 @@ internal static class ElementValidator
             : null;
     }
 
-    private static string? ValidateEvent(JsonElement element, DateTime now)
+    private static ElementFault? ValidateEvent(JsonElement element, DateTime now)
     {
         if (!element.TryGetProperty("actions"u8, out var actions) || actions.ValueKind != JsonValueKind.Array
             || actions.GetArrayLength() == 0)
         {
-            return "actions must be a non-empty array";
+            return ElementFault.MissingAttribute("actions", "actions can not be empty Array");
         }
 
         foreach (var action in actions.EnumerateArray())
@@ -158,31 +170,38 @@ internal static class ElementValidator
         return null;
     }
 
-    private static string? ValidateAction(JsonElement action, DateTime now)
+    private static ElementFault? ValidateAction(JsonElement action, DateTime now)
     {
         if (action.ValueKind != JsonValueKind.Object)
         {
-            return "an action is not a JSON object";
+            return ElementFault.MalformedJson("an action is not a JSON object");
         }
 
-        if (!action.TryGetProperty("action"u8, out var name) || name.ValueKind != JsonValueKind.String)
+        if (!action.TryGetProperty("action"u8, out var name))
         {
-            return "action (the event name) is required";
+            return ElementFault.MissingAttribute("action", "action is not found in the payload");
+        }
+
+        if (name.ValueKind != JsonValueKind.String)
+        {
+            return new ElementFault(ElementFault.Malformed, "action", "action (the event name) must be a string");
         }
 
         if (NameProblem(name) is { } problem)
         {
-            return "event name " + problem;
+            return problem == IsEmpty
+                ? ElementFault.MissingAttribute("action", "action cannot be empty Unicode string")
+                : ElementFault.Value("action", "event name " + problem);
         }
 
         if (!EventTime.TryRead(action, now, out var time))
         {
-            return "current_time is not a date";
+            return ElementFault.Value("current_time", "current_time is not a date");
         }
 
         if (time > now + FutureSkew)
         {
-            return "event is future-dated";
+            return ElementFault.Value("current_time", "event is future-dated");
         }
 
         return action.TryGetProperty("attributes"u8, out var attributes)
@@ -190,11 +209,11 @@ internal static class ElementValidator
             : null;
     }
 
-    private static string? ValidateAttributes(JsonElement attributes, int maxCount, bool systemNamesRefused)
+    private static ElementFault? ValidateAttributes(JsonElement attributes, int maxCount, bool systemNamesRefused)
     {
         if (attributes.ValueKind != JsonValueKind.Object)
         {
-            return "attributes must be a JSON object";
+            return ElementFault.Value("attributes", "attributes must be a JSON object");
         }
 
         var count = 0;
@@ -202,17 +221,17 @@ internal static class ElementValidator
         {
             if (++count > maxCount)
             {
-                return $"more than {maxCount} attributes";
+                return new ElementFault(ElementFault.OverLimit, "attributes", $"more than {maxCount} attributes");
             }
 
             if (NameProblem(attribute, systemNamesRefused) is { } problem)
             {
-                return "attribute name " + problem;
+                return ElementFault.Value(attribute.Name, "attribute name " + problem);
             }
 
             if (attribute.Value.ValueKind == JsonValueKind.String && TooLong(attribute.Value, MaxStringLength))
             {
-                return $"attribute {attribute.Name} has a string value longer than {MaxStringLength} characters";
+                return ElementFault.Value(attribute.Name, $"attribute {attribute.Name} has a string value longer than {MaxStringLength} characters");
             }
         }
 
@@ -236,7 +255,7 @@ internal static class ElementValidator
     }
 
     private static string? PrefixProblem(ReadOnlySpan<byte> raw, bool systemNamesRefused) =>
-        raw.IsEmpty ? "is empty"
+        raw.IsEmpty ? IsEmpty
         : systemNamesRefused && raw.Length >= 4 && Ascii.EqualsIgnoreCase(raw[..4], "moe_"u8) ? "uses the reserved moe_ prefix"
         : null;
 

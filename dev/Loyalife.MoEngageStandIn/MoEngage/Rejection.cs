@@ -1,7 +1,7 @@
 namespace Loyalife.MoEngageStandIn.MoEngage;
 
-/// <summary>A whole request refused: HTTP status, MoEngage's error type, and the message.</summary>
-internal sealed record Rejection(int Status, string Type, string Message)
+/// <summary>A whole request refused: HTTP status, MoEngage's error type, the message, and the attribute at fault if any.</summary>
+internal sealed record Rejection(int Status, string Type, string Message, string? Attribute = null)
 {
     public const string SecretMismatch = "App Secret key mismatch. Please login to the dashboard to verify key";
 
@@ -42,5 +42,10 @@ internal sealed record Rejection(int Status, string Type, string Message)
     public static Rejection UnknownDataCenter(string dc) =>
         new(StatusCodes.Status404NotFound, "Not Found", $"No MoEngage data centre {dc}");
 
-    public MoEngageFailure ToBody(string requestId) => new("fail", new MoEngageError(Type, Message, requestId));
+    /// <summary>An element's fault refuses the request: Track User, Create Event, or Bulk where the workspace says so.</summary>
+    public static Rejection Element(ElementFault fault, string message) =>
+        new(StatusCodes.Status400BadRequest, fault.Type, message, fault.Attribute);
+
+    public MoEngageFailure ToBody(string requestId) =>
+        new("fail", new MoEngageError(Type, Message, requestId) { Attribute = Attribute });
 }

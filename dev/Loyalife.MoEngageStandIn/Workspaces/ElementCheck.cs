@@ -1,4 +1,7 @@
 namespace Loyalife.MoEngageStandIn.Workspaces;
 
 /// <summary>An element's validation result, computed before the workspace lock is taken.</summary>
-internal readonly record struct ElementCheck(ElementKind Kind, string? CustomerId, string? Reason);
+internal readonly record struct ElementCheck(ElementKind Kind, string? CustomerId, ElementFault? Fault)
+{
+    public string? Reason => Fault?.Message;
+}

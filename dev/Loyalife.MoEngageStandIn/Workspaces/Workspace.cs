@@ -38,6 +38,7 @@ internal sealed class Workspace
         ProcessingDelay = TimeSpan.FromMilliseconds(definition.ProcessingDelayMilliseconds);
         EventsKeptPerCustomer = definition.EventsKeptPerCustomer ?? options.EventsKeptPerCustomer;
         CustomerIdPattern = definition.CustomerIdPattern;
+        BulkElementFaults = Workspaces.BulkElementFaults.Parse(definition.BulkElementFaults)!;
         quota = new QuotaWindow(Limits, GetUser.UsersPerMinute);
         faults = new FaultDice(Faults);
         hasFaults = Faults.ServerErrorRate > 0 || Faults.TooManyRequestsRate > 0 || Faults.SlowRate > 0
@@ -79,6 +80,9 @@ internal sealed class Workspace
     public int EventsKeptPerCustomer { get; }
 
     public string? CustomerIdPattern { get; }
+
+    /// <summary><c>drop</c> or <c>reject</c>: what a Bulk body holding an invalid element gets (<see cref="Workspaces.BulkElementFaults"/>).</summary>
+    public string BulkElementFaults { get; }
 
     public FaultDraw DrawFault()
     {
@@ -139,12 +143,17 @@ internal sealed class Workspace
                     checks[index] = Check(element, index, now, ref tally, rejections, ignored);
                     index++;
                 }
+
+                if (tally.ElementsRejected > 0 && BulkElementFaults == Workspaces.BulkElementFaults.Reject)
+                {
+                    return RejectBody(facts, demand, tally.ElementsRejected, rejections);
+                }
             }
             else if (Check(payload, 0, now, ref tally, rejections, ignored) is var single
-                && (single.Reason ?? WrongKind(endpoint, single.Kind)) is { } reason)
+                && (single.Fault ?? WrongKind(endpoint, single.Kind)) is { } fault)
             {
-                Record(facts, StatusCodes.Status400BadRequest, reason, demand);
-                return new IngestOutcome(StatusCodes.Status400BadRequest, reason);
+                Record(facts, StatusCodes.Status400BadRequest, fault.Message, demand);
+                return new IngestOutcome(StatusCodes.Status400BadRequest, fault);
             }
             else
             {
@@ -158,7 +167,7 @@ internal sealed class Workspace
                 {
                     const string limited = "per-minute quota exceeded";
                     RecordLocked(facts, StatusCodes.Status429TooManyRequests, limited, demand, default, [], []);
-                    return new IngestOutcome(StatusCodes.Status429TooManyRequests, limited);
+                    return new IngestOutcome(StatusCodes.Status429TooManyRequests, null);
                 }
 
                 if (ProcessingDelay > TimeSpan.Zero)
@@ -289,13 +298,13 @@ internal sealed class Workspace
     private static ElementCheck Check(JsonElement element, int index, DateTime now, ref IngestTally tally,
         List<ElementRejection> rejections, List<IgnoredAttribute> ignored)
     {
-        var reason = ElementValidator.Validate(element, now, out var kind, out var customerId);
-        if (reason is not null)
+        var fault = ElementValidator.Validate(element, now, out var kind, out var customerId);
+        if (fault is not null)
         {
             tally.ElementsRejected++;
             if (rejections.Count < MaxRejectionsLogged)
             {
-                rejections.Add(new ElementRejection(index, customerId, reason));
+                rejections.Add(new ElementRejection(index, customerId, fault));
             }
         }
         else if (kind == ElementKind.Customer && element.TryGetProperty("attributes"u8, out var attributes))
@@ -313,7 +322,7 @@ internal sealed class Workspace
             }
         }
 
-        return new ElementCheck(kind, customerId, reason);
+        return new ElementCheck(kind, customerId, fault);
     }
 
     private void ApplyDueLocked()
@@ -348,7 +357,7 @@ internal sealed class Workspace
 
     private void Apply(JsonElement element, ElementCheck check, DateTime receivedAt, ref IngestTally tally)
     {
-        if (check.Reason is not null)
+        if (check.Fault is not null)
         {
             return;
         }
@@ -363,12 +372,30 @@ internal sealed class Workspace
         }
     }
 
-    private static string? WrongKind(DataEndpoint endpoint, ElementKind kind) => (endpoint, kind) switch
+    private static ElementFault? WrongKind(DataEndpoint endpoint, ElementKind kind) => (endpoint, kind) switch
     {
-        (DataEndpoint.TrackUser, not ElementKind.Customer) => "type must be 'customer'",
-        (DataEndpoint.CreateEvent, not ElementKind.Event) => "type must be 'event'",
+        (DataEndpoint.TrackUser, not ElementKind.Customer) => new ElementFault(ElementFault.WrongType, "type", "type must be 'customer'"),
+        (DataEndpoint.CreateEvent, not ElementKind.Event) => new ElementFault(ElementFault.WrongType, "type", "type must be 'event'"),
         _ => null,
     };
+
+    /// <summary>
+    /// A Bulk body with an invalid element, in a workspace that rejects such bodies: 400 naming the first fault,
+    /// nothing applied and no quota taken (as for any refused request); the log keeps every fault.
+    /// </summary>
+    private IngestOutcome RejectBody(RequestFacts facts, QuotaDemand demand, int faulty, List<ElementRejection> rejections)
+    {
+        var first = rejections[0];
+        var more = faulty > 1 ? $" (and {faulty - 1} more invalid element{(faulty > 2 ? "s" : "")})" : "";
+        var fault = first.Fault with { Message = $"elements[{first.Index}]: {first.Fault.Message}{more}; nothing of this request was applied" };
+        lock (gate)
+        {
+            RecordLocked(facts, StatusCodes.Status400BadRequest, fault.Message, demand,
+                new IngestTally { ElementsRejected = faulty }, rejections, []);
+        }
+
+        return new IngestOutcome(StatusCodes.Status400BadRequest, fault);
+    }
 
     private void RecordLocked(RequestFacts facts, int status, string? reason, QuotaDemand demand, in IngestTally tally,
         List<ElementRejection> rejections, List<IgnoredAttribute> ignored)

@@ -3,7 +3,7 @@ namespace Loyalife.MoEngageStandIn.Workspaces;
 /// <summary>
 /// The body of <c>PUT /control/workspaces/{appId}</c>, and one entry of <c>StandIn:Workspaces</c>
 /// (where <see cref="AppId"/> is required). Omitted sections take defaults: MoEngage's documented quotas,
-/// no faults, Get User off, data applied at once, chunked bodies accepted.
+/// no faults, Get User off, data applied at once, chunked bodies accepted, a Bulk body's invalid elements dropped.
 /// </summary>
 public sealed record WorkspaceDefinition
 {
@@ -49,4 +49,11 @@ public sealed record WorkspaceDefinition
     /// (<c>eventsNotKept</c>). Null takes <c>StandIn:EventsKeptPerCustomer</c>.
     /// </summary>
     public int? EventsKeptPerCustomer { get; init; }
+
+    /// <summary>
+    /// A Bulk Import body holding an invalid element: <c>drop</c> (the default) answers 200 and drops only the
+    /// invalid elements, as MoEngage's data overview says; <c>reject</c> answers 400 with MoEngage's error body
+    /// naming the fault and applies nothing of the body, as the 400 examples of MoEngage's OpenAPI file show.
+    /// </summary>
+    public string? BulkElementFaults { get; init; }
 }

@@ -70,6 +70,11 @@ internal static class WorkspaceDefinitionValidator
             errors["eventsKeptPerCustomer"] = ["At least 1, or null for the stand-in's default."];
         }
 
+        if (Workspaces.BulkElementFaults.Parse(definition.BulkElementFaults) is null)
+        {
+            errors["bulkElementFaults"] = [$"'{Workspaces.BulkElementFaults.Drop}' (the default) or '{Workspaces.BulkElementFaults.Reject}'."];
+        }
+
         return errors;
     }
 
