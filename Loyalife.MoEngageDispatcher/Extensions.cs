@@ -59,6 +59,11 @@ internal static class Extensions
         builder.Services.AddSingleton<VerificationStore>();
         builder.Services.AddSingleton<RunVerifier>();
         builder.Services.AddSingleton<ProgramLock>();
+        builder.Services.AddSingleton<IProgressStore>(services => services.GetRequiredService<FencedRunStore>());
+        builder.Services.AddSingleton<IBulkImport, QuotaBulkImport>();
+        builder.Services.AddSingleton<IExistenceGate, ExistenceGate>();
+        builder.Services.AddSingleton<IHoldRules>(services => services.GetRequiredService<HoldGate>());
+        builder.Services.AddSingleton<DeliveryPipeline>();
         builder.Services.AddSingleton<RunEngine>();
         builder.Services.AddSingleton<SyncScheduler>();
         builder.Services.AddSingleton<DispatchWorker>();

@@ -10,48 +10,41 @@ namespace Loyalife.MoEngageDispatcher.Existence;
 /// updates cannot create profiles.
 /// </summary>
 internal sealed class ExistenceGate(
-    ConfirmationStore store, GetUserClient getUser, IQuotaLimiter limiter, MoEngageCredentials credentials, SyncRun run,
-    RunReport report, RunProgress progress, ExistenceOptions options, TimeProvider time, CancellationToken waits)
+    ConfirmationStore store, GetUserClient getUser, IQuotaLimiter limiter, IOptions<ExistenceOptions> options, TimeProvider time)
+    : IExistenceGate
 {
-    private readonly Dictionary<string, MemberVerdict> verdicts = new(StringComparer.Ordinal);
-
     /// <summary>
     /// Whether events wait for confirmation. A dry run sends nothing to MoEngage, Get User included: it counts
     /// the events of members not known to be held as it would in <c>send</c>.
     /// </summary>
-    public bool Verifies => credentials.VerifiesMembers && !run.DryRun;
+    public static bool Holds(SyncRun run, MoEngageCredentials credentials) => credentials.VerifiesMembers && !run.DryRun;
 
-    /// <summary>What is known of <paramref name="customerId"/> after <see cref="ConfirmAsync"/> of its page.</summary>
-    public MemberVerdict Of(string customerId) => verdicts.GetValueOrDefault(customerId);
-
-    /// <summary>Confirms the members of the page's events from <paramref name="skip"/> on; answers when each is known or was asked.</summary>
-    public async Task ConfirmAsync(DateOnly date, SnapshotPage page, int skip)
+    public async Task ConfirmAsync(
+        SyncRun run, MoEngageCredentials credentials, DateOnly date, SnapshotPage page, int skip, PageVerdicts verdicts,
+        ConfirmationFigures figures, CancellationToken waits)
     {
         // Bookkeeping is the gate's time less Get User's, which AskAsync counts.
-        var started = Stopwatch.GetTimestamp();
-        var askedBefore = report.Confirmations.GetUserSeconds;
+        var started = time.GetTimestamp();
+        var askedBefore = figures.GetUserSeconds;
         try
         {
-            await ConfirmPageAsync(date, page, skip);
+            var holds = Holds(run, credentials);
+            verdicts.Reset(holds);
+            await ConfirmPageAsync(run, credentials, holds, date, page, skip, verdicts.ByCustomer, figures, waits);
         }
         finally
         {
-            report.Confirmations.BookkeepingSeconds +=
-                Stopwatch.GetElapsedTime(started).TotalSeconds - (report.Confirmations.GetUserSeconds - askedBefore);
+            figures.BookkeepingSeconds += time.GetElapsedTime(started).TotalSeconds - (figures.GetUserSeconds - askedBefore);
         }
     }
 
-    /// <summary>Members of the run's dates so far whom MoEngage does not hold, for the report.</summary>
-    public async Task CountAbsentAsync(DateOnly through)
-    {
-        var started = Stopwatch.GetTimestamp();
-        report.MembersNotInMoEngage = await store.CountNotInMoEngageAsync(run.ProgramId, run.From, through, waits);
-        report.Confirmations.BookkeepingSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
-    }
+    public Task<long> CountAbsentAsync(SyncRun run, DateOnly through, CancellationToken waits) =>
+        store.CountNotInMoEngageAsync(run.ProgramId, run.From, through, waits);
 
-    private async Task ConfirmPageAsync(DateOnly date, SnapshotPage page, int skip)
+    private async Task ConfirmPageAsync(
+        SyncRun run, MoEngageCredentials credentials, bool holds, DateOnly date, SnapshotPage page, int skip,
+        Dictionary<string, MemberVerdict> verdicts, ConfirmationFigures figures, CancellationToken waits)
     {
-        verdicts.Clear();
         var members = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in page.Items.EnumerateArray().Skip(skip))
         {
@@ -70,7 +63,7 @@ internal sealed class ExistenceGate(
             return;
         }
 
-        await LookUpOrAskAsync();
+        await LookUpOrAskAsync(credentials, holds, verdicts, figures, waits);
 
         // Only the members found absent are kept for the list; anyone else's earlier row goes, so a corrected
         // reference leaves the list with the member's next event. Most members are found, so most pages write little.
@@ -79,7 +72,9 @@ internal sealed class ExistenceGate(
             members.Keys.Where(m => !absent.ContainsKey(m)).ToList(), waits);
     }
 
-    private async Task LookUpOrAskAsync()
+    private async Task LookUpOrAskAsync(
+        MoEngageCredentials credentials, bool holds, Dictionary<string, MemberVerdict> verdicts, ConfirmationFigures figures,
+        CancellationToken waits)
     {
         var now = time.GetUtcNow();
         var ask = new List<string>();
@@ -90,33 +85,28 @@ internal sealed class ExistenceGate(
             {
                 verdicts[customerId] = confirmation.Found ? MemberVerdict.Found : MemberVerdict.NotFound;
             }
-            else if (Verifies)
+            else if (holds)
             {
                 ask.Add(customerId);
             }
         }
 
-        if (ask.Count == 0)
-        {
-            return;
-        }
-
         foreach (var batch in ask.Chunk(GetUserClient.MaxIdentifiers))
         {
-            await AskAsync(batch);
+            await AskAsync(credentials, batch, verdicts, figures, waits);
         }
-
-        await progress.SaveReportAsync();
     }
 
-    private async Task AskAsync(string[] batch)
+    private async Task AskAsync(
+        MoEngageCredentials credentials, string[] batch, Dictionary<string, MemberVerdict> verdicts, ConfirmationFigures figures,
+        CancellationToken waits)
     {
         using var activity = DispatcherTelemetry.Source.StartActivity("moengage get user", ActivityKind.Client);
         activity?.SetTag("loyalife.moengage.identifiers", batch.Length);
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         var waited = await limiter.ReserveAsync(credentials.AppId, QuotaKind.GetUsers, batch.Length, waits);
         var answer = await getUser.ExportAsync(credentials, batch, [], waits);
-        report.Confirmations.GetUserSeconds += Stopwatch.GetElapsedTime(started).TotalSeconds;
+        figures.GetUserSeconds += time.GetElapsedTime(started).TotalSeconds;
         var exists = batch.Where(answer.Exists.Contains).ToList();
         var absent = batch.Where(id => answer.NotFound.Contains(id) && !answer.Exists.Contains(id)).ToList();
         await store.SaveAsync(credentials.AppId, exists, absent, waits);
@@ -130,7 +120,6 @@ internal sealed class ExistenceGate(
             verdicts[id] = MemberVerdict.NotFound;
         }
 
-        var figures = report.Confirmations;
         figures.Asked += batch.Length;
         figures.Found += exists.Count;
         figures.NotFound += absent.Count;
@@ -139,5 +128,5 @@ internal sealed class ExistenceGate(
     }
 
     private bool Fresh(MemberConfirmation confirmation, DateTimeOffset now) =>
-        now - confirmation.LastChecked < (confirmation.Found ? options.FoundTrustedFor : options.NotFoundRecheckAfter);
+        now - confirmation.LastChecked < (confirmation.Found ? options.Value.FoundTrustedFor : options.Value.NotFoundRecheckAfter);
 }

@@ -1,7 +1,7 @@
 namespace Loyalife.MoEngageDispatcher.HeldRuns;
 
 /// <summary>The check a run makes before it sends a day: the program's hold rules against its recent synced nights.</summary>
-public sealed class HoldGate(HeldRunStore store, IOptions<HeldRunsOptions> options, TimeProvider time)
+public sealed class HoldGate(HeldRunStore store, IOptions<HeldRunsOptions> options, TimeProvider time) : IHoldRules
 {
     /// <summary>Throws <see cref="RunHeldException"/> when <paramref name="date"/> breaks a rule; dry runs and a released day pass.</summary>
     public async Task CheckAsync(SyncRun run, DateOnly date, RunReport report, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ namespace Loyalife.MoEngageDispatcher.MoEngage;
 
 /// <summary>
 /// Posts Bulk Import bodies under the shared failure policy (<see cref="DataApiCalls"/>): 401/403/409 stop the
-/// run, 413 asks for a split, another 4xx records the elements as rejected. The POST is not idempotent
+/// run, 413 asks for a split, another 4xx is answered as rejected (a 400 the sender splits to isolate the elements refused). The POST is not idempotent
 /// (events duplicate), so every retry of a body that may have landed is reported.
 /// </summary>
 public sealed class MoEngageClient(DataApiCalls calls)

@@ -5,7 +5,7 @@ namespace Loyalife.MoEngageDispatcher.Runs;
 /// the claim is conditional on the runner's fencing token, so a runner whose lease lapsed cannot overwrite
 /// its successor (it gets <see cref="LeaseLostException"/>).
 /// </summary>
-public sealed class FencedRunStore(NpgsqlDataSource database, TimeProvider time)
+public sealed class FencedRunStore(NpgsqlDataSource database, TimeProvider time) : IProgressStore
 {
     public async Task<long> NextFencingTokenAsync(CancellationToken cancellationToken)
     {
@@ -105,7 +105,7 @@ public sealed class FencedRunStore(NpgsqlDataSource database, TimeProvider time)
         if (checkpoint is not null)
         {
             command.Parameters.AddWithValue("date", checkpoint.Date);
-            command.Parameters.AddWithValue("phase", checkpoint.Phase == SnapshotKind.Members ? "members" : "events");
+            command.Parameters.AddWithValue("phase", RunRows.PhaseText(checkpoint.Phase));
             command.Parameters.AddWithValue("cursor", (object?)checkpoint.Position.PageCursor ?? DBNull.Value);
             command.Parameters.AddWithValue("offset", checkpoint.Position.Offset);
         }

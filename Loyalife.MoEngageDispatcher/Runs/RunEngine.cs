@@ -8,20 +8,11 @@ namespace Loyalife.MoEngageDispatcher.Runs;
 /// after each accepted body; a run that succeeds leaves its verification pending.
 /// </summary>
 public sealed class RunEngine(
-    ISettingsSource settings,
-    ISnapshotSource snapshots,
-    MoEngageClient moengage,
-    IQuotaLimiter limiter,
     FencedRunStore store,
-    ConfirmationStore confirmations,
-    GetUserClient getUser,
+    DeliveryPipeline delivery,
     RunVerifier verifier,
-    IOptions<SyncOptions> syncOptions,
-    IOptions<MoEngageOptions> moengageOptions,
-    IOptions<ExistenceOptions> existenceOptions,
-    DispatcherTelemetry telemetry,
-    HoldGate holds,
     AlertMonitor alerts,
+    DispatcherTelemetry telemetry,
     TimeProvider time,
     ILogger<RunEngine> logger)
 {
@@ -49,11 +40,8 @@ public sealed class RunEngine(
         }
 
         var report = claimed.Report;
-        if (report.Error is not null)
-        {
-            report.PreviousErrors.Add(report.Error);
-            report.Error = null;
-        }
+        var book = new ReportBook(report, telemetry);
+        book.NewAttempt();
 
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = run.RunId, ["ProgramId"] = run.ProgramId });
         logger.LogInformation("Run {RunId} of program {ProgramId} for {From}..{To} ({Trigger}{Dry}) starts, attempt {Attempt}",
@@ -63,11 +51,11 @@ public sealed class RunEngine(
         var credentialsRejected = false;
         try
         {
-            await RunAsync(claimed, lease, report, stopping);
+            await delivery.RunAsync(claimed, lease, book, stopping);
             status = RunStatus.Succeeded;
             if (!run.DryRun)
             {
-                report.Verification = await verifier.ScheduleAsync(claimed, report, stopping);
+                book.Verification(await verifier.ScheduleAsync(claimed, report, stopping));
             }
 
             await store.FinishAsync(run.RunId, lease.FencingToken, status, null, report, CancellationToken.None);
@@ -82,7 +70,7 @@ public sealed class RunEngine(
         catch (RunHeldException held)
         {
             status = RunStatus.Held;
-            report.Held = held.Held;
+            book.HeldAt(held.Held);
             logger.LogWarning("Run {RunId} is held before sending {Date}: {Summary}", run.RunId, held.Held.BusinessDate, held.Held.Summary);
             try
             {
@@ -101,11 +89,10 @@ public sealed class RunEngine(
             {
                 CredentialsRejectedException or IntegrationDisabledException or MoEngageUnavailableException or SourceException
                     or AttributeNameException => exception.Message,
-                // The client's own message is a page of connection diagnostics; an on-call engineer needs the dependency first.
-                RedisException or RedisTimeoutException => $"Redis (program locks, shared quota) is unavailable: {exception.Message.Split(" - ")[0]}",
+                RedisException or RedisTimeoutException => $"Redis (program locks, shared quota) is unavailable: {RedisFailure.Summary(exception)}",
                 _ => $"unexpected error: {exception.Message}",
             };
-            report.Error = reason;
+            book.Failed(reason);
             logger.LogError(exception is CredentialsRejectedException or IntegrationDisabledException ? null : exception,
                 "Run {RunId} failed: {Reason}", run.RunId, reason);
             activity?.SetStatus(ActivityStatusCode.Error, reason);
@@ -128,40 +115,5 @@ public sealed class RunEngine(
         logger.LogInformation("Run {RunId} {Status}: {Members} members, {Events} events, {Requests} requests, {Rejected} rejected",
             run.RunId, status, report.MembersSent, report.EventsSent.Values.Sum(), report.Requests, report.RejectedElements);
         return status;
-    }
-
-    /// <summary>Reads the credentials, then puts the run's parts together, each given only what it uses, and runs its dates.</summary>
-    private async Task RunAsync(SyncRun run, ProgramLease lease, RunReport report, CancellationToken stopping)
-    {
-        using var waits = CancellationTokenSource.CreateLinkedTokenSource(stopping, lease.Lost);
-        var credentials = await ReadCredentialsAsync(run, stopping);
-        var sync = syncOptions.Value;
-        var bulk = moengageOptions.Value;
-        var rejections = new Rejections(report);
-        var progress = new RunProgress(store, run, lease, report, rejections);
-        var book = new ReportBook(report, rejections, telemetry, bulk.MaxBodyBytes, sync.Quota);
-        var elements = new BulkElementWriter(AttributeNames.From(credentials.AttributeNames));
-        var gate = new ExistenceGate(confirmations, getUser, limiter, credentials, run, report, progress, existenceOptions.Value, time, waits.Token);
-        var sender = new BodySender(moengage, limiter, credentials, lease, waits.Token);
-        var enabled = new EnabledCheck(settings, run, sync.EnabledCheckInterval, time, stopping);
-        var window = new BodyWindow(sender, book, progress, enabled, run, bulk.MaxConcurrentRequests, logger, stopping);
-        var streams = new StreamDelivery(snapshots, run, sync.PageSize, bulk.MaxBodyBytes, elements, gate, window, book, rejections, lease, stopping);
-        var loop = new RunLoop(run, new DaySummaries(snapshots, run, report, stopping), streams, gate, book, progress,
-            date => holds.CheckAsync(run, date, report, stopping));
-        await loop.RunAsync();
-    }
-
-    private async Task<MoEngageCredentials> ReadCredentialsAsync(SyncRun run, CancellationToken stopping)
-    {
-        using var activity = DispatcherTelemetry.Source.StartActivity("credentials");
-        var found = await settings.GetCredentialsAsync(run.ProgramId, stopping)
-            ?? throw new IntegrationDisabledException($"program {run.ProgramId} has no MoEngage settings");
-        if (!found.Enabled && !run.DryRun)
-        {
-            throw new IntegrationDisabledException($"the MoEngage integration of program {run.ProgramId} is disabled");
-        }
-
-        activity?.SetTag("loyalife.moengage.data_center", found.DataCenter);
-        return found;
     }
 }

@@ -10,26 +10,17 @@ internal static class RunRows
         finished_at, attempts, checkpoint_date, checkpoint_phase, checkpoint_cursor, checkpoint_offset, trace_parent, report
         """;
 
+    /// <summary>How <see cref="Checkpoint.Phase"/> is stored in <c>checkpoint_phase</c>.</summary>
+    public static string PhaseText(SnapshotKind phase) => phase == SnapshotKind.Members ? "members" : "events";
+
     public static async Task<List<SyncRun>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var runs = new List<SyncRun>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var row = new Ordinals(reader);
         while (await reader.ReadAsync(cancellationToken))
         {
-            Checkpoint? checkpoint = reader.IsDBNull(12)
-                ? null
-                : new Checkpoint(
-                    reader.GetFieldValue<DateOnly>(12),
-                    reader.GetString(13) == "members" ? SnapshotKind.Members : SnapshotKind.Events,
-                    new StreamPosition(reader.IsDBNull(14) ? null : reader.GetString(14), reader.GetInt32(15)));
-            runs.Add(new SyncRun(
-                reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<DateOnly>(3),
-                reader.GetString(4), reader.GetBoolean(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.GetFieldValue<DateTimeOffset>(8),
-                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
-                reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
-                reader.GetInt32(11), checkpoint, reader.IsDBNull(16) ? null : reader.GetString(16),
-                JsonSerializer.Deserialize<RunReport>(reader.GetString(17), Json)!));
+            runs.Add(row.Read(reader));
         }
 
         return runs;
@@ -40,4 +31,47 @@ internal static class RunRows
     // PostgreSQL keeps microseconds; trimming here makes what we hand out equal to what we read back.
     public static DateTimeOffset Truncate(DateTimeOffset instant) =>
         new(instant.UtcTicks - instant.UtcTicks % 10, TimeSpan.Zero);
+
+    /// <summary>The columns of <see cref="Columns"/> by name, looked up once per reader.</summary>
+    private sealed class Ordinals(NpgsqlDataReader reader)
+    {
+        private readonly int runId = reader.GetOrdinal("run_id");
+        private readonly int programId = reader.GetOrdinal("program_id");
+        private readonly int from = reader.GetOrdinal("from_date");
+        private readonly int to = reader.GetOrdinal("to_date");
+        private readonly int trigger = reader.GetOrdinal("trigger");
+        private readonly int dryRun = reader.GetOrdinal("dry_run");
+        private readonly int status = reader.GetOrdinal("status");
+        private readonly int reason = reader.GetOrdinal("reason");
+        private readonly int requestedAt = reader.GetOrdinal("requested_at");
+        private readonly int startedAt = reader.GetOrdinal("started_at");
+        private readonly int finishedAt = reader.GetOrdinal("finished_at");
+        private readonly int attempts = reader.GetOrdinal("attempts");
+        private readonly int checkpointDate = reader.GetOrdinal("checkpoint_date");
+        private readonly int checkpointPhase = reader.GetOrdinal("checkpoint_phase");
+        private readonly int checkpointCursor = reader.GetOrdinal("checkpoint_cursor");
+        private readonly int checkpointOffset = reader.GetOrdinal("checkpoint_offset");
+        private readonly int traceParent = reader.GetOrdinal("trace_parent");
+        private readonly int report = reader.GetOrdinal("report");
+
+        public SyncRun Read(NpgsqlDataReader row)
+        {
+            Checkpoint? checkpoint = row.IsDBNull(checkpointDate)
+                ? null
+                : new Checkpoint(
+                    row.GetFieldValue<DateOnly>(checkpointDate),
+                    row.GetString(checkpointPhase) == PhaseText(SnapshotKind.Members) ? SnapshotKind.Members : SnapshotKind.Events,
+                    new StreamPosition(NullableString(row, checkpointCursor), row.GetInt32(checkpointOffset)));
+            return new SyncRun(
+                row.GetGuid(runId), row.GetString(programId), row.GetFieldValue<DateOnly>(from), row.GetFieldValue<DateOnly>(to),
+                row.GetString(trigger), row.GetBoolean(dryRun), row.GetString(status), NullableString(row, reason),
+                row.GetFieldValue<DateTimeOffset>(requestedAt),
+                row.IsDBNull(startedAt) ? null : row.GetFieldValue<DateTimeOffset>(startedAt),
+                row.IsDBNull(finishedAt) ? null : row.GetFieldValue<DateTimeOffset>(finishedAt),
+                row.GetInt32(attempts), checkpoint, NullableString(row, traceParent),
+                JsonSerializer.Deserialize<RunReport>(row.GetString(report), Json)!);
+        }
+
+        private static string? NullableString(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
+    }
 }

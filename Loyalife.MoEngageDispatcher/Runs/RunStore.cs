@@ -93,7 +93,7 @@ public sealed class RunStore(NpgsqlDataSource database, TimeProvider time)
     {
         await using var command = database.CreateCommand(
             "SELECT program_id FROM dispatch.sync_runs WHERE status IN ('pending', 'running') UNION SELECT program_id FROM dispatch.pending_verifications");
-        return await command.ReadAllAsync(reader => reader.GetString(0), cancellationToken);
+        return await command.ReadAllAsync(reader => reader.GetString(reader.GetOrdinal("program_id")), cancellationToken);
     }
 
     public async Task<IReadOnlySet<DateOnly>> SyncedDaysAsync(string programId, DateOnly since, CancellationToken cancellationToken)
@@ -102,7 +102,7 @@ public sealed class RunStore(NpgsqlDataSource database, TimeProvider time)
             "SELECT business_date FROM dispatch.synced_days WHERE program_id = @p AND business_date >= @since");
         command.Parameters.AddWithValue("p", programId);
         command.Parameters.AddWithValue("since", since);
-        return (await command.ReadAllAsync(reader => reader.GetFieldValue<DateOnly>(0), cancellationToken)).ToHashSet();
+        return (await command.ReadAllAsync(reader => reader.GetFieldValue<DateOnly>(reader.GetOrdinal("business_date")), cancellationToken)).ToHashSet();
     }
 
     public async Task<IReadOnlyList<RejectedElement>> RejectedAsync(Guid runId, int limit, CancellationToken cancellationToken)
@@ -111,7 +111,9 @@ public sealed class RunStore(NpgsqlDataSource database, TimeProvider time)
             "SELECT business_date, kind, status, answer, element FROM dispatch.rejected_elements WHERE run_id = @id ORDER BY id LIMIT @limit");
         command.Parameters.AddWithValue("id", runId);
         command.Parameters.AddWithValue("limit", limit);
-        return await command.ReadAllAsync(reader => new RejectedElement(reader.GetFieldValue<DateOnly>(0), reader.GetString(1),
-            reader.GetInt32(2), reader.GetString(3), reader.GetString(4)), cancellationToken);
+        return await command.ReadAllAsync(reader => new RejectedElement(
+            reader.GetFieldValue<DateOnly>(reader.GetOrdinal("business_date")), reader.GetString(reader.GetOrdinal("kind")),
+            reader.GetInt32(reader.GetOrdinal("status")), reader.GetString(reader.GetOrdinal("answer")),
+            reader.GetString(reader.GetOrdinal("element"))), cancellationToken);
     }
 }

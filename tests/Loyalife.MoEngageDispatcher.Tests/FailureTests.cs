@@ -77,12 +77,12 @@ public sealed class FailureTests(Support.Environment env) : IClassFixture<Suppor
     }
 
     [Fact]
-    public async Task ABadRequestIsRecordedWithMoEngagesAnswerAndTheRunGoesOn()
+    public async Task ABadRequestCostsOnlyTheElementMoEngageRefusesRecordedWithItsAnswerAndTheRunGoesOn()
     {
         var program = await env.ProgramAsync(members: 40, events: 0);
         await using var dispatcher = env.Dispatcher(settings: Settings(("MoEngage:MaxBodyBytes", "1024")));
         await using var rejecting = dispatcher.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
-            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(RejectSecondRequest)));
+            services.AddHttpClient(MoEngageClient.HttpClientName).AddHttpMessageHandler(() => RejectBodiesHolding("C0000007"))));
 
         var run = await rejecting.RunAsync((await rejecting.TickForOneRunAsync(program.ProgramId)).RunId);
 
@@ -92,6 +92,10 @@ public sealed class FailureTests(Support.Environment env) : IClassFixture<Suppor
         Assert.All(run.Rejected!, element => Assert.Equal(400, element.Status));
         Assert.All(run.Rejected!, element => Assert.Contains("elements cannot be empty array", element.Answer));
         Assert.Equal(run.Report.MembersSent, (await env.StandIn.StatsAsync(program.AppId)).Stat("customersUpdated"));
+        // The body holding it was split until the element stood alone: only it is rejected.
+        var rejected = Assert.Single(run.Rejected!);
+        Assert.Contains("C0000007", rejected.Element);
+        Assert.Equal(39, run.Report.MembersSent);
     }
 
     [Fact]
@@ -147,15 +151,13 @@ public sealed class FailureTests(Support.Environment env) : IClassFixture<Suppor
         }
     }
 
-    /// <summary>Answers the second Bulk request with MoEngage's 400 body, as for a malformed request.</summary>
-    private static StubHandler RejectSecondRequest()
-    {
-        var count = 0;
-        return new StubHandler((request, next, cancellationToken) => Interlocked.Increment(ref count) == 2
-            ? Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadRequest)
-            {
-                Content = new StringContent("""{"status":"fail","error":{"type":"Bad Request","message":"elements cannot be empty array","request_id":"r1"}}"""),
-            })
-            : next(request, cancellationToken));
-    }
+    /// <summary>Answers every Bulk request holding <paramref name="poisoned"/> with MoEngage's 400 body, as its published spec shows.</summary>
+    private static StubHandler RejectBodiesHolding(string poisoned) =>
+        new(async (request, next, cancellationToken) =>
+            (await request.Content!.ReadAsStringAsync(cancellationToken)).Contains(poisoned, StringComparison.Ordinal)
+                ? new HttpResponseMessage(HttpStatusCode.BadRequest)
+                {
+                    Content = new StringContent("""{"status":"fail","error":{"type":"Bad Request","message":"elements cannot be empty array","request_id":"r1"}}"""),
+                }
+                : await next(request, cancellationToken));
 }

@@ -157,10 +157,14 @@ public sealed class LoyalifeSystem : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Creates (or replaces) a stand-in workspace whose profiles are the demo's references ending in 0-8, with Get User on.</summary>
-    public async Task PutWorkspaceAsync(string appId, string apiKey, object? faults = null)
+    /// <summary>
+    /// Creates (or replaces) a stand-in workspace whose profiles are the demo's references ending in 0-8, with Get User on.
+    /// <paramref name="bulkElementFaults"/>: how Bulk Import answers invalid elements, <c>drop</c> (the stand-in's default) or
+    /// <c>reject</c> (a 400 for the whole body, nothing of it applied).
+    /// </summary>
+    public async Task PutWorkspaceAsync(string appId, string apiKey, object? faults = null, string? bulkElementFaults = null)
     {
-        using var response = await StandIn.Control.PutAsJsonAsync($"/control/workspaces/{appId}", new
+        var definition = JsonSerializer.SerializeToNode(new
         {
             dataCenter = "01",
             apiKey,
@@ -169,7 +173,13 @@ public sealed class LoyalifeSystem : IAsyncDisposable
             faults = faults ?? new { },
             // As MoEngage support enables it: settings-service refuses unknownMembers "verify" (the default) without it.
             getUser = new { enabled = true },
-        });
+        })!.AsObject();
+        if (bulkElementFaults is not null)
+        {
+            definition["bulkElementFaults"] = bulkElementFaults;
+        }
+
+        using var response = await StandIn.Control.PutAsJsonAsync($"/control/workspaces/{appId}", definition);
         response.EnsureSuccessStatusCode();
     }
 
@@ -183,9 +193,9 @@ public sealed class LoyalifeSystem : IAsyncDisposable
     }
 
     /// <summary>Points the demo program at a new stand-in workspace: the workspace, then the integration saved with its key.</summary>
-    public async Task ConnectWorkspaceAsync(string appId, string apiKey, object? faults = null)
+    public async Task ConnectWorkspaceAsync(string appId, string apiKey, object? faults = null, string? bulkElementFaults = null)
     {
-        await PutWorkspaceAsync(appId, apiKey, faults);
+        await PutWorkspaceAsync(appId, apiKey, faults, bulkElementFaults);
         await ConfigureIntegrationAsync(appId, apiKey);
     }
 

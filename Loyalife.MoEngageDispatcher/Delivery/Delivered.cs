@@ -1,4 +1,4 @@
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>
 /// A body's outcome, ready to apply in order: its parts (more than one after a 413 split), where it ends,

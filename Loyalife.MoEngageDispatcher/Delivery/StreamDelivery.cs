@@ -1,20 +1,21 @@
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>
 /// One snapshot stream of one date, from a checkpoint to its end: pages fetched ahead, packed into bodies,
 /// delivered through the window. Stopping between bodies lets what is in flight finish and be checkpointed.
 /// </summary>
 internal sealed class StreamDelivery(
-    ISnapshotSource snapshots, SyncRun run, int pageSize, int maxBodyBytes, BulkElementWriter elements, ExistenceGate gate,
-    BodyWindow window, ReportBook book, Rejections rejections, ProgramLease lease, CancellationToken stopping)
+    RunContext context, ISnapshotSource snapshots, IExistenceGate gate, BodyWindow window, RunProgress progress,
+    BulkElementWriter elements, int pageSize, int maxBodyBytes)
 {
     public async Task SendAsync(DateOnly date, SnapshotKind kind, StreamPosition start)
     {
+        var run = context.Run;
+        var stopping = context.Stopping;
         await using var pages = new PagePrefetch(snapshots, run.ProgramId, date, kind, start.PageCursor, pageSize, stopping);
         using var bodies = new BulkBodyPacker(maxBodyBytes);
-        var packer = kind == SnapshotKind.Members
-            ? new PagePacker(bodies, ElementKind.Customer, elements, null, rejections)
-            : new PagePacker(bodies, ElementKind.Event, elements, gate, rejections);
+        var packer = new PagePacker(bodies, kind == SnapshotKind.Members ? ElementKind.Customer : ElementKind.Event, elements, context.Book);
+        var verdicts = kind == SnapshotKind.Events ? new PageVerdicts() : null;
         try
         {
             var skip = start.Offset;
@@ -22,13 +23,13 @@ internal sealed class StreamDelivery(
             {
                 using (page)
                 {
-                    if (kind == SnapshotKind.Events)
+                    // The page's events wait here until their members are confirmed (bodies already out go on).
+                    if (verdicts is not null)
                     {
-                        // The page's events wait here until their members are confirmed (bodies already out go on).
-                        await gate.ConfirmAsync(date, page, skip);
+                        await ConfirmAsync(date, page, skip, verdicts);
                     }
 
-                    foreach (var body in packer.Pack(date, page, skip))
+                    foreach (var body in packer.Pack(date, page, skip, verdicts))
                     {
                         await window.DeliverAsync(date, body);
                     }
@@ -45,9 +46,9 @@ internal sealed class StreamDelivery(
             }
 
             await window.DrainAsync();
-            book.HeldBack(packer.TakeHeldBack());
+            context.Book.HeldBack(packer.TakeHeldBack());
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !lease.Lost.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !context.LeaseLost.IsCancellationRequested)
         {
             // Stopping between bodies: what is in flight finishes and is checkpointed, so nothing accepted is resent.
             try
@@ -65,6 +66,25 @@ internal sealed class StreamDelivery(
         {
             await window.AbandonAsync();
             throw;
+        }
+    }
+
+    /// <summary>The existence gate's verdicts on the page; what asking cost goes into the report, saved if Get User was asked.</summary>
+    private async Task ConfirmAsync(DateOnly date, SnapshotPage page, int skip, PageVerdicts verdicts)
+    {
+        var figures = new ConfirmationFigures();
+        try
+        {
+            await gate.ConfirmAsync(context.Run, context.Credentials, date, page, skip, verdicts, figures, context.Waits);
+        }
+        finally
+        {
+            context.Book.Confirmed(figures);
+        }
+
+        if (figures.Asked > 0)
+        {
+            await progress.SaveReportAsync();
         }
     }
 }

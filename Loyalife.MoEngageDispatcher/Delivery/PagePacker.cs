@@ -1,19 +1,22 @@
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>
 /// Turns a page's items into Bulk Import elements packed into bodies; an item that cannot be mapped, or
 /// whose element exceeds the cap on its own, is recorded as rejected instead. Events pass the existence
 /// gate first: one whose member MoEngage does not hold (or has not confirmed) is held back, not packed.
 /// </summary>
-internal sealed class PagePacker(BulkBodyPacker packer, ElementKind kind, BulkElementWriter elements, ExistenceGate? gate, Rejections rejections)
+internal sealed class PagePacker(BulkBodyPacker packer, ElementKind kind, BulkElementWriter elements, ReportBook book)
 {
     public const string NotInMoEngage = "not_in_moengage";
     public const string Unconfirmed = "unconfirmed";
 
     private readonly Dictionary<string, long> heldBack = [];
 
-    /// <summary>The bodies the page's items closed, in order; items up to <paramref name="skip"/> were sent before.</summary>
-    public IEnumerable<BulkBody> Pack(DateOnly date, SnapshotPage page, int skip)
+    /// <summary>
+    /// The bodies the page's items closed, in order; items up to <paramref name="skip"/> were sent before.
+    /// <paramref name="verdicts"/>: what the existence gate knows of the page's members (events only).
+    /// </summary>
+    public IEnumerable<BulkBody> Pack(DateOnly date, SnapshotPage page, int skip, PageVerdicts? verdicts)
     {
         var count = page.Count;
         var index = 0;
@@ -27,8 +30,8 @@ internal sealed class PagePacker(BulkBodyPacker packer, ElementKind kind, BulkEl
 
             // The position after this item; the last item of a page points at the next page's start.
             var end = index == count && page.Next is not null ? new StreamPosition(page.Next, 0) : new StreamPosition(page.After, index);
-            var verdict = gate is not null && BulkElementWriter.CustomerId(item) is { } customerId ? gate.Of(customerId) : MemberVerdict.Found;
-            if (gate is { Verifies: true } && verdict != MemberVerdict.Found)
+            var verdict = verdicts is not null && BulkElementWriter.CustomerId(item) is { } customerId ? verdicts.Of(customerId) : MemberVerdict.Found;
+            if (verdicts is { Holds: true } && verdict != MemberVerdict.Found)
             {
                 var reason = verdict == MemberVerdict.NotFound ? NotInMoEngage : Unconfirmed;
                 heldBack[reason] = heldBack.GetValueOrDefault(reason) + 1;
@@ -42,14 +45,14 @@ internal sealed class PagePacker(BulkBodyPacker packer, ElementKind kind, BulkEl
                 : BulkElementWriter.TryWriteEvent(writer, item, out name);
             if (!mapped)
             {
-                rejections.Add(new RejectedElement(date, ReportBook.KindName(kind), 0, "snapshot item lacks customerId, name or occurredAt", item.GetRawText()));
+                book.Reject(new RejectedElement(date, ReportBook.KindName(kind), 0, "snapshot item lacks customerId, name or occurredAt", item.GetRawText()));
                 continue;
             }
 
             var (closed, oversized) = packer.Commit(kind, name, end, unconfirmed: verdict != MemberVerdict.Found);
             if (oversized)
             {
-                rejections.Add(new RejectedElement(date, ReportBook.KindName(kind), 413,
+                book.Reject(new RejectedElement(date, ReportBook.KindName(kind), 413,
                     $"element of {packer.CurrentElement.Length} bytes exceeds the {packer.MaxBodyBytes}-byte body cap on its own",
                     Encoding.UTF8.GetString(packer.CurrentElement)));
             }

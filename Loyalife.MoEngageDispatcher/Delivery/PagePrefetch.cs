@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>
 /// Fetches a snapshot stream's pages ahead (two at most) while bodies go out, so neither snapshot-service

@@ -1,4 +1,4 @@
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>
 /// The bodies in flight: a body starts going out while the next ones are packed, at most
@@ -6,8 +6,7 @@ namespace Loyalife.MoEngageDispatcher.Runs;
 /// strictly in body order, so a checkpoint never covers a body that is not yet accepted.
 /// </summary>
 internal sealed class BodyWindow(
-    BodySender sender, ReportBook book, RunProgress progress, EnabledCheck enabled, SyncRun run, int maxInFlight,
-    ILogger logger, CancellationToken stopping)
+    RunContext context, BodySender sender, RunProgress progress, EnabledCheck enabled, int maxInFlight, int maxBodyBytes, ILogger logger)
 {
     private readonly Queue<Task<Delivered>> inFlight = new();
 
@@ -15,7 +14,7 @@ internal sealed class BodyWindow(
     {
         try
         {
-            stopping.ThrowIfCancellationRequested();
+            context.Stopping.ThrowIfCancellationRequested();
             await enabled.EnsureAsync();
         }
         catch
@@ -24,8 +23,9 @@ internal sealed class BodyWindow(
             throw;
         }
 
-        book.BodyBuilt(body);
-        if (run.DryRun)
+        var book = context.Book;
+        book.BodyBuilt(body, maxBodyBytes);
+        if (context.Run.DryRun)
         {
             using (body)
             {
@@ -52,7 +52,7 @@ internal sealed class BodyWindow(
             throw;
         }
 
-        inFlight.Enqueue(sender.SendAsync(date, body));
+        inFlight.Enqueue(sender.SendAsync(context, date, body));
     }
 
     /// <summary>Waits for every body in flight and applies each in order.</summary>
@@ -77,7 +77,7 @@ internal sealed class BodyWindow(
                 var delivered = await pending;
                 foreach (var part in delivered.Parts.Where(part => part.Result.Outcome == SendOutcome.Accepted))
                 {
-                    book.Uncovered(part);
+                    context.Book.Uncovered(part);
                 }
             }
             catch (Exception exception)
@@ -87,14 +87,14 @@ internal sealed class BodyWindow(
         }
 
         // Each was counted above if accepted; none is left for a later attempt to count again.
-        book.NothingInFlight();
+        context.Book.NothingInFlight();
     }
 
     private async Task ApplyNextAsync()
     {
         var delivered = await inFlight.Dequeue();
-        book.InFlight(delivered.Kind, delivered.Elements, -1);
-        book.Apply(delivered);
+        context.Book.InFlight(delivered.Kind, delivered.Elements, -1);
+        context.Book.Apply(delivered);
         await progress.SaveAsync(new Checkpoint(delivered.Date, delivered.Kind == ElementKind.Customer ? SnapshotKind.Members : SnapshotKind.Events, delivered.End));
     }
 }

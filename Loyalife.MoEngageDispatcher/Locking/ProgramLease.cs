@@ -1,10 +1,16 @@
 using StackExchange.Redis;
 
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Locking;
 
 /// <summary>A held program lock: renewed in the background; <see cref="Lost"/> fires if renewal fails.</summary>
 public sealed class ProgramLease : IAsyncDisposable
 {
+    /// <summary>
+    /// Renewals per lease: renewing at a third of it leaves two more chances (a slow Redis, a paused process)
+    /// before the key expires and another runner may take the program.
+    /// </summary>
+    private const int RenewalsPerLease = 3;
+
     private readonly ProgramLock owner;
     private readonly RedisKey key;
     private readonly string value;
@@ -34,7 +40,7 @@ public sealed class ProgramLease : IAsyncDisposable
         {
             while (true)
             {
-                await Task.Delay(lease / 3, owner.Time, stop.Token);
+                await Task.Delay(lease / RenewalsPerLease, owner.Time, stop.Token);
                 if (!await owner.RenewAsync(key, value, lease))
                 {
                     owner.Logger.LogWarning("Lost the lock of program {ProgramId}", ProgramId);

@@ -1,11 +1,60 @@
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>
-/// The run report's arithmetic: every figure a body or an answer adds to the report (and to the metrics)
-/// is added here, so each figure has one place that counts it.
+/// The only writer of a run's report: every figure a body, an answer, a date or the run's end adds to the
+/// report (and to the metrics) is added here, so each figure has one place that counts it. Rejected elements
+/// are counted at once and kept until the next checkpoint saves them.
 /// </summary>
-internal sealed class ReportBook(RunReport report, Rejections rejections, DispatcherTelemetry telemetry, int maxBodyBytes, QuotaOptions quota)
+internal sealed class ReportBook(RunReport report, DispatcherTelemetry telemetry)
 {
+    private readonly List<RejectedElement> pendingRejections = [];
+
+    /// <summary>The report as it stands, to read and to save; change it only through the book.</summary>
+    public RunReport Report => report;
+
+    /// <summary>Rejected elements counted since the last checkpoint, to save with the next one.</summary>
+    public IReadOnlyList<RejectedElement> PendingRejections => pendingRejections;
+
+    /// <summary>A new attempt of the run: the previous attempt's failure becomes history.</summary>
+    public void NewAttempt()
+    {
+        if (report.Error is not null)
+        {
+            report.PreviousErrors.Add(report.Error);
+            report.Error = null;
+        }
+    }
+
+    public void Failed(string reason) => report.Error = reason;
+
+    public void HeldAt(HeldReport held) => report.Held = held;
+
+    public void Verification(VerificationResult verification) => report.Verification = verification;
+
+    /// <summary>What the snapshot says <paramref name="date"/> holds, once known (a resumed run knows it already).</summary>
+    public DayReport? Day(DateOnly date) => report.Days.GetValueOrDefault(DayKey(date));
+
+    public DayReport AddDay(DateOnly date, SnapshotSummary summary)
+    {
+        var day = new DayReport
+        {
+            MembersInSnapshot = summary.Members,
+            MembersSkipped = new(summary.SkippedMembers ?? new Dictionary<string, long>()),
+            EventsInSnapshot = new(summary.Events ?? new Dictionary<string, long>()),
+        };
+        report.Days[DayKey(date)] = day;
+        foreach (var (reason, count) in day.MembersSkipped)
+        {
+            report.MembersSkipped[reason] = report.MembersSkipped.GetValueOrDefault(reason) + count;
+        }
+
+        return day;
+    }
+
+    public void DayCompleted(DateOnly date) => report.Days[DayKey(date)].Completed = true;
+
+    public static string DayKey(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Bodies an earlier attempt left in flight (sent, never confirmed) go out again from the checkpoint:
     /// they become possible duplicates.
@@ -16,7 +65,7 @@ internal sealed class ReportBook(RunReport report, Rejections rejections, Dispat
         report.InFlight = new();
     }
 
-    public void BodyBuilt(BulkBody body)
+    public void BodyBuilt(BulkBody body, int maxBodyBytes)
     {
         report.Bodies++;
         report.BodyBytes += body.Length;
@@ -55,11 +104,20 @@ internal sealed class ReportBook(RunReport report, Rejections rejections, Dispat
             {
                 foreach (var element in elements)
                 {
-                    rejections.Add(new RejectedElement(delivered.Date, KindName(part.Kind), part.Result.Status, part.Result.Answer ?? "", element));
+                    Reject(new RejectedElement(delivered.Date, KindName(part.Kind), part.Result.Status, part.Result.Answer ?? "", element));
                 }
             }
         }
     }
+
+    /// <summary>An element MoEngage refused, or that could never be sent: counted now, saved with the next checkpoint.</summary>
+    public void Reject(RejectedElement element)
+    {
+        pendingRejections.Add(element);
+        report.RejectedElements++;
+    }
+
+    public void RejectionsSaved() => pendingRejections.Clear();
 
     /// <summary>
     /// An accepted part that no checkpoint will cover (the run stopped before its turn): the retry sends it
@@ -80,11 +138,31 @@ internal sealed class ReportBook(RunReport report, Rejections rejections, Dispat
         }
     }
 
+    /// <summary>What confirming a page's members cost (Get User's calls and waits, the gate's own bookkeeping).</summary>
+    public void Confirmed(ConfirmationFigures page)
+    {
+        var figures = report.Confirmations;
+        figures.Asked += page.Asked;
+        figures.Found += page.Found;
+        figures.NotFound += page.NotFound;
+        figures.Calls += page.Calls;
+        figures.WaitSeconds = Math.Round(figures.WaitSeconds + page.WaitSeconds, 3);
+        figures.GetUserSeconds += page.GetUserSeconds;
+        figures.BookkeepingSeconds += page.BookkeepingSeconds;
+    }
+
+    /// <summary>Members of the run's dates so far whom MoEngage does not hold, and the time it took to count them.</summary>
+    public void MembersNotInMoEngage(long count, TimeSpan counting)
+    {
+        report.MembersNotInMoEngage = count;
+        report.Confirmations.BookkeepingSeconds += counting.TotalSeconds;
+    }
+
     /// <summary>
     /// The quotas' lower bound on the time sending takes (members ÷ users quota + events ÷ events quota);
     /// for a dry run, also its estimate.
     /// </summary>
-    public void LowerBound(bool dryRun)
+    public void LowerBound(QuotaOptions quota, bool dryRun)
     {
         var window = quota.Window.TotalSeconds;
         var users = quota.UsersPerMinute == 0 ? 0 : window * report.MembersSent / quota.UsersPerMinute;

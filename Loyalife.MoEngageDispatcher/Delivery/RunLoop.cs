@@ -1,23 +1,24 @@
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>
 /// The run's dates, oldest first, each in its steps: the summary, the member attributes, then the events
 /// (so campaigns triggered by an event see fresh attributes; each page's members confirmed by the existence
 /// gate before its events are packed), then the date marked synced. The checkpoint says which step of which
-/// date a resumed run continues with. Before anything of a date is sent,
-/// <paramref name="passHoldRules"/> may hold the run (it throws).
+/// date a resumed run continues with. Before anything of a date is sent, the hold rules may hold the run (they throw).
 /// </summary>
 internal sealed class RunLoop(
-    SyncRun run, DaySummaries summaries, StreamDelivery streams, ExistenceGate gate, ReportBook book, RunProgress progress,
-    Func<DateOnly, Task> passHoldRules)
+    RunContext context, DaySummaries summaries, StreamDelivery streams, IExistenceGate gate, IHoldRules holds, RunProgress progress,
+    QuotaOptions quota, TimeProvider time)
 {
     public async Task RunAsync()
     {
+        var run = context.Run;
+        var book = context.Book;
         book.CarryOverInFlight();
         var checkpoint = run.Checkpoint ?? new Checkpoint(run.From, SnapshotKind.Members, StreamPosition.Start);
         for (var date = checkpoint.Date; date <= run.To; date = date.AddDays(1))
         {
-            var day = await summaries.ReadAsync(date);
+            await summaries.ReadAsync(context, date);
             if (checkpoint.Date != date)
             {
                 checkpoint = new Checkpoint(date, SnapshotKind.Members, StreamPosition.Start);
@@ -25,7 +26,7 @@ internal sealed class RunLoop(
 
             if (checkpoint is { Phase: SnapshotKind.Members, Position.PageCursor: null, Position.Offset: 0 })
             {
-                await passHoldRules(date);
+                await holds.CheckAsync(run, date, book.Report, context.Stopping);
             }
 
             if (checkpoint.Phase == SnapshotKind.Members)
@@ -36,10 +37,12 @@ internal sealed class RunLoop(
             }
 
             await streams.SendAsync(date, SnapshotKind.Events, checkpoint.Position);
-            day.Completed = true;
+            book.DayCompleted(date);
             checkpoint = new Checkpoint(date.AddDays(1), SnapshotKind.Members, StreamPosition.Start);
-            book.LowerBound(run.DryRun);
-            await gate.CountAbsentAsync(date);
+            book.LowerBound(quota, run.DryRun);
+            var counting = time.GetTimestamp();
+            var absent = await gate.CountAbsentAsync(run, date, context.Waits);
+            book.MembersNotInMoEngage(absent, time.GetElapsedTime(counting));
 
             await progress.CompleteDateAsync(date, checkpoint);
         }

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Locking;
 
 /// <summary>
 /// One runner per program across replicas: a Redis key with a lease, renewed while the holder lives, plus a

@@ -1,4 +1,4 @@
-namespace Loyalife.MoEngageDispatcher.Runs;
+namespace Loyalife.MoEngageDispatcher.Delivery;
 
 /// <summary>One request's final answer, with what the report needs of its body (the body itself is already returned to the pool).</summary>
 internal sealed record Part(
