@@ -5,7 +5,8 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Says in each service's OpenAPI document how a caller authenticates: an admin with a bearer token (the admin
-/// token, or an identity provider's JWT where one is configured), a sidecar with the Dapr app token.
+/// token, or an identity provider's JWT where one is configured) and what it may reach (docs/access.md), a sidecar
+/// with the Dapr app token.
 /// </summary>
 internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer
 {
@@ -17,7 +18,9 @@ internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "The admin token (the AppHost's admin-token parameter), or an identity provider's JWT where one is configured.",
+            Description = "An identity provider's JWT where one is configured, naming the caller's programs (loyalife_programs) and role (roles: "
+                + "loyalife.viewer or loyalife.editor); a program outside them answers 404, a viewer's change 403. Or the admin token (the AppHost's "
+                + "admin-token parameter): every program, editor.",
         };
         document.Components.SecuritySchemes[SecurityRequirements.DaprAppToken] = new OpenApiSecurityScheme
         {

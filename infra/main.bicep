@@ -57,11 +57,32 @@ param postgresAdministratorPassword string
 })
 param adminToken string
 
-@description('Optional Entra/OIDC authority for admin JWTs (Admin:Jwt:Authority); empty keeps bearer-token-only.')
+@description('Entra tenant (directory) id whose people sign in to the admin APIs; empty keeps the admin token the only way in. infra/README.md says how to set up the app registration.')
+param entraTenantId string = ''
+
+@description('Application (client) id of the Loyalife app registration (its two app roles, loyalife.viewer and loyalife.editor).')
+param entraClientId string = ''
+
+@description('Audience of its access tokens; empty means the client id (v2 tokens). For v1 tokens give the Application ID URI, e.g. api://<client id>.')
+param entraAudience string = ''
+
+@description('Any other OpenID Connect authority (Admin:Jwt:Authority) instead of Entra; with adminJwtAudience.')
 param adminJwtAuthority string = ''
 
-@description('Audience for admin JWTs (Admin:Jwt:Audience); used with adminJwtAuthority.')
+@description('Audience for adminJwtAuthority\'s tokens (Admin:Jwt:Audience).')
 param adminJwtAudience string = ''
+
+@description('The claim that lists a person\'s program ids (Admin:Access:ProgramsClaim); * = every program. docs/access.md.')
+param accessProgramsClaim string = 'loyalife_programs'
+
+@description('The claim that holds a person\'s app roles (Admin:Access:RoleClaim).')
+param accessRoleClaim string = 'roles'
+
+@description('The role that may see its programs (Admin:Access:ViewerRole).')
+param accessViewerRole string = 'loyalife.viewer'
+
+@description('The role that may also change them (Admin:Access:EditorRole).')
+param accessEditorRole string = 'loyalife.editor'
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -215,16 +236,39 @@ resource redisDatabase 'Microsoft.Cache/redisEnterprise/databases@2025-07-01' ex
 
 var loyalifeConnectionString = 'Host=${postgres.outputs.fullyQualifiedDomainName};Database=${postgres.outputs.databaseName};Username=${postgresAdministratorLogin};Password=${postgresAdministratorPassword};SSL Mode=VerifyFull'
 
-var adminJwt environmentVariable[] = empty(adminJwtAuthority)
+// Who signs people in: another OIDC provider when named, else the Entra tenant, else nobody (the admin token only).
+var jwtAuthority = !empty(adminJwtAuthority)
+  ? adminJwtAuthority
+  : (empty(entraTenantId) ? '' : '${az.environment().authentication.loginEndpoint}${entraTenantId}/v2.0')
+var jwtAudience = !empty(adminJwtAuthority) ? adminJwtAudience : (empty(entraAudience) ? entraClientId : entraAudience)
+
+// The same for both apps the admin APIs live on, so a person's access is decided alike in each (docs/access.md).
+var adminJwt environmentVariable[] = empty(jwtAuthority)
   ? []
   : [
       {
         name: 'Admin__Jwt__Authority'
-        value: adminJwtAuthority
+        value: jwtAuthority
       }
       {
         name: 'Admin__Jwt__Audience'
-        value: adminJwtAudience
+        value: jwtAudience
+      }
+      {
+        name: 'Admin__Access__ProgramsClaim'
+        value: accessProgramsClaim
+      }
+      {
+        name: 'Admin__Access__RoleClaim'
+        value: accessRoleClaim
+      }
+      {
+        name: 'Admin__Access__ViewerRole'
+        value: accessViewerRole
+      }
+      {
+        name: 'Admin__Access__EditorRole'
+        value: accessEditorRole
       }
     ]
 

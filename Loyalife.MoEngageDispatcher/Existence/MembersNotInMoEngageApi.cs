@@ -12,7 +12,7 @@ public static class MembersNotInMoEngageApi
 
     public static RouteGroupBuilder MapMembersNotInMoEngageApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1").WithTags("Members not in MoEngage").RequireAuthorization(AuthPolicies.Admin);
+        var api = app.MapGroup("/v1").WithTags("Members not in MoEngage").RequireProgramAccess();
         api.MapGet("/programs/{programId}/members-not-in-moengage", ListAsync);
         return api;
     }

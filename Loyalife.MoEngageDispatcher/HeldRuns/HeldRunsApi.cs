@@ -7,7 +7,7 @@ public static class HeldRunsApi
 {
     public static RouteGroupBuilder MapHeldRunsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/programs/{programId}/sync-runs/{runId:guid}").WithTags("Held runs").RequireAuthorization(AuthPolicies.Admin);
+        var api = app.MapGroup("/v1/programs/{programId}/sync-runs/{runId:guid}").WithTags("Held runs").RequireProgramAccess();
         api.MapPost("/release", (string programId, Guid runId, ClaimsPrincipal user, HeldRunStore store, AlertMonitor alerts, DispatchWorker worker, CancellationToken ct) =>
             DecideAsync(programId, runId, release: true, user, store, alerts, worker, ct))
             .WithSummary("Release a held run: its held day is sent as it was held, and later days follow.");

@@ -12,7 +12,7 @@ public static class SyncRunsApi
 
     public static RouteGroupBuilder MapSyncRunsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1").WithTags("Sync runs").RequireAuthorization(AuthPolicies.Admin);
+        var api = app.MapGroup("/v1").WithTags("Sync runs").RequireProgramAccess();
         api.MapPost("/programs/{programId}/sync-runs", StartRunAsync);
         api.MapGet("/programs/{programId}/sync-runs", ListRunsAsync);
         api.MapGet("/sync-runs/{runId:guid}", GetRunAsync);
@@ -80,10 +80,11 @@ public static class SyncRunsApi
     }
 
     public static async Task<Results<Ok<SyncRunResponse>, ProblemHttpResult>> GetRunAsync(
-        Guid runId, RunStore store, CancellationToken cancellationToken)
+        Guid runId, ProgramAccess access, RunStore store, CancellationToken cancellationToken)
     {
         var run = await store.GetRunAsync(runId, cancellationToken);
-        if (run is null)
+        // Run ids are global: another program's run is answered as if there were none (docs/access.md).
+        if (run is null || !access.Holds(run.ProgramId))
         {
             return Problem(StatusCodes.Status404NotFound, "Unknown run", $"There is no sync run {runId}.");
         }

@@ -15,6 +15,8 @@ public sealed class AdminOptions : IValidatableObject
 
     public AdminJwtOptions Jwt { get; set; } = new();
 
+    public AccessOptions Access { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(Token) && !Jwt.IsConfigured)
@@ -26,6 +28,22 @@ public sealed class AdminOptions : IValidatableObject
         if (string.IsNullOrEmpty(Jwt.Authority) != string.IsNullOrEmpty(Jwt.Audience))
         {
             yield return new ValidationResult("Admin:Jwt:Authority and Admin:Jwt:Audience must be set together.");
+        }
+
+        foreach (var (name, value) in new[]
+        {
+            ("ProgramsClaim", Access.ProgramsClaim), ("RoleClaim", Access.RoleClaim), ("ViewerRole", Access.ViewerRole), ("EditorRole", Access.EditorRole),
+        })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                yield return new ValidationResult($"Admin:Access:{name} is empty; leave it out for its default or name the claim or role your identity provider sends.");
+            }
+        }
+
+        if (Access.ViewerRole == Access.EditorRole)
+        {
+            yield return new ValidationResult("Admin:Access:ViewerRole and Admin:Access:EditorRole name the same role; a viewer would be an editor.");
         }
     }
 }

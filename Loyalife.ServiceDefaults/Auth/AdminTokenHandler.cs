@@ -33,7 +33,14 @@ internal sealed class AdminTokenHandler(
         }
 
         var name = admin.CurrentValue.TokenUserName;
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim("sub", name)], SchemeName);
+        // The shared token is an operator: every program, editor (docs/access.md); said in the same claims a person's token carries.
+        var access = admin.CurrentValue.Access;
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Name, name), new Claim("sub", name),
+                new Claim(access.ProgramsClaim, AccessOptions.EveryProgram), new Claim(access.RoleClaim, access.EditorRole),
+            ],
+            SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

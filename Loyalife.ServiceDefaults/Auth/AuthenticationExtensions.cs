@@ -15,7 +15,8 @@ public static class AuthenticationExtensions
 {
     /// <summary>
     /// The <see cref="AuthPolicies.Admin"/> policy: the bearer token <c>Admin:Token</c> (re-read on change),
-    /// or a JWT from <c>Admin:Jwt:Authority</c> for <c>Admin:Jwt:Audience</c> when both are set.
+    /// or a JWT from <c>Admin:Jwt:Authority</c> for <c>Admin:Jwt:Audience</c> when both are set; and
+    /// <see cref="AuthPolicies.ProgramAccess"/>, the same admin allowed on the route's program.
     /// </summary>
     public static IHostApplicationBuilder AddAdminAuthentication(this IHostApplicationBuilder builder)
     {
@@ -33,12 +34,18 @@ public static class AuthenticationExtensions
                 bearer.Authority = jwt.Authority;
                 bearer.Audience = jwt.Audience;
                 bearer.RequireHttpsMetadata = jwt.RequireHttpsMetadata;
+                // Claims keep the names the provider gave them, so "roles" and "loyalife_programs" are read as sent (docs/access.md).
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters.NameClaimType = "name";
             });
             schemes = [AdminTokenHandler.SchemeName, JwtBearerDefaults.AuthenticationScheme];
         }
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AuthPolicies.Admin, policy => policy.AddAuthenticationSchemes(schemes).RequireAuthenticatedUser());
+            .AddPolicy(AuthPolicies.Admin, policy => policy.AddAuthenticationSchemes(schemes).RequireAuthenticatedUser())
+            .AddPolicy(AuthPolicies.ProgramAccess, policy => policy.AddAuthenticationSchemes(schemes).RequireAuthenticatedUser()
+                .AddRequirements(new ProgramAccessRequirement()));
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProgramAccessResultHandler>();
         return builder;
     }
 

@@ -14,7 +14,7 @@ public static class DispatcherProxy
 
     public static RouteGroupBuilder MapDispatcherProxy(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/v1/programs/{programId}/integrations/moengage").WithTags("Admin").RequireAuthorization(AuthPolicies.Admin)
+        var api = routes.MapGroup("/v1/programs/{programId}/integrations/moengage").WithTags("Admin").RequireProgramAccess()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status502BadGateway);

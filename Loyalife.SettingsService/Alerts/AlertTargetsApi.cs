@@ -5,7 +5,7 @@ public static class AlertTargetsApi
 {
     public static IEndpointRouteBuilder MapAlertTargetsApi(this IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/v1/programs/{programId}/alerts/targets").WithTags("Alerts").RequireAuthorization(AuthPolicies.Admin);
+        var admin = routes.MapGroup("/v1/programs/{programId}/alerts/targets").WithTags("Alerts").RequireProgramAccess();
         admin.MapGet("", ListAsync).WithSummary("The program's alert webhooks, without their signing secrets.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("", AddAsync).WithSummary("Add an alert webhook (HTTPS to a public address), optionally with an HMAC-SHA256 signing secret.")

@@ -8,7 +8,7 @@ public static class AlertsProxy
 {
     public static RouteGroupBuilder MapAlertsProxy(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/v1/programs/{programId}/alerts").WithTags("Alerts").RequireAuthorization(AuthPolicies.Admin);
+        var api = routes.MapGroup("/v1/programs/{programId}/alerts").WithTags("Alerts").RequireProgramAccess();
         api.MapPost("/test", SendTestAsync).WithSummary("Send a test alert to each of the program's alert targets (through the dispatcher).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
         api.MapGet("/deliveries", DeliveriesAsync).WithSummary("The program's alert deliveries, newest first, from the dispatcher (limit: 1–500).")

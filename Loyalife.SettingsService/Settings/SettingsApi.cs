@@ -5,7 +5,7 @@ public static class SettingsApi
 {
     public static RouteGroupBuilder MapSettingsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/v1").WithTags("Settings").RequireAuthorization(AuthPolicies.Admin);
+        var api = routes.MapGroup("/v1").WithTags("Settings").RequireProgramAccess();
         api.MapGet("/programs", ListProgramsAsync);
         api.MapGet("/integrations/moengage/export", ExportAsync);
 
@@ -18,8 +18,8 @@ public static class SettingsApi
         return api;
     }
 
-    private static async Task<Ok<IReadOnlyList<LoyaltyProgram>>> ListProgramsAsync(ProgramDirectory programs, CancellationToken ct) =>
-        TypedResults.Ok(await programs.ListAsync(ct));
+    private static async Task<Ok<IReadOnlyList<LoyaltyProgram>>> ListProgramsAsync(ProgramAccess access, ProgramDirectory programs, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<LoyaltyProgram>>([.. (await programs.ListAsync(ct)).Where(program => access.Holds(program.ProgramId))]);
 
     private static async Task<Results<Ok<MoEngageSettingsView>, Created<MoEngageSettingsView>, ValidationProblem, ProblemHttpResult>> PutAsync(
         string programId, MoEngageSettingsRequest request, ClaimsPrincipal user, SettingsCommands commands, IOptions<MoEngageOptions> moEngage,
@@ -69,9 +69,11 @@ public static class SettingsApi
     private static async Task<Ok<IReadOnlyList<AuditEntry>>> AuditAsync(string programId, SettingsStore store, CancellationToken ct, int limit = 50) =>
         TypedResults.Ok(await store.AuditAsync(programId, Math.Clamp(limit, 1, 500), ct));
 
-    private static async Task<Ok<SettingsExport>> ExportAsync(SettingsStore store, IOptions<MoEngageOptions> moEngage, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<SettingsExport>> ExportAsync(
+        ProgramAccess access, SettingsStore store, IOptions<MoEngageOptions> moEngage, TimeProvider clock, CancellationToken ct)
     {
         var rows = await store.ListAsync(enabledOnly: false, ct);
-        return TypedResults.Ok(new SettingsExport(clock.GetUtcNow(), [.. rows.Select(row => row.ToExport(moEngage.Value))]));
+        return TypedResults.Ok(new SettingsExport(clock.GetUtcNow(),
+            [.. rows.Where(row => access.Holds(row.ProgramId)).Select(row => row.ToExport(moEngage.Value))]));
     }
 }

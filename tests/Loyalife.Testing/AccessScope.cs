@@ -1,0 +1,14 @@
+namespace Loyalife.Testing;
+
+/// <summary>How an admin endpoint finds its program, which decides what an outsider gets.</summary>
+public enum AccessScope
+{
+    /// <summary>The route names it (<c>{programId}</c>): an outsider gets the unknown-program 404.</summary>
+    Route,
+
+    /// <summary>A list over programs: everyone with a role gets it, holding only their programs.</summary>
+    List,
+
+    /// <summary>Something looked up by its own id (a run): an outsider gets that thing's 404.</summary>
+    ById,
+}
