@@ -9,11 +9,11 @@ public sealed record Caller(string Name, string Role, IReadOnlyList<string> Prog
     /// Reads the claims named in <c>Admin:Access</c> (defaults <c>loyalife_programs</c>, <c>roles</c>): an editor
     /// role makes an editor, anything else a viewer; the shared admin token is an operator of every program.
     /// </summary>
-    public static Caller Of(ClaimsPrincipal user, IConfiguration configuration)
+    /// <param name="session">Signed in through the page's session (no bearer header of their own).</param>
+    public static Caller Of(ClaimsPrincipal user, bool session, IConfiguration configuration)
     {
         var access = configuration.GetSection("Admin:Access");
         var editor = access["EditorRole"] ?? "loyalife.editor";
-        var session = user.Identities.Any(identity => identity.IsAuthenticated && identity.AuthenticationType == AdminSession.Scheme);
         if (user.Identities.Any(identity => identity.IsAuthenticated && identity.AuthenticationType == TokenScheme))
         {
             return new Caller(AdminUser.NameOf(user), editor, ["*"], session);

@@ -12,7 +12,9 @@ internal static class Extensions
 
         // Clients, authorization codes and their redemptions live in memory: a restart forgets them all, which
         // for a development provider is a feature (no database server to run, nothing to clean up).
-        builder.Services.AddDbContext<IdentityStore>(store => store.UseInMemoryDatabase("identity").UseOpenIddict());
+        // Named per provider: EF Core shares an in-memory database by name across a process (tests run several providers).
+        var database = $"identity-{Guid.NewGuid():N}";
+        builder.Services.AddDbContext<IdentityStore>(store => store.UseInMemoryDatabase(database).UseOpenIddict());
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityStore>())
             .AddServer(server =>

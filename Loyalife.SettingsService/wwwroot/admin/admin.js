@@ -58,7 +58,9 @@ async function start(explicit) {
     $("sign-in-error").textContent = response.status === 0 ? "The settings service could not be reached." : `Signing in failed (HTTP ${response.status}).`;
     return;
   }
-  programs = response.data || [];
+  // The server lists only the caller's programs; the page narrows to them too, so a picker never offers what the API would refuse.
+  const mine = me.data.programs || [];
+  programs = (response.data || []).filter((p) => mine.includes("*") || mine.includes(p.programId));
   document.body.classList.toggle("read-only", state.readOnly);
   $("read-only-notice").hidden = !state.readOnly;
   $("who").textContent = me.data.name;
