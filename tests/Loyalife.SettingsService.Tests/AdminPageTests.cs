@@ -150,7 +150,7 @@ public sealed class AdminPageTests
         using var browser = await SignedInAsync(host);
         await browser.UntilAsync(() => browser.Driver.FindElements(By.CssSelector("#chart svg .bar")).Count > 0, "the chart");
         await browser.UntilAsync(() => browser.Text("missing").Contains("137 members"), "the members not in MoEngage");
-        var folder = Path.Combine(Repository.Root, "tests", "Loyalife.SettingsService.Tests", "TestResults");
+        var folder = ScreenshotFolder;
 
         await browser.SaveFullPageAsync(Path.Combine(folder, "admin-1280.png"), 1280);
         await browser.SaveFullPageAsync(Path.Combine(folder, "admin-phone-390.png"), 390);
@@ -226,12 +226,16 @@ public sealed class AdminPageTests
         Assert.Empty(changing);
         Assert.All(browser.Driver.FindElements(By.CssSelector("#naming-form input")), input =>
             Assert.True(input.GetAttribute("readonly") is not null || !input.Enabled, $"{input.GetAttribute("id")} can be changed"));
+        await browser.SaveFullPageAsync(Path.Combine(ScreenshotFolder, "admin-viewer-1280.png"), 1280);
+        await browser.SaveFullPageAsync(Path.Combine(ScreenshotFolder, "admin-viewer-phone-390.png"), 390);
+        browser.Resize(1280);
 
         browser.Find("sign-out").Click();
         await browser.UntilAsync(() => browser.Find("sign-in").Displayed, "the sign-in card after signing out");
         browser.Driver.Navigate().Refresh();
         await browser.UntilAsync(() => browser.Find("sign-in").Displayed, "the sign-in card after a reload: the session is gone");
         Assert.False(browser.Find("workspace").Displayed);
+        await browser.SaveFullPageAsync(Path.Combine(ScreenshotFolder, "admin-sign-in-phone-390.png"), 390);
         Assert.Empty(browser.ScriptErrors());
     }
 
@@ -250,6 +254,8 @@ public sealed class AdminPageTests
         await browser.SignInAsync(host.AppUrl, SettingsServiceHost.AdminToken);
         Assert.Empty(browser.ScriptErrors());
     }
+
+    private static string ScreenshotFolder => Path.Combine(Repository.Root, "tests", "Loyalife.SettingsService.Tests", "TestResults");
 
     private const string Csv = "memberId,customerId,since,lastChecked\nM000001,C09000001,2026-11-02T23:04:00Z,2026-11-30T23:03:00Z\n";
 
