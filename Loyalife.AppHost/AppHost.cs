@@ -1,6 +1,7 @@
 using Loyalife.AppHost;
 using Loyalife.AppHost.Dapr;
 using Loyalife.AppHost.Demo;
+using Loyalife.AppHost.Identity;
 using Loyalife.AppHost.Infrastructure;
 using Loyalife.AppHost.MoEngage;
 using Loyalife.AppHost.Sync;
@@ -9,6 +10,9 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // Set by a script through Parameters:admin-token; generated for the run otherwise (the dashboard shows it).
 var adminToken = builder.AddParameter("admin-token", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+
+// Who signs admins in: the development identity provider, or any other named by admin-jwt-authority/-audience.
+var adminIdentity = builder.AddAdminIdentity("identity");
 
 // Containers where a container engine answers, the machine's own servers otherwise (Infrastructure:Mode).
 var infrastructure = await builder.ChooseInfrastructureAsync();
@@ -22,6 +26,8 @@ var moengageApiBaseUrl = builder.AddMoEngageApiBaseUrl(moengage);
 var settings = builder.AddProject<Projects.Loyalife_SettingsService>("settings-service")
     .WithReference(loyalife).WaitFor(loyalife)
     .WithEnvironment("Admin__Token", adminToken)
+    .WithAdminIdentity(adminIdentity)
+    .WithAdminPageSignIn(adminIdentity)
     .WithEnvironment("MoEngage__ApiBaseUrl", moengageApiBaseUrl)
     .WithLocalFileSecretStore()
     .WithHttpHealthCheck("/health")
@@ -42,6 +48,7 @@ builder.AddProject<Projects.Loyalife_MoEngageDispatcher>("moengage-dispatcher")
     .WithReference(loyalife).WaitFor(loyalife)
     .WithReference(redis).WaitFor(redis)
     .WithEnvironment("Admin__Token", adminToken)
+    .WithAdminIdentity(adminIdentity)
     // Every alert links to the page where an admin acts on it.
     .WithEnvironment("Alerts__AdminPageUrl", ReferenceExpression.Create($"{settings.GetEndpoint("http")}/admin"))
     .WithHttpHealthCheck("/health")

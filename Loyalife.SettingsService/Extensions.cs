@@ -12,7 +12,8 @@ public static class Extensions
         // A malformed body is the caller's mistake in every environment: a 400 problem, never a 500.
         builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = false);
 
-        builder.AddAdminAuthentication();
+        // The admin page's signed-in session counts as an admin wherever the admin token or a JWT does.
+        builder.AddAdminAuthentication(builder.AddAdminSignIn());
         builder.AddDaprAppTokenAuthentication();
         builder.AddMoEngageChecks();
         builder.AddSecretStore();

@@ -15,10 +15,11 @@ public static class AuthenticationExtensions
 {
     /// <summary>
     /// The <see cref="AuthPolicies.Admin"/> policy: the bearer token <c>Admin:Token</c> (re-read on change),
-    /// or a JWT from <c>Admin:Jwt:Authority</c> for <c>Admin:Jwt:Audience</c> when both are set; and
+    /// or a JWT from <c>Admin:Jwt:Authority</c> for <c>Admin:Jwt:Audience</c> when both are set, or any of
+    /// <paramref name="moreSchemes"/> the service registers itself (settings-service: the admin page's session); and
     /// <see cref="AuthPolicies.ProgramAccess"/>, the same admin allowed on the route's program.
     /// </summary>
-    public static IHostApplicationBuilder AddAdminAuthentication(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddAdminAuthentication(this IHostApplicationBuilder builder, params string[] moreSchemes)
     {
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
@@ -41,6 +42,7 @@ public static class AuthenticationExtensions
             schemes = [AdminTokenHandler.SchemeName, JwtBearerDefaults.AuthenticationScheme];
         }
 
+        schemes = [.. schemes, .. moreSchemes];
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Admin, policy => policy.AddAuthenticationSchemes(schemes).RequireAuthenticatedUser())
             .AddPolicy(AuthPolicies.ProgramAccess, policy => policy.AddAuthenticationSchemes(schemes).RequireAuthenticatedUser()

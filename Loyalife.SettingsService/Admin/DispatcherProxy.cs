@@ -18,17 +18,15 @@ public static class DispatcherProxy
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status502BadGateway);
-        api.MapGet("/sync-runs", (string programId, HttpContext http, ProgramDirectory programs, DispatcherClient dispatcher, CancellationToken ct) =>
-                ForwardAsync(programId, http, programs, dispatcher, HttpMethod.Get, $"/v1/programs/{Escape(programId)}/sync-runs", null, ct))
+        api.MapGet("/sync-runs", ([AsParameters] DispatcherCall call) =>
+                ForwardAsync(call, HttpMethod.Get, $"/v1/programs/{Escape(call.ProgramId)}/sync-runs"))
             .WithSummary("The program's recent sync runs with their reports, newest first (from moengage-dispatcher)");
         api.MapGet("/sync-runs/{runId:guid}", RunAsync)
             .WithSummary("One sync run of the program with its full report and rejected elements");
-        api.MapPost("/sync-runs/{runId:guid}/release", (string programId, Guid runId, HttpContext http, ClaimsPrincipal user, ProgramDirectory programs,
-                DispatcherClient dispatcher, SettingsStore audit, CancellationToken ct) => DecideAsync("release", programId, runId, http, user, programs, dispatcher, audit, ct))
+        api.MapPost("/sync-runs/{runId:guid}/release", ([AsParameters] HeldRunDecision decision) => DecideAsync("release", decision))
             .WithSummary("Release a held run: its night is sent as it is (audited)")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/sync-runs/{runId:guid}/skip", (string programId, Guid runId, HttpContext http, ClaimsPrincipal user, ProgramDirectory programs,
-                DispatcherClient dispatcher, SettingsStore audit, CancellationToken ct) => DecideAsync("skip", programId, runId, http, user, programs, dispatcher, audit, ct))
+        api.MapPost("/sync-runs/{runId:guid}/skip", ([AsParameters] HeldRunDecision decision) => DecideAsync("skip", decision))
             .WithSummary("Skip a held run: its night is not sent (audited)")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/members-not-in-moengage", MembersNotInMoEngageAsync)
@@ -38,21 +36,18 @@ public static class DispatcherProxy
     }
 
     private static Task<Results<DispatcherAnswer, ProblemHttpResult>> MembersNotInMoEngageAsync(
-        string programId, string? search, string? after, string? limit, HttpContext http, ProgramDirectory programs, DispatcherClient dispatcher,
-        CancellationToken ct)
+        [AsParameters] DispatcherCall call, string? search, string? after, string? limit)
     {
         // Only the parameters the dispatcher knows go on; it validates their values.
         var query = QueryString.Create(new Dictionary<string, string?> { ["search"] = search, ["after"] = after, ["limit"] = limit }
             .Where(pair => pair.Value is not null));
-        var accept = http.Request.Headers.Accept.ToString().Contains(Csv, StringComparison.OrdinalIgnoreCase) ? Csv : "application/json";
-        return ForwardAsync(programId, http, programs, dispatcher, HttpMethod.Get,
-            $"/v1/programs/{Escape(programId)}/members-not-in-moengage{query}", accept, ct);
+        var accept = call.Http.Request.Headers.Accept.ToString().Contains(Csv, StringComparison.OrdinalIgnoreCase) ? Csv : "application/json";
+        return ForwardAsync(call, HttpMethod.Get, $"/v1/programs/{Escape(call.ProgramId)}/members-not-in-moengage{query}", accept);
     }
 
-    private static async Task<Results<ContentHttpResult, DispatcherAnswer, ProblemHttpResult>> RunAsync(
-        string programId, Guid runId, HttpContext http, ProgramDirectory programs, DispatcherClient dispatcher, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, DispatcherAnswer, ProblemHttpResult>> RunAsync([AsParameters] DispatcherCall call, Guid runId)
     {
-        var answer = await ForwardAsync(programId, http, programs, dispatcher, HttpMethod.Get, $"/v1/sync-runs/{runId}", null, ct);
+        var answer = await ForwardAsync(call, HttpMethod.Get, $"/v1/sync-runs/{runId}");
         if (answer.Result is not DispatcherAnswer { Response.StatusCode: System.Net.HttpStatusCode.OK } found)
         {
             return answer.Result switch
@@ -65,38 +60,37 @@ public static class DispatcherProxy
 
         // The dispatcher's run ids are global: a run of another program is not this program's to show.
         using var response = found.Response;
-        var json = await response.Content.ReadAsStringAsync(ct);
-        return ProgramOf(json) == programId
+        var json = await response.Content.ReadAsStringAsync(call.Cancellation);
+        return ProgramOf(json) == call.ProgramId
             ? TypedResults.Text(json, "application/json")
-            : ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown run", $"Program '{programId}' has no sync run {runId}.");
+            : ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown run", $"Program '{call.ProgramId}' has no sync run {runId}.");
     }
 
-    private static async Task<Results<DispatcherAnswer, ProblemHttpResult>> DecideAsync(
-        string decision, string programId, Guid runId, HttpContext http, ClaimsPrincipal user, ProgramDirectory programs, DispatcherClient dispatcher,
-        SettingsStore audit, CancellationToken ct)
+    private static async Task<Results<DispatcherAnswer, ProblemHttpResult>> DecideAsync(string decision, HeldRunDecision held)
     {
-        var answer = await ForwardAsync(programId, http, programs, dispatcher, HttpMethod.Post,
-            $"/v1/programs/{Escape(programId)}/sync-runs/{runId}/{decision}", null, ct);
+        var answer = await ForwardAsync(held.Call, HttpMethod.Post, $"/v1/programs/{Escape(held.ProgramId)}/sync-runs/{held.RunId}/{decision}");
         if (answer.Result is DispatcherAnswer { Response.IsSuccessStatusCode: true })
         {
             // Who let a held day through (or threw it away) belongs in the program's audit trail with its settings changes.
-            await audit.RecordAdminActionAsync(programId, AdminUser.NameOf(user), $"sync-run-{decision}", new { runId }, ct);
+            await held.Audit.RecordAdminActionAsync(held.ProgramId, AdminUser.NameOf(held.User), $"sync-run-{decision}", new { runId = held.RunId }, held.Cancellation);
         }
 
         return answer;
     }
 
-    /// <summary>Answers an unknown program here, else forwards to the dispatcher with the admin's credentials (also for <c>Alerts/AlertsProxy</c>).</summary>
-    internal static async Task<Results<DispatcherAnswer, ProblemHttpResult>> ForwardAsync(
-        string programId, HttpContext http, ProgramDirectory programs, DispatcherClient dispatcher, HttpMethod method, string path, string? accept,
-        CancellationToken ct)
+    /// <summary>
+    /// Answers an unknown program here, else forwards to the dispatcher with the caller's credentials
+    /// (<see cref="CallerCredentials"/>; also for <c>Alerts/AlertsProxy</c>).
+    /// </summary>
+    internal static async Task<Results<DispatcherAnswer, ProblemHttpResult>> ForwardAsync(DispatcherCall call, HttpMethod method, string path, string? accept = null)
     {
-        if (!await programs.ExistsAsync(programId, ct))
+        var (programId, http, ct) = (call.ProgramId, call.Http, call.Cancellation);
+        if (!await call.Programs.ExistsAsync(programId, ct))
         {
             return ApiProblems.UnknownProgram(programId);
         }
 
-        var response = await dispatcher.SendAsync(method, path, accept, http.Request.Headers.Authorization.ToString(), ct);
+        var response = await call.Dispatcher.SendAsync(method, path, accept, await CallerCredentials.AuthorizationAsync(http), ct);
         if (response is null)
         {
             return Unavailable("moengage-dispatcher could not be reached through Dapr.");

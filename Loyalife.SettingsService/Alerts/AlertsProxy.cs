@@ -16,14 +16,11 @@ public static class AlertsProxy
         return api;
     }
 
-    private static Task<Results<DispatcherAnswer, ProblemHttpResult>> SendTestAsync(
-        string programId, HttpContext http, ProgramDirectory programs, DispatcherClient dispatcher, CancellationToken ct) =>
-        DispatcherProxy.ForwardAsync(programId, http, programs, dispatcher, HttpMethod.Post,
-            $"/v1/programs/{Uri.EscapeDataString(programId)}/alerts/test", null, ct);
+    private static Task<Results<DispatcherAnswer, ProblemHttpResult>> SendTestAsync([AsParameters] DispatcherCall call) =>
+        DispatcherProxy.ForwardAsync(call, HttpMethod.Post, $"/v1/programs/{Uri.EscapeDataString(call.ProgramId)}/alerts/test");
 
-    private static Task<Results<DispatcherAnswer, ProblemHttpResult>> DeliveriesAsync(
-        string programId, string? limit, HttpContext http, ProgramDirectory programs, DispatcherClient dispatcher, CancellationToken ct) =>
+    private static Task<Results<DispatcherAnswer, ProblemHttpResult>> DeliveriesAsync([AsParameters] DispatcherCall call, string? limit) =>
         // Only the parameter the dispatcher knows goes on; it validates the value.
-        DispatcherProxy.ForwardAsync(programId, http, programs, dispatcher, HttpMethod.Get,
-            $"/v1/programs/{Uri.EscapeDataString(programId)}/alerts/deliveries{(limit is null ? "" : QueryString.Create("limit", limit))}", null, ct);
+        DispatcherProxy.ForwardAsync(call, HttpMethod.Get,
+            $"/v1/programs/{Uri.EscapeDataString(call.ProgramId)}/alerts/deliveries{(limit is null ? "" : QueryString.Create("limit", limit))}");
 }

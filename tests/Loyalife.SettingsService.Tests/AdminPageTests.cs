@@ -150,7 +150,7 @@ public sealed class AdminPageTests
         using var browser = await SignedInAsync(host);
         await browser.UntilAsync(() => browser.Driver.FindElements(By.CssSelector("#chart svg .bar")).Count > 0, "the chart");
         await browser.UntilAsync(() => browser.Text("missing").Contains("137 members"), "the members not in MoEngage");
-        var folder = Path.Combine(Repository.Root, "tests", "Loyalife.SettingsService.Tests", "TestResults");
+        var folder = ScreenshotFolder;
 
         await browser.SaveFullPageAsync(Path.Combine(folder, "admin-1280.png"), 1280);
         await browser.SaveFullPageAsync(Path.Combine(folder, "admin-phone-390.png"), 390);
@@ -167,6 +167,95 @@ public sealed class AdminPageTests
         Assert.True(new FileInfo(Path.Combine(folder, "admin-phone-390.png")).Length > 10_000);
         Assert.Empty(browser.ScriptErrors());
     }
+
+    [Fact]
+    public async Task TheDemoEditorSignsInSeesOnlyTheirProgramRenamesAnAttributeAndFindsTheirNameInTheHistory()
+    {
+        var providerPort = FreePort.Next();
+        await using var host = await SettingsServiceHost.StartAsync(SignInSetup.ServiceSettings(providerPort));
+        await using var provider = await SignInSetup.StartProviderAsync(providerPort, host.AppUrl);
+        await host.NewProgramAsync();
+        await ConnectDemoAsync(host);
+        using var browser = AdminBrowser.Start();
+
+        await browser.SignInAsPersonAsync(host.AppUrl, "demo-editor");
+
+        var programs = browser.Driver.FindElements(By.CssSelector("#program option")).Select(option => option.GetAttribute("value")).ToList();
+        Assert.Equal(["demo"], programs);
+        Assert.Equal("Eddie Editor", browser.Text("who"));
+        Assert.False(browser.Find("read-only-notice").Displayed);
+        await browser.UntilAsync(() => browser.Find("naming-form").Displayed, "the attribute names");
+        browser.Driver.FindElement(By.CssSelector("#names summary")).Click();
+        var status = browser.Find("name-status");
+        status.Clear();
+        status.SendKeys("member_status");
+        await browser.UntilAsync(() => browser.Find("naming-save").Enabled, "the save button");
+        browser.Find("naming-save").Click();
+        await browser.UntilAsync(() => browser.Text("naming-result").StartsWith("Saved"), "the saved names");
+
+        var saved = await Json.ReadAsync(await host.Admin.GetAsync(SettingsPaths.MoEngage("demo")));
+        Assert.Equal("member_status", saved.GetProperty("attributeNames").Text("status"));
+        browser.Driver.Navigate().Refresh();
+        await browser.UntilAsync(() => browser.Find("workspace").Displayed, "the page, still signed in, after a reload");
+        browser.Driver.FindElement(By.CssSelector("#audit summary")).Click();
+        await browser.UntilAsync(() => browser.Text("audit-entries").Contains("Eddie Editor"), "the editor's name in the change history");
+        Assert.DoesNotContain(browser.Driver.Manage().Cookies.AllCookies, cookie => cookie.Value.Contains("eyJ", StringComparison.Ordinal));
+        Assert.Empty(browser.ScriptErrors());
+    }
+
+    [Fact]
+    public async Task TheKolkataViewerSignsInAndIsOfferedNothingThatChangesTheProgramThenSignsOut()
+    {
+        var providerPort = FreePort.Next();
+        await using var host = await SettingsServiceHost.StartAsync(SignInSetup.ServiceSettings(providerPort));
+        await using var provider = await SignInSetup.StartProviderAsync(providerPort, host.AppUrl);
+        await LedgerDatabase.AddProgramAsync(host.ConnectionString, "demo-kolkata");
+        await host.AddWorkspaceAsync("KOLKATA-APP-01", "02", "KolkataKey0123456");
+        var saved = await host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage("demo-kolkata"),
+            new { enabled = true, appId = "KOLKATA-APP-01", apiKey = "KolkataKey0123456", dashboardUrl = "https://dashboard-02.moengage.com" });
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        using var browser = AdminBrowser.Start();
+
+        await browser.SignInAsPersonAsync(host.AppUrl, "kolkata-viewer");
+
+        Assert.Equal(["demo-kolkata"], browser.Driver.FindElements(By.CssSelector("#program option")).Select(option => option.GetAttribute("value")).ToList());
+        await browser.UntilAsync(() => browser.Find("naming-form").Displayed, "the attribute names, to read");
+        Assert.Contains("viewer", browser.Text("read-only-notice"));
+        Assert.StartsWith("Enabled", browser.Text("moengage-status"));
+        var changing = browser.Driver.FindElements(By.CssSelector("[data-change]")).Where(control => control.Displayed).Select(control => control.GetAttribute("id"));
+        Assert.Empty(changing);
+        Assert.All(browser.Driver.FindElements(By.CssSelector("#naming-form input")), input =>
+            Assert.True(input.GetAttribute("readonly") is not null || !input.Enabled, $"{input.GetAttribute("id")} can be changed"));
+        await browser.SaveFullPageAsync(Path.Combine(ScreenshotFolder, "admin-viewer-1280.png"), 1280);
+        await browser.SaveFullPageAsync(Path.Combine(ScreenshotFolder, "admin-viewer-phone-390.png"), 390);
+        browser.Resize(1280);
+
+        browser.Find("sign-out").Click();
+        await browser.UntilAsync(() => browser.Find("sign-in").Displayed, "the sign-in card after signing out");
+        browser.Driver.Navigate().Refresh();
+        await browser.UntilAsync(() => browser.Find("sign-in").Displayed, "the sign-in card after a reload: the session is gone");
+        Assert.False(browser.Find("workspace").Displayed);
+        await browser.SaveFullPageAsync(Path.Combine(ScreenshotFolder, "admin-sign-in-phone-390.png"), 390);
+        Assert.Empty(browser.ScriptErrors());
+    }
+
+    [Fact]
+    public async Task AProviderThatCannotBeReachedGivesAPageSayingSoAndTheAdminTokenStillWorks()
+    {
+        await using var host = await SettingsServiceHost.StartAsync(SignInSetup.ServiceSettings(FreePort.Next()));
+        using var browser = AdminBrowser.Start();
+        browser.Driver.Navigate().GoToUrl(new Uri(host.AppUrl, "/admin"));
+        await browser.UntilAsync(() => browser.Find("sign-in-button").Displayed, "the Sign in button");
+
+        browser.Find("sign-in-button").Click();
+
+        await browser.UntilAsync(() => browser.Text("sign-in-problem").Contains("cannot be reached"), "the page saying the provider is away");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await host.Anonymous.GetAsync("/admin/sign-in")).StatusCode);
+        await browser.SignInAsync(host.AppUrl, SettingsServiceHost.AdminToken);
+        Assert.Empty(browser.ScriptErrors());
+    }
+
+    private static string ScreenshotFolder => Path.Combine(Repository.Root, "tests", "Loyalife.SettingsService.Tests", "TestResults");
 
     private const string Csv = "memberId,customerId,since,lastChecked\nM000001,C09000001,2026-11-02T23:04:00Z,2026-11-30T23:03:00Z\n";
 

@@ -47,12 +47,28 @@ public sealed class AdminBrowser : IDisposable
 
     public string Text(string id) => Find(id).Text;
 
-    /// <summary>Opens <paramref name="appUrl"/>/admin and signs in with <paramref name="token"/>.</summary>
+    /// <summary>Opens <paramref name="appUrl"/>/admin and signs in with <paramref name="token"/>, the break-glass way.</summary>
     public async Task SignInAsync(Uri appUrl, string token)
     {
         Driver.Navigate().GoToUrl(new Uri(appUrl, "/admin"));
+        await UntilAsync(() => Find("sign-in").Displayed, "the sign-in card");
+        Driver.FindElement(By.CssSelector("#break-glass summary")).Click();
         Find("admin-token").SendKeys(token);
-        Driver.FindElement(By.CssSelector("#sign-in button[type=submit]")).Click();
+        Find("token-submit").Click();
+        await UntilAsync(() => Find("workspace").Displayed, "the signed-in view");
+    }
+
+    /// <summary>
+    /// Opens <paramref name="appUrl"/>/admin, presses "Sign in" and, on the identity provider's page, picks the person
+    /// <paramref name="person"/> (the development provider's <c>person-{subject}</c> link).
+    /// </summary>
+    public async Task SignInAsPersonAsync(Uri appUrl, string person)
+    {
+        Driver.Navigate().GoToUrl(new Uri(appUrl, "/admin"));
+        await UntilAsync(() => Find("sign-in-button").Displayed, "the Sign in button");
+        Find("sign-in-button").Click();
+        await UntilAsync(() => Find($"person-{person}").Displayed, "the identity provider's sign-in page");
+        Find($"person-{person}").Click();
         await UntilAsync(() => Find("workspace").Displayed, "the signed-in view");
     }
 

@@ -1,5 +1,6 @@
 // The admin page of a program's MoEngage integration. Plain ES modules, no build step: each section of the
-// page has its own module; this one signs in, picks the program and loads the sections.
+// page has its own module; this one finds who is signed in (the session, or the break-glass admin token),
+// picks the program and loads the sections.
 
 import { api, token, onSignedOut } from "./api.js";
 import { $ } from "./dom.js";
@@ -15,8 +16,9 @@ import { loadAudit } from "./audit.js";
 
 let programs = [];
 
-function signOut(message) {
+function showSignIn(message) {
   token.clear();
+  document.body.classList.remove("read-only");
   $("workspace").hidden = true;
   $("tools").hidden = true;
   $("sign-in").hidden = false;
@@ -24,18 +26,44 @@ function signOut(message) {
   for (const dialog of document.querySelectorAll("dialog[open]")) dialog.close();
 }
 
-async function signIn(event) {
-  event?.preventDefault();
+function signOut() {
+  // A session ends on the server (and at the identity provider), which then brings the browser back here.
+  if (state.caller?.session && !token.get()) location.assign("/admin/sign-out");
+  else showSignIn("");
+}
+
+async function useToken(event) {
+  event.preventDefault();
   const entered = $("admin-token").value.trim();
-  if (entered) token.set(entered);
-  if (!token.get()) return;
+  if (!entered) return;
+  token.set(entered);
+  await start(true);
+}
+
+/** Who is calling: the session or the admin token; then the programs they may see. */
+async function start(explicit) {
+  const me = await api("GET", "/v1/me");
+  if (me.status === 401) {
+    if (!explicit) showSignIn("");
+    return;
+  }
+  if (!me.ok) {
+    $("sign-in-error").textContent = me.status === 0 ? "The settings service could not be reached." : `Signing in failed (HTTP ${me.status}).`;
+    return;
+  }
+  state.caller = me.data;
+  state.readOnly = me.data.role !== "loyalife.editor";
   const response = await api("GET", "/v1/programs");
-  if (response.status === 401) return;
   if (!response.ok) {
     $("sign-in-error").textContent = response.status === 0 ? "The settings service could not be reached." : `Signing in failed (HTTP ${response.status}).`;
     return;
   }
-  programs = response.data || [];
+  // The server lists only the caller's programs; the page narrows to them too, so a picker never offers what the API would refuse.
+  const mine = me.data.programs || [];
+  programs = (response.data || []).filter((p) => mine.includes("*") || mine.includes(p.programId));
+  document.body.classList.toggle("read-only", state.readOnly);
+  $("read-only-notice").hidden = !state.readOnly;
+  $("who").textContent = me.data.name;
   $("sign-in").hidden = true;
   $("tools").hidden = false;
   $("workspace").hidden = false;
@@ -44,7 +72,7 @@ async function signIn(event) {
   const remembered = new URLSearchParams(location.hash.slice(1)).get("program");
   if (programs.some((p) => p.programId === remembered)) $("program").value = remembered;
   if (!programs.length) {
-    $("moengage-status").textContent = "No loyalty programs exist yet.";
+    $("moengage-status").textContent = "You have no loyalty programs to manage yet.";
     return;
   }
   await loadProgram();
@@ -63,15 +91,15 @@ async function loadProgram() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  onSignedOut(signOut);
+  onSignedOut(showSignIn);
   initConnection();
   initNaming();
   initRuns();
   initReport();
   initMembers();
   initAlerts();
-  $("sign-in").addEventListener("submit", signIn);
-  $("sign-out").addEventListener("click", () => signOut(""));
+  $("token-form").addEventListener("submit", useToken);
+  $("sign-out").addEventListener("click", signOut);
   $("program").addEventListener("change", loadProgram);
-  if (token.get()) signIn();
+  start(false);
 });

@@ -29,7 +29,7 @@ async function loadTargets() {
     { head: "Webhook", cell: (t) => el("span", { class: "url" }, t.url) },
     { head: "Signed", cell: (t) => (t.hasSigningSecret ? "yes (HMAC-SHA256)" : "no") },
     { head: "Added", cell: (t) => dateTime(t.createdAt) },
-    { head: "", cell: (t) => el("button", { type: "button", class: "quiet danger", "aria-label": `Remove the webhook ${t.url}`, onclick: () => remove(t) }, "Remove") },
+    { head: "", cell: (t) => el("button", { type: "button", class: "quiet danger", "data-change": true, "aria-label": `Remove the webhook ${t.url}`, onclick: () => remove(t) }, "Remove") },
   ], targets));
   $("alert-form").hidden = !targets;
   $("alert-test").disabled = !targets || targets.length === 0;

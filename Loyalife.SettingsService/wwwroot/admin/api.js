@@ -1,5 +1,6 @@
-// Calls to settings-service's admin API. The admin token lives in sessionStorage (gone when the tab closes)
-// and goes out as a bearer token on every call; nothing else about the admin is kept in the browser.
+// Calls to settings-service's admin API. A signed-in person's calls carry only the session cookie (the tokens
+// stay on the server); as break-glass, the admin token lives in sessionStorage (gone when the tab closes) and
+// goes out as a bearer token. Nothing else about the admin is kept in the browser.
 
 const tokenKey = "loyalife-admin-token";
 const listeners = new Set();
@@ -10,7 +11,7 @@ export const token = {
   clear: () => sessionStorage.removeItem(tokenKey),
 };
 
-/** Called with a message when the server no longer accepts the token. */
+/** Called with a message when the server no longer accepts the session or the token. */
 export function onSignedOut(listener) {
   listeners.add(listener);
 }
@@ -20,7 +21,9 @@ export function onSignedOut(listener) {
  * cannot be reached at all (status 0 then, so every caller can show "not available").
  */
 export async function api(method, path, { body, accept } = {}) {
-  const headers = { Authorization: "Bearer " + token.get() };
+  // The header a change made with the session cookie must carry: a cross-site form could not add it.
+  const headers = { "X-Loyalife-Admin": "1" };
+  if (token.get()) headers.Authorization = "Bearer " + token.get();
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (accept) headers.Accept = accept;
   let response;
@@ -30,8 +33,9 @@ export async function api(method, path, { body, accept } = {}) {
     return { status: 0, ok: false, data: null, text: "" };
   }
   if (response.status === 401) {
+    const message = token.get() ? "The admin token was not accepted. Sign in again." : "Your sign-in has ended. Sign in again.";
     token.clear();
-    for (const listener of listeners) listener("The admin token was not accepted. Sign in again.");
+    for (const listener of listeners) listener(message);
   }
   if (accept && !accept.includes("json") && response.ok) {
     return { status: response.status, ok: true, data: null, text: "", response };

@@ -38,6 +38,7 @@ function render(settings) {
     return;
   }
   form.hidden = false;
+  $("unknown-verify").disabled = $("unknown-send").disabled = state.readOnly;
   $(settings.unknownMembers === "send" ? "unknown-send" : "unknown-verify").checked = true;
   $("names-rows").replaceChildren(...Object.entries(settings.attributeNames).map(([loyalife, moengage]) => row(loyalife, moengage)));
   checkAll();
@@ -45,7 +46,7 @@ function render(settings) {
 
 function row(loyalife, moengage) {
   const id = `name-${loyalife}`;
-  const input = el("input", { id, "data-loyalife": loyalife, value: moengage, autocomplete: "off", spellcheck: "false", "aria-describedby": `${id}-problem` });
+  const input = el("input", { id, "data-loyalife": loyalife, value: moengage, readonly: state.readOnly, autocomplete: "off", spellcheck: "false", "aria-describedby": `${id}-problem` });
   input.addEventListener("input", checkAll);
   return el("tr", {},
     el("th", { scope: "row" }, el("label", { for: id }, el("code", {}, loyalife))),

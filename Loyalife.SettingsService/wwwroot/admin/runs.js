@@ -106,8 +106,8 @@ function heldCard(run) {
     (hold.breaches?.length ? hold.breaches.map((breach) => breach.summary) : [hold.summary]).filter(Boolean).map((text) => el("p", { class: "held-summary" }, text)),
     figures.length ? el("dl", { class: "facts" }, figures.map(([name, value]) => [el("dt", {}, words(name)), el("dd", {}, figure(value))])) : null,
     el("p", { class: "actions" },
-      el("button", { type: "button", class: "primary", onclick: () => decide("release", `Send the night of ${night(run)} to MoEngage as it is?`) }, "Release and send"),
-      el("button", { type: "button", onclick: () => decide("skip", `Skip the night of ${night(run)}? Its events will not be sent.`) }, "Skip this night"),
+      el("button", { type: "button", class: "primary", "data-change": true, onclick: () => decide("release", `Send the night of ${night(run)} to MoEngage as it is?`) }, "Release and send"),
+      el("button", { type: "button", "data-change": true, onclick: () => decide("skip", `Skip the night of ${night(run)}? Its events will not be sent.`) }, "Skip this night"),
       el("button", { type: "button", class: "quiet", onclick: () => openReport(run.runId) }, "Full report")),
     result);
 }

@@ -28,6 +28,7 @@ public sealed class LoyalifeSystem : IAsyncDisposable
 
     private readonly string directory;
     private RedisServer? ownRedis;
+    private IReadOnlyDictionary<string, string?>? serviceSettings;
 
     private LoyalifeSystem(string directory, RunningStandIn standIn, string database)
     {
@@ -59,17 +60,18 @@ public sealed class LoyalifeSystem : IAsyncDisposable
     /// <summary>
     /// Starts everything; <paramref name="database"/> defaults to a new database of the shared server, <paramref name="redis"/>
     /// to a redis-server of this system's own (every system syncs program "demo", whose lock lives in Redis, and
-    /// test classes run in parallel).
+    /// test classes run in parallel). <paramref name="serviceSettings"/> go to all three services.
     /// </summary>
     public static async Task<LoyalifeSystem> StartAsync(
-        string? database = null, string? redis = null, IReadOnlyDictionary<string, string?>? dispatcherSettings = null, int members = 400)
+        string? database = null, string? redis = null, IReadOnlyDictionary<string, string?>? dispatcherSettings = null, int members = 400,
+        IReadOnlyDictionary<string, string?>? serviceSettings = null)
     {
         var directory = Directory.CreateTempSubdirectory("loyalife-reliability-").FullName;
         var components = Directory.CreateDirectory(Path.Combine(directory, "components")).FullName;
         File.Copy(Path.Combine(Repository.Root, "components", "secretstore.yaml"), Path.Combine(components, "secretstore.yaml"));
         database ??= await (await PostgresServer.Shared).CreateDatabaseAsync();
         var standIn = await MoEngageStandInHost.StartAsync();
-        var system = new LoyalifeSystem(directory, standIn, database);
+        var system = new LoyalifeSystem(directory, standIn, database) { serviceSettings = serviceSettings };
         try
         {
             if (redis is null)
@@ -147,7 +149,7 @@ public sealed class LoyalifeSystem : IAsyncDisposable
             DaprApiToken = DaprApiToken,
             DaprHttpEndpoint = sidecar.HttpEndpoint.ToString().TrimEnd('/'),
             DaprGrpcEndpoint = sidecar.GrpcEndpoint.ToString().TrimEnd('/'),
-        }.ToDictionary());
+        }.ToDictionary()).With(serviceSettings);
     }
 
     public HttpClient AdminClient(Uri baseAddress)
