@@ -9,7 +9,7 @@ namespace Loyalife.SnapshotService.Snapshots;
 /// time indexes, and the union is merged in the same order; unpaged, the summary counts it in two statements.
 /// Parameters: $1 program, $2 T_D, $3 start of D, $4/$5 cursor (occurred_at, event_id), $6 limit,
 /// $7 white space, $8 disallowed ids, $9 program tiers, $10..$15 expiring-soon windows for D+30/60/90,
-/// $16 D, $17..$19 the local dates D+30/60/90.
+/// $16 D, $17..$19 the local dates D+30/60/90, $20 the member of OfMember.
 /// </summary>
 public static class EventSql
 {
@@ -78,6 +78,16 @@ public static class EventSql
         "SELECT x.name, count(*) FROM (\n" +
         string.Join("\nUNION ALL\n", ExpiringWindows.Select(w => $"({ExpiringSoon(w.Days, w.WindowStart, w.WindowEnd, w.ExpiryDate, paged: false)})")) +
         "\n) x GROUP BY x.name";
+
+    /// <summary>
+    /// The events of one member ($20) of the day, in page order: the pages' parts unpaged, the member's filter
+    /// pushed by PostgreSQL into each day part (an index lookup); the expiring-soon parts read the day's lots.
+    /// </summary>
+    public static string OfMember =>
+        "SELECT ev.* FROM (\n" +
+        string.Join("\nUNION ALL\n", DayParts.Select(part => Part(part(true), paged: false))
+            .Concat(ExpiringWindows.Select(w => $"({ExpiringSoon(w.Days, w.WindowStart, w.WindowEnd, w.ExpiryDate, paged: false)})"))) +
+        "\n) ev WHERE ev.member_id COLLATE \"C\" = $20::text COLLATE \"C\" ORDER BY ev.occurred_at, ev.event_id COLLATE \"C\"";
 
     private static string Page(IEnumerable<string> parts, string order) =>
         $"SELECT ev.* FROM (\n{string.Join("\nUNION ALL\n", parts)}\n) ev ORDER BY {order} LIMIT $6";

@@ -9,7 +9,7 @@ namespace Loyalife.SnapshotService.Snapshots;
 /// </summary>
 public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
 {
-    private const string InPageRange = "program_id = $1 AND member_id COLLATE \"C\" > $3 AND member_id COLLATE \"C\" <= (SELECT last FROM page_range) AND occurred_at < $2";
+    private const string InPageRange = "program_id = $1 AND member_id COLLATE \"C\" >= (SELECT first FROM page_range) AND member_id COLLATE \"C\" <= (SELECT last FROM page_range) AND occurred_at < $2";
 
     // Ledger anomalies handled here (LedgerAnomalyQuery counts them):
     // - a member with an entry type outside the contract is skipped (its points cannot be known), see the NOT EXISTS;
@@ -19,13 +19,14 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
             SELECT m.member_id COLLATE "C" AS member_id, btrim(m.relation_reference, $5) AS customer_id, m.enrolled_at
             FROM loyalty.members m
             WHERE m.program_id = $1 AND m.enrolled_at < $2 AND m.member_id COLLATE "C" > $3
+              AND ($10::text IS NULL OR m.member_id COLLATE "C" = $10::text COLLATE "C")
               AND {CustomerIds.SqlIsSendable("m", "$5", "$6")}
               AND NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
                               WHERE u.program_id = m.program_id AND u.member_id COLLATE "C" = m.member_id COLLATE "C"
                                 AND u.occurred_at < $2 AND u.entry_type NOT IN {EntryTypes.KnownSql})
             ORDER BY m.member_id COLLATE "C"
             LIMIT $4),
-        page_range AS (SELECT max(member_id) AS last FROM page),
+        page_range AS (SELECT min(member_id) AS first, max(member_id) AS last FROM page),
         points AS (
             SELECT e.member_id COLLATE "C" AS member_id,
                    coalesce(sum(e.points) FILTER (WHERE e.entry_type IN {EntryTypes.CreditsSql}), 0)
@@ -82,12 +83,7 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<string?> WriteItemsAsync(SnapshotScope scope, string afterMemberId, int limit, Utf8JsonWriter json, Func<Task> flush, Action begin, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(Sql);
-        command.CommandTimeout = 0;
-        var day = scope.Day;
-        SqlParameters.Add(command, scope.ProgramId, scope.AsOfUtc, afterMemberId, limit + 1, CustomerIds.WhiteSpace, CustomerIds.Disallowed,
-            day.EndPlusDays(30).UtcDateTime, day.EndPlusDays(60).UtcDateTime, day.EndPlusDays(90).UtcDateTime);
-
+        await using var command = Command(scope, afterMemberId, limit, onlyMemberId: null);
         await using var reader = await command.ExecuteReaderAsync(ct);
         begin();
         var written = 0;
@@ -100,7 +96,7 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
             }
 
             last = reader.GetString(0);
-            WriteMember(reader, day, json);
+            WriteMember(reader, scope.Day, json);
             written++;
             if (written % 500 == 0)
             {
@@ -109,6 +105,32 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
         }
 
         return null;
+    }
+
+    /// <summary>Writes one member as its page item would read, or nothing (answering false) when the member is not sent.</summary>
+    public async Task<bool> WriteMemberAsync(SnapshotScope scope, string memberId, Utf8JsonWriter json, CancellationToken ct)
+    {
+        await using var command = Command(scope, "", 1, memberId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return false;
+        }
+
+        WriteMember(reader, scope.Day, json);
+        return true;
+    }
+
+    // $10, when set, narrows the page to that one member: the ledger is then read for it alone.
+    private NpgsqlCommand Command(SnapshotScope scope, string afterMemberId, int limit, string? onlyMemberId)
+    {
+        var command = dataSource.CreateCommand(Sql);
+        command.CommandTimeout = 0;
+        var day = scope.Day;
+        SqlParameters.Add(command, scope.ProgramId, scope.AsOfUtc, afterMemberId, limit + 1, CustomerIds.WhiteSpace, CustomerIds.Disallowed,
+            day.EndPlusDays(30).UtcDateTime, day.EndPlusDays(60).UtcDateTime, day.EndPlusDays(90).UtcDateTime);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = (object?)onlyMemberId ?? DBNull.Value });
+        return command;
     }
 
     private static void WriteMember(NpgsqlDataReader row, BusinessDay day, Utf8JsonWriter json)
