@@ -1,4 +1,5 @@
 using Dapr.Client;
+using Loyalife.MoEngageDispatcher.Members;
 using Loyalife.ServiceDefaults.Migrations;
 
 namespace Loyalife.MoEngageDispatcher;
@@ -53,6 +54,7 @@ internal static class Extensions
         builder.AddSchemaMigrations("dispatch", typeof(Extensions).Assembly);
         builder.AddHeldRuns();
         builder.AddAlerts();
+        builder.AddMemberLookup();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddSingleton<FencedRunStore>();
         builder.Services.AddSingleton<ConfirmationStore>();

@@ -1,4 +1,5 @@
 using Loyalife.MoEngageDispatcher;
+using Loyalife.MoEngageDispatcher.Members;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ app.UseAuthorization();
 app.MapNightlySyncApi();
 app.MapSyncRunsApi();
 app.MapMembersNotInMoEngageApi();
+app.MapMemberLookupApi();
 app.MapHeldRunsApi();
 app.MapAlertsApi();
 app.MapDefaultEndpoints();

@@ -15,6 +15,7 @@ app.MapInternalApi();
 app.MapAlertTargetsApi();
 app.MapAlertsProxy();
 app.MapAdminPage();
+app.MapMemberLookupProxy();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -23,6 +23,7 @@ public static class Extensions
         builder.Services.AddSingleton<EventSnapshotQuery>();
         builder.Services.AddSingleton<SnapshotSummaryQuery>();
         builder.Services.AddSingleton<LedgerAnomalyQuery>();
+        builder.Services.AddSingleton<Members.MemberLookupQuery>();
         return builder;
     }
 }

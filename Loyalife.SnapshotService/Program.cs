@@ -1,4 +1,5 @@
 using Loyalife.SnapshotService;
+using Loyalife.SnapshotService.Members;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapProgramsApi();
 app.MapSnapshotsApi();
+app.MapMemberLookupApi();
 app.MapDefaultEndpoints();
 
 await app.RunAsync();

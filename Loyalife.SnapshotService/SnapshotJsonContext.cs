@@ -8,4 +8,5 @@ namespace Loyalife.SnapshotService;
 [JsonSerializable(typeof(LoyaltyProgram))]
 [JsonSerializable(typeof(SnapshotSummary))]
 [JsonSerializable(typeof(LedgerAnomalyCounts))]
+[JsonSerializable(typeof(Members.MembersByCustomerId))]
 internal sealed partial class SnapshotJsonContext : JsonSerializerContext;

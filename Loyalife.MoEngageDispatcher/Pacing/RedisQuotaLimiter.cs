@@ -47,6 +47,18 @@ public sealed class RedisQuotaLimiter(
 
     public async Task<TimeSpan> ReserveAsync(string appId, QuotaKind kind, int count, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
+        while (await TryReserveAsync(appId, kind, count, cancellationToken) is { } wait)
+        {
+            logger.LogDebug("Quota of {Kind} for workspace {AppId} full; waiting {Wait} ms", kind, appId, wait.TotalMilliseconds);
+            await Task.Delay(wait, time, cancellationToken);
+        }
+
+        return time.GetElapsedTime(started);
+    }
+
+    public async Task<TimeSpan?> TryReserveAsync(string appId, QuotaKind kind, int count, CancellationToken cancellationToken)
+    {
         var (limit, name) = kind switch
         {
             QuotaKind.BulkUsers => (quota.UsersPerMinute, "users"),
@@ -55,24 +67,13 @@ public sealed class RedisQuotaLimiter(
         };
         if (limit == 0)
         {
-            return TimeSpan.Zero;
+            return null;
         }
 
         var key = (RedisKey)$"dispatch:quota:{appId}:{name}";
         var window = (long)(quota.Window + quota.SafetyMargin).TotalMilliseconds;
         var id = Guid.NewGuid().ToString("N");
-        var started = time.GetTimestamp();
-        while (true)
-        {
-            var answer = (long)await redis.GetDatabase().ScriptEvaluateAsync(
-                Reserve, new { key, window, limit, count, id });
-            if (answer == 0)
-            {
-                return time.GetElapsedTime(started);
-            }
-
-            logger.LogDebug("Quota of {Kind} for workspace {AppId} full; waiting {Wait} ms", kind, appId, answer);
-            await Task.Delay(TimeSpan.FromMilliseconds(answer), time, cancellationToken);
-        }
+        var answer = (long)await redis.GetDatabase().ScriptEvaluateAsync(Reserve, new { key, window, limit, count, id });
+        return answer == 0 ? null : TimeSpan.FromMilliseconds(answer);
     }
 }

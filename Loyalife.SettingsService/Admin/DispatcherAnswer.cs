@@ -18,6 +18,11 @@ public sealed class DispatcherAnswer(HttpResponseMessage response) : IResult
                 httpContext.Response.ContentType = type.ToString();
             }
 
+            if (Response.Headers.RetryAfter is { } retryAfter)
+            {
+                httpContext.Response.Headers.RetryAfter = retryAfter.ToString();
+            }
+
             if (Response.Content.Headers.ContentDisposition is { } disposition)
             {
                 httpContext.Response.Headers.ContentDisposition = disposition.ToString();

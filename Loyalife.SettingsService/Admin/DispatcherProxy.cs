@@ -10,7 +10,7 @@ public static class DispatcherProxy
     private const string Csv = "text/csv";
 
     // Answers an admin can act on pass as they came; anything else (a 5xx, its own 401) is the dispatcher's trouble.
-    private static readonly HashSet<int> PassedOn = [200, 202, 400, 404, 409];
+    private static readonly HashSet<int> PassedOn = [200, 202, 400, 404, 409, 429];
 
     public static RouteGroupBuilder MapDispatcherProxy(this IEndpointRouteBuilder routes)
     {

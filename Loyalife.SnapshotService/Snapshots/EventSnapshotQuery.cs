@@ -62,6 +62,19 @@ public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
         return null;
     }
 
+    /// <summary>The day's events of one member, as the pages list them; unpaged: one member's day is small.</summary>
+    public async Task WriteMemberEventsAsync(SnapshotScope scope, string memberId, Utf8JsonWriter json, CancellationToken ct)
+    {
+        await using var command = Command(EventSql.OfMember, scope, scope.Day.Start.UtcDateTime, "", 0);
+        command.Parameters.AddWithValue("member", memberId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var columns = new EventColumns(reader);
+        while (await reader.ReadAsync(ct))
+        {
+            WriteEvent(reader, columns, scope.ProgramId, json);
+        }
+    }
+
     public async Task<Dictionary<string, long>> CountByNameAsync(SnapshotScope scope, CancellationToken ct)
     {
         // Two independent statements, each on its own connection at once.

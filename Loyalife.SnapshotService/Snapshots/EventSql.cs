@@ -7,7 +7,8 @@ namespace Loyalife.SnapshotService.Snapshots;
 /// each union's first part, and read by those names through <see cref="EventColumns"/>). Paged, each part is a
 /// keyset query on (occurred_at, event_id COLLATE "C") with its own LIMIT over the time indexes, and the union
 /// is merged in the same order; unpaged, the summary counts it in two statements. The statements' named
-/// parameters are set by <see cref="EventParameters"/>.
+/// parameters are set by <see cref="EventParameters"/>;
+/// <see cref="OfMember"/> adds @member.
 /// </summary>
 public static class EventSql
 {
@@ -76,6 +77,16 @@ public static class EventSql
         "SELECT x.name, count(*) FROM (\n" +
         string.Join("\nUNION ALL\n", ExpiringWindows.Select(w => $"({ExpiringSoon(w.Days, w.WindowStart, w.WindowEnd, w.ExpiryDate, paged: false)})")) +
         "\n) x GROUP BY x.name";
+
+    /// <summary>
+    /// The events of one member (@member) of the day, in page order: the pages' parts unpaged, the member's filter
+    /// pushed by PostgreSQL into each day part (an index lookup); the expiring-soon parts read the day's lots.
+    /// </summary>
+    public static string OfMember =>
+        "SELECT ev.* FROM (\n" +
+        string.Join("\nUNION ALL\n", DayParts.Select(part => Part(part(true), paged: false))
+            .Concat(ExpiringWindows.Select(w => $"({ExpiringSoon(w.Days, w.WindowStart, w.WindowEnd, w.ExpiryDate, paged: false)})"))) +
+        "\n) ev WHERE ev.member_id COLLATE \"C\" = @member::text COLLATE \"C\" ORDER BY ev.occurred_at, ev.event_id COLLATE \"C\"";
 
     private static string Page(IEnumerable<string> parts, string order) =>
         $"SELECT ev.* FROM (\n{string.Join("\nUNION ALL\n", parts)}\n) ev ORDER BY {order} LIMIT @limit";

@@ -9,7 +9,7 @@ namespace Loyalife.SnapshotService.Snapshots;
 /// </summary>
 public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
 {
-    private const string InPageRange = "program_id = @program AND member_id COLLATE \"C\" > @after_member AND member_id COLLATE \"C\" <= (SELECT last FROM page_range) AND occurred_at < @as_of";
+    private const string InPageRange = "program_id = @program AND member_id COLLATE \"C\" >= (SELECT first FROM page_range) AND member_id COLLATE \"C\" <= (SELECT last FROM page_range) AND occurred_at < @as_of";
 
     // Ledger anomalies handled here (LedgerAnomalyQuery counts them):
     // - a member with an entry type outside the contract is skipped (its points cannot be known), see the NOT EXISTS;
@@ -19,13 +19,14 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
             SELECT m.member_id COLLATE "C" AS member_id, btrim(m.relation_reference, @white_space) AS customer_id, m.enrolled_at
             FROM loyalty.members m
             WHERE m.program_id = @program AND m.enrolled_at < @as_of AND m.member_id COLLATE "C" > @after_member
+              AND (@only_member::text IS NULL OR m.member_id COLLATE "C" = @only_member::text COLLATE "C")
               AND {CustomerIds.SqlIsSendable("m", "@white_space", "@disallowed")}
               AND NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
                               WHERE u.program_id = m.program_id AND u.member_id COLLATE "C" = m.member_id COLLATE "C"
                                 AND u.occurred_at < @as_of AND u.entry_type NOT IN {EntryTypes.KnownSql})
             ORDER BY m.member_id COLLATE "C"
             LIMIT @limit),
-        page_range AS (SELECT max(member_id) AS last FROM page),
+        page_range AS (SELECT min(member_id) AS first, max(member_id) AS last FROM page),
         points AS (
             SELECT e.member_id COLLATE "C" AS member_id,
                    coalesce(sum(e.points) FILTER (WHERE e.entry_type IN {EntryTypes.CreditsSql}), 0)
@@ -82,20 +83,7 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<string?> WriteItemsAsync(SnapshotScope scope, string afterMemberId, int limit, Utf8JsonWriter json, Func<Task> flush, Action begin, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(Sql);
-        command.CommandTimeout = StatementTimeout.Seconds;
-        var day = scope.Day;
-        var parameters = command.Parameters;
-        parameters.AddWithValue("program", scope.ProgramId);
-        parameters.AddWithValue("as_of", scope.AsOfUtc);
-        parameters.AddWithValue("after_member", afterMemberId);
-        parameters.AddWithValue("limit", limit + 1);
-        parameters.AddWithValue("white_space", CustomerIds.WhiteSpace);
-        parameters.AddWithValue("disallowed", CustomerIds.Disallowed);
-        parameters.AddWithValue("expiring_30_to", day.EndPlusDays(30).UtcDateTime);
-        parameters.AddWithValue("expiring_60_to", day.EndPlusDays(60).UtcDateTime);
-        parameters.AddWithValue("expiring_90_to", day.EndPlusDays(90).UtcDateTime);
-
+        await using var command = Command(scope, afterMemberId, limit, onlyMemberId: null);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var columns = new MemberColumns(reader);
         begin();
@@ -109,7 +97,7 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
             }
 
             last = reader.GetString(columns.MemberId);
-            WriteMember(reader, columns, day, json);
+            WriteMember(reader, columns, scope.Day, json);
             written++;
             if (written % 500 == 0)
             {
@@ -118,6 +106,40 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
         }
 
         return null;
+    }
+
+    /// <summary>Writes one member as its page item would read, or nothing (answering false) when the member is not sent.</summary>
+    public async Task<bool> WriteMemberAsync(SnapshotScope scope, string memberId, Utf8JsonWriter json, CancellationToken ct)
+    {
+        await using var command = Command(scope, "", 1, memberId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return false;
+        }
+
+        WriteMember(reader, new MemberColumns(reader), scope.Day, json);
+        return true;
+    }
+
+    // @only_member, when set, narrows the page to that one member: the ledger is then read for it alone.
+    private NpgsqlCommand Command(SnapshotScope scope, string afterMemberId, int limit, string? onlyMemberId)
+    {
+        var command = dataSource.CreateCommand(Sql);
+        command.CommandTimeout = StatementTimeout.Seconds;
+        var day = scope.Day;
+        var parameters = command.Parameters;
+        parameters.AddWithValue("program", scope.ProgramId);
+        parameters.AddWithValue("as_of", scope.AsOfUtc);
+        parameters.AddWithValue("after_member", afterMemberId);
+        parameters.AddWithValue("limit", limit + 1);
+        parameters.AddWithValue("white_space", CustomerIds.WhiteSpace);
+        parameters.AddWithValue("disallowed", CustomerIds.Disallowed);
+        parameters.AddWithValue("expiring_30_to", day.EndPlusDays(30).UtcDateTime);
+        parameters.AddWithValue("expiring_60_to", day.EndPlusDays(60).UtcDateTime);
+        parameters.AddWithValue("expiring_90_to", day.EndPlusDays(90).UtcDateTime);
+        parameters.Add(new NpgsqlParameter("only_member", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)onlyMemberId ?? DBNull.Value });
+        return command;
     }
 
     private static void WriteMember(NpgsqlDataReader row, MemberColumns column, BusinessDay day, Utf8JsonWriter json)

@@ -82,7 +82,7 @@ public static class SnapshotsApi
     }
 
     /// <summary>Malformed date → 400, unknown program → 404, not yet closed → 409, in that order.</summary>
-    private static async Task<(SnapshotScope?, ProblemHttpResult?)> ResolveAsync(
+    internal static async Task<(SnapshotScope?, ProblemHttpResult?)> ResolveAsync(
         string programId, string date, ProgramStore programs, TimeProvider time, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var businessDate))

@@ -4,7 +4,7 @@ namespace Loyalife.MoEngageDispatcher.Tests;
 
 /// <summary>
 /// The bad input sweep for moengage-dispatcher: malformed and hostile requests against every endpoint of
-/// SyncRunsApi, HeldRunsApi, AlertsApi and NightlySyncApi, over real Kestrel. Each must answer a 4xx (a problem where there is a body), never
+/// SyncRunsApi, HeldRunsApi, AlertsApi, MemberLookupApi and NightlySyncApi, over real Kestrel. Each must answer a 4xx (a problem where there is a body), never
 /// a 5xx, never echo a token or the program's API key, and leave the service healthy with no run started.
 /// </summary>
 public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) : IClassFixture<HostileInputTests.Dispatcher>
@@ -55,10 +55,11 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
         const string TestAlert = "/v1/programs/{known}/alerts/test";
         const string Deliveries = "/v1/programs/{known}/alerts/deliveries";
         const string Absent = "/v1/programs/{known}/members-not-in-moengage";
+        const string Lookup = "/v1/programs/{known}/members";
         string[][] adminEndpoints =
         [
             ["POST", Runs], ["GET", Runs], ["GET", $"/v1/sync-runs/{Guid.Empty}"], ["POST", release], ["POST", skip], ["POST", TestAlert], ["GET", Deliveries],
-            ["GET", Absent],
+            ["GET", Absent], ["GET", $"{Lookup}/M00000001/moengage"], ["GET", $"{Lookup}?customerId=C0000001"],
         ];
         foreach (var endpoint in adminEndpoints)
         {
@@ -190,6 +191,28 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
         foreach (var limit in new[] { "0", "-1", "1001", "abc", "1e3", "1.5", "%20", "99999999999999999999", "0x10" })
         {
             Add($"members not in MoEngage with limit={limit}", "GET", $"{Absent}?limit={limit}", Admin, [400]);
+        }
+
+        // The member lookup: hostile member and customer ids, on a known program and on hostile ones.
+        string[] lookupIds =
+        [
+            "%27%3B%20DROP%20TABLE%20dispatch.confirmations%3B--", "M%00", "M%0A", "%ED%A0%80", "%C0%AF", "%E2%80%AEM%F0%9F%98%80",
+            "..%2F..%2Fsync-runs", new string('M', 4000),
+        ];
+        foreach (var id in lookupIds)
+        {
+            var label = id.Length > 40 ? $"a {id.Length}-character id" : id;
+            Add($"look up member {label}", "GET", $"{Lookup}/{id}/moengage", Admin, [400, 404]);
+            Add($"look up customer id {label}", "GET", $"{Lookup}?customerId={id}", Admin, [200, 400]);
+        }
+
+        Add("look up without a customer id", "GET", Lookup, Admin, [400]);
+        Add("look up a customer id given twice", "GET", $"{Lookup}?customerId=C1&customerId=C2", Admin, [400]);
+        Add("POST a member lookup", "POST", $"{Lookup}/M00000001/moengage", Admin, [405]);
+        foreach (var id in programIds)
+        {
+            var label = id.Length > 40 ? $"a {id.Length}-character id" : id;
+            Add($"look up a member of {label}", "GET", $"/v1/programs/{id}/members/M00000001/moengage", Admin, [400, 404]);
         }
 
         Add("members not in MoEngage with a 5,000-character search", "GET", $"{Absent}?search={new string('s', 5000)}", Admin, [400]);

@@ -76,6 +76,7 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : SettingsTes
             ["POST", "/v1/programs/demo/alerts/test"], ["GET", "/v1/programs/demo/alerts/deliveries"],
             ["GET", Moengage + "/sync-runs/" + RunId], ["POST", Moengage + "/sync-runs/" + RunId + "/release"],
             ["POST", Moengage + "/sync-runs/" + RunId + "/skip"], ["GET", Moengage + "/members-not-in-moengage"],
+            ["GET", Moengage + "/members/M1"], ["GET", Moengage + "/members?customerId=C1"],
         ];
         foreach (var endpoint in adminEndpoints)
         {
@@ -227,6 +228,7 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : SettingsTes
             Add($"a sync run of {label}", "GET", $"{path}/sync-runs/{RunId}", Admin, [400, 404]);
             Add($"release a run of {label}", "POST", $"{path}/sync-runs/{RunId}/release", Admin, [400, 404]);
             Add($"members not in MoEngage of {label}", "GET", path + "/members-not-in-moengage", Admin, [400, 404]);
+            Add($"a member lookup of {label}", "GET", path + "/members/M1", Admin, [400, 404]);
             Add($"credentials of {label}", "GET", $"/internal/v1/programs/{id}/integrations/moengage/credentials", AppToken(SettingsServiceHost.AppApiToken), [400, 404]);
             Add($"alert targets of {label}", "GET", $"/v1/programs/{id}/alerts/targets", Admin, [400, 404]);
             Add($"add an alert target to {label}", "POST", $"/v1/programs/{id}/alerts/targets", Admin, [400, 404],
@@ -247,6 +249,10 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : SettingsTes
         Add("a run id with SQL injection", "GET", $"{Moengage}/sync-runs/{Injection}", Admin, [404]);
         Add("a run id with traversal", "GET", $"{Moengage}/sync-runs/..%2F..%2Finternal", Admin, [400, 404]);
         Add("skip a run id that is not a GUID", "POST", $"{Moengage}/sync-runs/not-a-guid/skip", Admin, [404]);
+        Add("a member lookup with SQL injection", "GET", $"{Moengage}/members/{Injection}", Admin, [400, 404, 502]);
+        Add("a member lookup of 20,000 characters", "GET", $"{Moengage}/members/{new string('m', 20_000)}", Admin, [400, 404, 414, 502]);
+        Add("a customer lookup with SQL injection", "GET", $"{Moengage}/members?customerId={Injection}", Admin, [400, 404, 502]);
+        Add("DELETE a member lookup", "DELETE", Moengage + "/members/M1", Admin, [405]);
         Add("members search with SQL injection", "GET", $"{Moengage}/members-not-in-moengage?search={Injection}", Admin, [400, 404, 502]);
         Add("members search of 20,000 characters", "GET", $"{Moengage}/members-not-in-moengage?search={new string('s', 20_000)}", Admin, [400, 404, 414, 502]);
 

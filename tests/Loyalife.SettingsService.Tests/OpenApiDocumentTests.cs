@@ -12,7 +12,9 @@ public sealed class OpenApiDocumentTests(SettingsHostFixture fixture) : IClassFi
             "GET /v1/programs/{programId}/integrations/moengage/sync-runs/{runId}",
             "POST /v1/programs/{programId}/integrations/moengage/sync-runs/{runId}/release",
             "POST /v1/programs/{programId}/integrations/moengage/sync-runs/{runId}/skip",
-            "GET /v1/programs/{programId}/integrations/moengage/members-not-in-moengage"));
+            "GET /v1/programs/{programId}/integrations/moengage/members-not-in-moengage",
+            "GET /v1/programs/{programId}/integrations/moengage/members/{memberId}",
+            "GET /v1/programs/{programId}/integrations/moengage/members"));
         Assert.Empty(OpenApiAssert.Gaps(document, ["/v1/programs/{programId}/alerts", "/internal/v1/programs/{programId}/alerts"],
             "GET /v1/programs/{programId}/alerts/targets",
             "POST /v1/programs/{programId}/alerts/targets",

@@ -22,6 +22,16 @@ public sealed class ApiContractTests(ScenarioLedger ledger) : IClassFixture<Scen
     [InlineData("/v1/programs/p1/snapshots/2026-11-27/members?limit=10001", HttpStatusCode.BadRequest)]
     [InlineData("/v1/programs/p1/snapshots/2026-11-27/events?limit=ten", HttpStatusCode.BadRequest)]
     [InlineData("/v1/programs/p1/snapshots/2026-11-27/events?limit=-5", HttpStatusCode.BadRequest)]
+    [InlineData("/v1/programs/p1/snapshots/2026-11-27/members/M404", HttpStatusCode.NotFound)]
+    [InlineData("/v1/programs/p1/snapshots/2026-11-27/members/m1", HttpStatusCode.NotFound)]
+    [InlineData("/v1/programs/p1/snapshots/2026-11-27/members/M5", HttpStatusCode.NotFound)]
+    [InlineData("/v1/programs/nope/snapshots/2026-11-27/members/M1", HttpStatusCode.NotFound)]
+    [InlineData("/v1/programs/p1/snapshots/2026-11-28/members/M1", HttpStatusCode.Conflict)]
+    [InlineData("/v1/programs/p1/snapshots/2026-11-31/members/M1", HttpStatusCode.BadRequest)]
+    [InlineData("/v1/programs/p1/snapshots/2026-11-27/members/M1%01", HttpStatusCode.BadRequest)]
+    [InlineData("/v1/programs/nope/members?customerId=C1", HttpStatusCode.NotFound)]
+    [InlineData("/v1/programs/p1/members", HttpStatusCode.BadRequest)]
+    [InlineData("/v1/programs/p1/members?customerId=%20", HttpStatusCode.BadRequest)]
     public async Task BadInputAnswersAProblem(string path, HttpStatusCode expected)
     {
         using var response = await ledger.App.Client.GetAsync(path);
@@ -65,6 +75,8 @@ public sealed class ApiContractTests(ScenarioLedger ledger) : IClassFixture<Scen
     [InlineData("/v1/programs/p1/snapshots/2026-11-27/events")]
     [InlineData("/v1/programs/p1/snapshots/2026-11-27/summary")]
     [InlineData("/v1/programs/p1/snapshots/2026-11-27/anomalies")]
+    [InlineData("/v1/programs/p1/snapshots/2026-11-27/members/M1")]
+    [InlineData("/v1/programs/p1/members?customerId=C1")]
     public async Task EveryRouteRequiresTheDaprAppToken(string path)
     {
         using var anonymous = ledger.App.Host.CreateClient();

@@ -6,7 +6,7 @@ namespace Loyalife.SnapshotService.Tests;
 
 /// <summary>
 /// The bad input sweep for snapshot-service: malformed and hostile requests against every endpoint of
-/// ProgramsApi and SnapshotsApi. Each must answer a 4xx (a problem where there is a body), never a 5xx, never echo
+/// ProgramsApi, SnapshotsApi and MemberLookupApi. Each must answer a 4xx (a problem where there is a body), never a 5xx, never echo
 /// the app token, and leave the service healthy.
 /// </summary>
 public sealed class HostileInputTests(ScenarioLedger ledger) : IClassFixture<ScenarioLedger>
@@ -47,7 +47,8 @@ public sealed class HostileInputTests(ScenarioLedger ledger) : IClassFixture<Sce
         void Add(string name, string path, int[] expected, string method = "GET", Action<HttpRequestMessage>? auth = null, Func<HttpContent>? content = null) =>
             table.Add(name, new HostileRequest(method, path, auth ?? AppToken(SnapshotApp.Token), expected, content));
 
-        string[] endpoints = ["/v1/programs", "/v1/programs/p1", Snapshot + "/members", Snapshot + "/events", Snapshot + "/summary", Snapshot + "/anomalies"];
+        string[] endpoints = ["/v1/programs", "/v1/programs/p1", Snapshot + "/members", Snapshot + "/events", Snapshot + "/summary", Snapshot + "/anomalies",
+            Snapshot + "/members/M1", "/v1/programs/p1/members?customerId=C1"];
 
         // Missing and wrong app tokens, and the right one in the wrong place.
         foreach (var path in endpoints)
@@ -142,6 +143,25 @@ public sealed class HostileInputTests(ScenarioLedger ledger) : IClassFixture<Sce
             Add($"events limit '{limit}'", $"{Snapshot}/events?limit={limit}", [400]);
         }
 
+        // The member lookup: hostile member and customer ids, and its bad dates.
+        string[] lookupIds =
+        [
+            "%27%3B%20DROP%20TABLE%20loyalty.members%3B--", "M1%27%20OR%20%271%27%3D%271", "%ED%A0%80", "%C0%AF", "%01", "M1%0A",
+            "%E2%80%AEM1%F0%9F%98%80", new string('M', 4000), "..%2F..%2Fsummary",
+        ];
+        foreach (var id in lookupIds)
+        {
+            var label = id.Length > 40 ? $"a {id.Length}-character id" : id;
+            Add($"member {label} of a day", $"{Snapshot}/members/{id}", [400, 404]);
+            Add($"customer id {label}", $"/v1/programs/p1/members?customerId={id}", [200, 400]);
+        }
+
+        Add("a customer lookup without a customer id", "/v1/programs/p1/members", [400]);
+        Add("a customer lookup with a blank customer id", "/v1/programs/p1/members?customerId=%20%09", [400]);
+        Add("a customer lookup given twice", "/v1/programs/p1/members?customerId=C1&customerId=C2", [400]);
+        Add("a member of a malformed date", "/v1/programs/p1/snapshots/2026-02-30/members/M1", [400]);
+        Add("a member of a day not closed", "/v1/programs/p1/snapshots/2026-11-28/members/M1", [409]);
+        Add("a member of an unknown program", $"/v1/programs/nope/snapshots/{ScenarioLedger.Date}/members/M1", [404]);
         Add("limit given twice", $"{Snapshot}/members?limit=1&limit=2", [400]);
         Add("after given twice", $"{Snapshot}/members?after={Cursor("m1:M1")}&after={Cursor("m1:M2")}", [400]);
         Add("a summary with a query", $"{Snapshot}/summary?programId=%27%3B--", [200]);

@@ -11,6 +11,7 @@ import { initNaming } from "./naming.js";
 import { initRuns, loadRuns } from "./runs.js";
 import { initReport } from "./report.js";
 import { initMembers, loadMembers } from "./members.js";
+import { initLookup, resetLookup } from "./lookup.js";
 import { initAlerts, loadAlerts } from "./alerts.js";
 import { loadAudit } from "./audit.js";
 
@@ -86,6 +87,7 @@ async function loadProgram() {
   $("page-title").textContent = `MoEngage · ${state.program?.name ?? state.programId}`;
   $("page-lead").textContent = "Every night, after the program's business day closes, Loyalife sends that day's loyalty events and every member's attributes to MoEngage. "
     + `Times on this page are in the program's zone, ${zoneLabel()}.`;
+  resetLookup();
   await loadConnection();
   await Promise.all([loadRuns(), loadMembers(), loadAlerts(), loadAudit()]);
 }
@@ -97,6 +99,7 @@ document.addEventListener("DOMContentLoaded", () => {
   initRuns();
   initReport();
   initMembers();
+  initLookup();
   initAlerts();
   $("token-form").addEventListener("submit", useToken);
   $("sign-out").addEventListener("click", signOut);

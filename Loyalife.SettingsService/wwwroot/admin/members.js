@@ -5,6 +5,7 @@ import { $, el, table, empty } from "./dom.js";
 import { count, dateTime } from "./format.js";
 import { showList } from "./lists.js";
 import { state } from "./state.js";
+import { lookUp } from "./lookup.js";
 
 const pageSize = 20;
 let cursors = [null]; // the cursor of each page seen so far; the last is the current page's
@@ -49,7 +50,7 @@ async function loadPage() {
         { head: "Customer ID (Relation Reference)", cell: (m) => el("code", {}, m.customerId) },
         { head: "Missing since", cell: (m) => dateTime(m.since) },
         { head: "Last asked", cell: (m) => dateTime(m.lastChecked) },
-      ], members, { stack: true }),
+      ], members, { stack: true, onRowClick: (m) => lookUp(m.memberId), rowLabel: (m) => `Look up member ${m.memberId}` }),
     ];
   });
   if (!items) {

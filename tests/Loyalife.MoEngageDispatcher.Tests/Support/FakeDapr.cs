@@ -126,6 +126,11 @@ public sealed class FakeDapr : IAsyncDisposable
             return Results.Json(new { programId = program.ProgramId, name = program.ProgramId, timeZone = program.TimeZone, tiers = new[] { "silver", "gold" } });
         }
 
+        if (FakeMemberDays.Serve(program, path, http.Request.Query) is { } memberAnswer)
+        {
+            return memberAnswer;
+        }
+
         if (path is [_, _, _, "snapshots", var date, var what])
         {
             var query = http.Request.Query;

@@ -13,6 +13,9 @@ public sealed class FakeProgram
 
     public Dictionary<string, long> SkippedMembers { get; init; } = [];
 
+    /// <summary>Members snapshot-service knows but does not send: member id → (relation reference, skip reason).</summary>
+    public Dictionary<string, (string? Reference, string Reason)> UnsentMembers { get; init; } = [];
+
     public bool Enabled { get; set; } = true;
 
     public required string AppId { get; init; }
