@@ -8,7 +8,7 @@ public static class MemberLookupProxy
 {
     public static RouteGroupBuilder MapMemberLookupProxy(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/v1/programs/{programId}/integrations/moengage/members").WithTags("Admin").RequireAuthorization(AuthPolicies.Admin)
+        var api = routes.MapGroup("/v1/programs/{programId}/integrations/moengage/members").WithTags("Admin").RequireProgramAccess()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -21,15 +21,12 @@ public static class MemberLookupProxy
         return api;
     }
 
-    private static Task<Results<DispatcherAnswer, ProblemHttpResult>> LookUpAsync(
-        string programId, string memberId, HttpContext http, ProgramDirectory programs, DispatcherClient dispatcher, CancellationToken ct) =>
-        DispatcherProxy.ForwardAsync(programId, http, programs, dispatcher, HttpMethod.Get,
-            $"/v1/programs/{Uri.EscapeDataString(programId)}/members/{Uri.EscapeDataString(memberId)}/moengage", null, ct);
+    private static Task<Results<DispatcherAnswer, ProblemHttpResult>> LookUpAsync([AsParameters] DispatcherCall call, string memberId) =>
+        DispatcherProxy.ForwardAsync(call, HttpMethod.Get,
+            $"/v1/programs/{Uri.EscapeDataString(call.ProgramId)}/members/{Uri.EscapeDataString(memberId)}/moengage");
 
-    private static Task<Results<DispatcherAnswer, ProblemHttpResult>> FindAsync(
-        string programId, string[]? customerId, HttpContext http, ProgramDirectory programs, DispatcherClient dispatcher, CancellationToken ct) =>
+    private static Task<Results<DispatcherAnswer, ProblemHttpResult>> FindAsync([AsParameters] DispatcherCall call, string[]? customerId) =>
         // Only the parameter the dispatcher knows goes on, as often as it came; the dispatcher validates it.
-        DispatcherProxy.ForwardAsync(programId, http, programs, dispatcher, HttpMethod.Get,
-            $"/v1/programs/{Uri.EscapeDataString(programId)}/members{QueryString.Create((customerId ?? []).Select(id => KeyValuePair.Create("customerId", (string?)id)))}",
-            null, ct);
+        DispatcherProxy.ForwardAsync(call, HttpMethod.Get,
+            $"/v1/programs/{Uri.EscapeDataString(call.ProgramId)}/members{QueryString.Create((customerId ?? []).Select(id => KeyValuePair.Create("customerId", (string?)id)))}");
 }

@@ -22,6 +22,8 @@ public sealed class ProgramAccessTests(SignedInDispatcherFixture fixture) : ICla
         new("POST", "/v1/programs/{programId}/alerts/test", 409),
         new("GET", "/v1/programs/{programId}/alerts/deliveries", 200),
         new("GET", "/v1/programs/{programId}/members-not-in-moengage", 200),
+        new("GET", "/v1/programs/{programId}/members/{memberId}/moengage", 200),
+        new("GET", "/v1/programs/{programId}/members", 400), // no customerId: the handler's own 400
     ]);
 
     public static TheoryData<string, AccessCaller> Cases => Table.Cases();
@@ -32,7 +34,8 @@ public sealed class ProgramAccessTests(SignedInDispatcherFixture fixture) : ICla
     {
         var row = Table[endpoint];
         var path = row.Route.Replace("{programId}", fixture.ProgramId, StringComparison.Ordinal)
-            .Replace("{runId:guid}", fixture.RunId.ToString(), StringComparison.Ordinal);
+            .Replace("{runId:guid}", fixture.RunId.ToString(), StringComparison.Ordinal)
+            .Replace("{memberId}", "M00000001", StringComparison.Ordinal);
         using var client = fixture.App.CreateClient();
 
         var failure = await AccessTable.JudgeAsync(client, row, caller, AccessTable.TokenOf(fixture.Issuer, caller, fixture.ProgramId), path, fixture.ProgramId);

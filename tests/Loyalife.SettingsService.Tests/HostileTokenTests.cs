@@ -36,7 +36,7 @@ public sealed class HostileTokenTests(SignedInSettingsFixture fixture) : IClassF
     {
         var token = HostileTokens.Make(fixture.Issuer, kind, fixture.Configured);
         using var client = fixture.Host.Client(null);
-        var before = fixture.Host.Logs.Lines.Count;
+        var before = fixture.Host.Logs.Lines().Count;
 
         foreach (var path in new[] { "/v1/programs", SettingsPaths.MoEngage(fixture.Configured) })
         {
@@ -45,7 +45,7 @@ public sealed class HostileTokenTests(SignedInSettingsFixture fixture) : IClassF
         }
 
         var signature = token.Split('.')[2];
-        Assert.DoesNotContain(fixture.Host.Logs.Lines.Skip(before), line =>
+        Assert.DoesNotContain(fixture.Host.Logs.Lines().Skip(before), line =>
             line.Contains(token, StringComparison.Ordinal) || (signature.Length > 0 && line.Contains(signature, StringComparison.Ordinal)));
     }
 

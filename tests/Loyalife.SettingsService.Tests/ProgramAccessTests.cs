@@ -29,6 +29,8 @@ public sealed class ProgramAccessTests(SignedInSettingsFixture fixture) : IClass
         new("POST", Settings + "/sync-runs/{runId:guid}/release", 502),
         new("POST", Settings + "/sync-runs/{runId:guid}/skip", 502),
         new("GET", Settings + "/members-not-in-moengage", 502),
+        new("GET", Settings + "/members/{memberId}", 502),
+        new("GET", Settings + "/members", 502),
         new("GET", Targets, 200),
         new("POST", Targets, 400, Body: "{}"),
         new("DELETE", Targets + "/{targetId:guid}", 404),
@@ -47,7 +49,8 @@ public sealed class ProgramAccessTests(SignedInSettingsFixture fixture) : IClass
         var programId = row.Method == "DELETE" && row.Route == Settings ? fixture.Bare : fixture.Configured;
         var path = row.Route.Replace("{programId}", programId, StringComparison.Ordinal)
             .Replace("{runId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-            .Replace("{targetId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+            .Replace("{targetId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{memberId}", "M00000001", StringComparison.Ordinal);
         using var client = fixture.Host.Client(null);
 
         var failure = await AccessTable.JudgeAsync(client, row, caller, AccessTable.TokenOf(fixture.Issuer, caller, fixture.Configured, fixture.Bare), path, programId);
