@@ -18,7 +18,11 @@ internal sealed class RunLoop(
         var checkpoint = run.Checkpoint ?? new Checkpoint(run.From, SnapshotKind.Members, StreamPosition.Start);
         for (var date = checkpoint.Date; date <= run.To; date = date.AddDays(1))
         {
-            await summaries.ReadAsync(context, date);
+            using (book.Phase(date, TimelinePhase.Summary))
+            {
+                await summaries.ReadAsync(context, date);
+            }
+
             if (checkpoint.Date != date)
             {
                 checkpoint = new Checkpoint(date, SnapshotKind.Members, StreamPosition.Start);
@@ -26,22 +30,38 @@ internal sealed class RunLoop(
 
             if (checkpoint is { Phase: SnapshotKind.Members, Position.PageCursor: null, Position.Offset: 0 })
             {
-                await holds.CheckAsync(run, date, book.Report, context.Stopping);
+                using (book.Phase(date, TimelinePhase.HoldCheck))
+                {
+                    await holds.CheckAsync(run, date, book.Report, context.Stopping);
+                }
             }
 
             if (checkpoint.Phase == SnapshotKind.Members)
             {
-                await streams.SendAsync(date, SnapshotKind.Members, checkpoint.Position);
+                using (book.Phase(date, TimelinePhase.MemberPages))
+                {
+                    await streams.SendAsync(date, SnapshotKind.Members, checkpoint.Position);
+                }
+
                 checkpoint = new Checkpoint(date, SnapshotKind.Events, StreamPosition.Start);
                 await progress.SaveAsync(checkpoint);
             }
 
-            await streams.SendAsync(date, SnapshotKind.Events, checkpoint.Position);
+            using (book.Phase(date, TimelinePhase.EventPages))
+            {
+                await streams.SendAsync(date, SnapshotKind.Events, checkpoint.Position);
+            }
+
             book.DayCompleted(date);
             checkpoint = new Checkpoint(date.AddDays(1), SnapshotKind.Members, StreamPosition.Start);
             book.LowerBound(quota, run.DryRun);
             var counting = time.GetTimestamp();
-            var absent = await gate.CountAbsentAsync(run, date, context.Waits);
+            long absent;
+            using (book.Phase(date, TimelinePhase.AbsentCount))
+            {
+                absent = await gate.CountAbsentAsync(run, date, context.Waits);
+            }
+
             book.MembersNotInMoEngage(absent, time.GetElapsedTime(counting));
 
             await progress.CompleteDateAsync(date, checkpoint);

@@ -56,7 +56,7 @@ internal sealed class PipelineHarness
             Options.Create(new MoEngageOptions { MaxBodyBytes = MaxBodyBytes, MaxConcurrentRequests = MaxConcurrentRequests }),
             TimeProvider.System, NullLogger<DeliveryPipeline>.Instance);
         using var waits = CancellationTokenSource.CreateLinkedTokenSource(Stopping.Token, LeaseLost.Token);
-        var context = new RunContext(Run, Credentials, 7, new ReportBook(Report, Telemetry), Stopping.Token, LeaseLost.Token, waits.Token);
+        var context = new RunContext(Run, Credentials, 7, new ReportBook(Report, Telemetry, TimeProvider.System), Stopping.Token, LeaseLost.Token, waits.Token);
         await pipeline.RunAsync(context);
     }
 
