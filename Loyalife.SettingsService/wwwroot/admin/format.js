@@ -19,20 +19,22 @@ export function zoneLabel() {
   return zone || Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** "1 Dec 2026, 01:04" in the program's zone; empty for none. */
-export function dateTime(iso) {
+// An instant as Intl formats it with options, in the program's zone; empty for none or for what is not a time.
+function inZone(iso, options) {
   if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "";
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(date);
+  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, ...options }).format(date);
+}
+
+/** "1 Dec 2026, 01:04" in the program's zone; empty for none. */
+export function dateTime(iso) {
+  return inZone(iso, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 }
 
 /** "01:04:09" in the program's zone, for a run's timeline, where seconds matter. */
 export function clockTime(iso) {
-  if (!iso) return "";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "";
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(date);
+  return inZone(iso, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
 }
 
 const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -48,10 +50,7 @@ export function businessDate(text, { year = false } = {}) {
 
 /** "1 Dec, 00:01" in the program's zone, for tables where the year goes without saying. */
 export function shortDateTime(iso) {
-  if (!iso) return "";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "";
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(date);
+  return inZone(iso, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 }
 
 /**
