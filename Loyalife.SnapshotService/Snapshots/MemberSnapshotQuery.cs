@@ -14,12 +14,18 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
     // Ledger anomalies handled here (LedgerAnomalyQuery counts them):
     // - a member with an entry type outside the contract is skipped (its points cannot be known), see the NOT EXISTS;
     // - a lot allocated more than it holds counts as 0 remaining (clamped with greatest), never negative.
-    private static readonly string Sql = $"""
+    private static readonly string Sql = SqlFor("");
+
+    /// <summary>The page of an intraday pass: only the members with a row in the pass (<see cref="Intraday.PassRows"/>).</summary>
+    private static readonly string PassSql = SqlFor($"AND m.member_id COLLATE \"C\" IN ({Intraday.PassRows.MembersSql})");
+
+    private static string SqlFor(string memberFilter) => $"""
         WITH page AS MATERIALIZED (
             SELECT m.member_id COLLATE "C" AS member_id, btrim(m.relation_reference, @white_space) AS customer_id, m.enrolled_at
             FROM loyalty.members m
             WHERE m.program_id = @program AND m.enrolled_at < @as_of AND m.member_id COLLATE "C" > @after_member
               AND (@only_member::text IS NULL OR m.member_id COLLATE "C" = @only_member::text COLLATE "C")
+              {memberFilter}
               AND {CustomerIds.SqlIsSendable("m", "@white_space", "@disallowed")}
               AND NOT EXISTS (SELECT 1 FROM loyalty.point_entries u
                               WHERE u.program_id = m.program_id AND u.member_id COLLATE "C" = m.member_id COLLATE "C"
@@ -81,9 +87,11 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
     /// Runs the query, calls <paramref name="begin"/> once it succeeded (so a failing query still gets a
     /// problem answer), then writes up to <paramref name="limit"/> items; answers the next cursor or null.
     /// </summary>
-    public async Task<string?> WriteItemsAsync(SnapshotScope scope, string afterMemberId, int limit, Utf8JsonWriter json, Func<Task> flush, Action begin, CancellationToken ct)
+    public async Task<string?> WriteItemsAsync(
+        SnapshotScope scope, string afterMemberId, int limit, Utf8JsonWriter json, Func<Task> flush, Action begin, CancellationToken ct,
+        Intraday.PassWindow? pass = null)
     {
-        await using var command = Command(scope, afterMemberId, limit, onlyMemberId: null);
+        await using var command = Command(scope, afterMemberId, limit, onlyMemberId: null, pass);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var columns = new MemberColumns(reader);
         begin();
@@ -123,11 +131,11 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
     }
 
     // @only_member, when set, narrows the page to that one member: the ledger is then read for it alone.
-    private NpgsqlCommand Command(SnapshotScope scope, string afterMemberId, int limit, string? onlyMemberId)
+    private NpgsqlCommand Command(SnapshotScope scope, string afterMemberId, int limit, string? onlyMemberId, Intraday.PassWindow? pass = null)
     {
-        var command = dataSource.CreateCommand(Sql);
+        var command = dataSource.CreateCommand(pass is null ? Sql : PassSql);
+        pass?.AddParameters(command, scope);
         command.CommandTimeout = StatementTimeout.Seconds;
-        var day = scope.Day;
         var parameters = command.Parameters;
         parameters.AddWithValue("program", scope.ProgramId);
         parameters.AddWithValue("as_of", scope.AsOfUtc);
@@ -135,9 +143,9 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
         parameters.AddWithValue("limit", limit + 1);
         parameters.AddWithValue("white_space", CustomerIds.WhiteSpace);
         parameters.AddWithValue("disallowed", CustomerIds.Disallowed);
-        parameters.AddWithValue("expiring_30_to", day.EndPlusDays(30).UtcDateTime);
-        parameters.AddWithValue("expiring_60_to", day.EndPlusDays(60).UtcDateTime);
-        parameters.AddWithValue("expiring_90_to", day.EndPlusDays(90).UtcDateTime);
+        parameters.AddWithValue("expiring_30_to", scope.AsOfPlusDays(30).UtcDateTime);
+        parameters.AddWithValue("expiring_60_to", scope.AsOfPlusDays(60).UtcDateTime);
+        parameters.AddWithValue("expiring_90_to", scope.AsOfPlusDays(90).UtcDateTime);
         parameters.Add(new NpgsqlParameter("only_member", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)onlyMemberId ?? DBNull.Value });
         return command;
     }
