@@ -68,6 +68,11 @@ public sealed class RunReport
 
     public Dictionary<string, DayReport> Days { get; set; } = [];
 
+    /// <summary>Over the run's dates: events the intraday lane had delivered (not sent again), members it had refreshed later (left out).</summary>
+    public long EventsSentByIntradayLane { get; set; }
+
+    public long MembersLeftToIntradayLane { get; set; }
+
     public string? Error { get; set; }
 
     /// <summary>Set when a day broke a hold rule: which, with what figures, and what an admin decided.</summary>

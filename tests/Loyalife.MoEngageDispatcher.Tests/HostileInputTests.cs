@@ -193,6 +193,11 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
             Add($"members not in MoEngage with limit={limit}", "GET", $"{Absent}?limit={limit}", Admin, [400]);
         }
 
+        foreach (var days in new[] { "0", "-1", "367", "abc", "1e3", "1.5", "%20", "99999999999999999999" })
+        {
+            Add($"intraday days with days={days}", "GET", $"{Absent.Replace("members-not-in-moengage", "intraday-days")}?days={days}", Admin, [400]);
+        }
+
         // The member lookup: hostile member and customer ids, on a known program and on hostile ones.
         string[] lookupIds =
         [
@@ -231,6 +236,7 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
         {
             var label = id.Length > 40 ? $"a {id.Length}-character id" : id;
             Add($"members not in MoEngage of {label}", "GET", $"/v1/programs/{id}/members-not-in-moengage", Admin, [400, 404]);
+            Add($"intraday days of {label}", "GET", $"/v1/programs/{id}/intraday-days", Admin, [400, 404]);
         }
 
         Add("POST members not in MoEngage", "POST", Absent, Admin, [405], () => new StringContent("{}", Encoding.UTF8, "application/json"));
