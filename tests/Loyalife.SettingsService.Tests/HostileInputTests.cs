@@ -76,7 +76,7 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : SettingsTes
             ["POST", "/v1/programs/demo/alerts/test"], ["GET", "/v1/programs/demo/alerts/deliveries"],
             ["GET", Moengage + "/sync-runs/" + RunId], ["POST", Moengage + "/sync-runs/" + RunId + "/release"],
             ["POST", Moengage + "/sync-runs/" + RunId + "/skip"], ["GET", Moengage + "/members-not-in-moengage"],
-            ["GET", Moengage + "/members/M1"], ["GET", Moengage + "/members?customerId=C1"],
+            ["GET", Moengage + "/members/M1"], ["GET", Moengage + "/members?customerId=C1"], ["GET", Moengage + "/intraday-days"],
         ];
         foreach (var endpoint in adminEndpoints)
         {
