@@ -80,6 +80,9 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
         Add("nightly sync with the admin bearer", "POST", "/nightly-sync", Admin, [401]);
         Add("nightly sync with the app token as bearer", "POST", "/nightly-sync", Bearer(DispatcherApp.AppApiToken), [401]);
         Add("nightly sync with a 5 MB body and no token", "POST", "/nightly-sync", None, [401, 413], () => new StreamedJsonContent("x", 5 * 1024 * 1024));
+        Add("intraday tick without the app token", "POST", "/intraday-tick", None, [401]);
+        Add("intraday tick with the admin bearer", "POST", "/intraday-tick", Admin, [401]);
+        Add("GET intraday tick", "GET", "/intraday-tick", AppToken(DispatcherApp.AppApiToken), [405]);
         Add("a 64 KB bearer token", "GET", Runs, Bearer(new string('A', 64 * 1024)), [400, 401, 431]);
 
         // Start bodies: wrong JSON types, missing fields, nulls, malformed JSON, bad dates, hostile strings.

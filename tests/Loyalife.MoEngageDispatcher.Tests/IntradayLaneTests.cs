@@ -108,6 +108,27 @@ public sealed class IntradayLaneTests(Support.Environment env) : IClassFixture<S
         Assert.Equal(4, (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted"));
     }
 
+    [Fact]
+    public async Task TheMinuteCronTickRunsADuePass()
+    {
+        var program = await ProgramWithLaneAsync(members: 3);
+        await using var dispatcher = await DispatcherAsync(program, new FakeClock(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)));
+        Commit(program, 1, 2);
+        using var client = dispatcher.CreateClient();
+        using var tick = new HttpRequestMessage(HttpMethod.Post, "/intraday-tick");
+        tick.Headers.Add("dapr-api-token", DispatcherApp.AppApiToken);
+
+        (await client.SendAsync(tick)).EnsureSuccessStatusCode();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted") < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(2, (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted"));
+    }
+
     /// <summary>A program whose lane runs every minute, its open day <see cref="Day"/>.</summary>
     private async Task<FakeProgram> ProgramWithLaneAsync(int members)
     {
