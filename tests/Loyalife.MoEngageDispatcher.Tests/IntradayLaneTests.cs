@@ -109,6 +109,49 @@ public sealed class IntradayLaneTests(Support.Environment env) : IClassFixture<S
     }
 
     [Fact]
+    public async Task APassThatFailedMidwayResumesFromItsCheckpointWhileItsDayIsOpen()
+    {
+        var program = await ProgramWithLaneAsync(members: 6);
+        await using var dispatcher = await DispatcherAsync(program, new FakeClock(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)));
+        Commit(program, 1, 4);
+        program.IntradayEventFailures = 1;
+
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        Assert.Equal((4L, 0L), await CustomersAndEventsAsync(program));
+
+        // The next tick resumes the same pass at its events: its members are not sent again, every event once.
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        Assert.Equal((4L, 4L), await CustomersAndEventsAsync(program));
+        Assert.Equal(0, (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsDuplicated"));
+    }
+
+    [Fact]
+    public async Task SwitchedOffMidDayTheUnfinishedPassIsAbandonedAndTheNightSendsTheRest()
+    {
+        var program = await ProgramWithLaneAsync(members: 6);
+        var clock = new FakeClock(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+        await using var dispatcher = await DispatcherAsync(program, clock);
+        Commit(program, 1, 2);
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        Commit(program, 3, 4);
+        program.CutOff = program.CutOff.AddMinutes(2);
+        program.IntradayEventFailures = 1;
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+
+        program.IntradayMinutes = null;
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        Assert.Equal(2, (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted"));
+
+        clock.Now = new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+
+        var night = Assert.Single(await dispatcher.RunsAsync(program.ProgramId));
+        Assert.Equal((2L, 4L), (night.Report.EventsSentByIntradayLane, night.Report.EventsSent.Values.Sum()));
+        var stats = await env.StandIn.StatsAsync(program.AppId);
+        Assert.Equal((6, 0), (stats.Stat("eventsAccepted"), stats.Stat("eventsDuplicated")));
+    }
+
+    [Fact]
     public async Task TheMinuteCronTickRunsADuePass()
     {
         var program = await ProgramWithLaneAsync(members: 3);
@@ -150,6 +193,12 @@ public sealed class IntradayLaneTests(Support.Environment env) : IClassFixture<S
         synced.Parameters.AddWithValue("d", Day.AddDays(-1));
         await synced.ExecuteNonQueryAsync();
         return dispatcher;
+    }
+
+    private async Task<(long Customers, long Events)> CustomersAndEventsAsync(FakeProgram program)
+    {
+        var stats = await env.StandIn.StatsAsync(program.AppId);
+        return (stats.Stat("customersUpdated"), stats.Stat("eventsAccepted"));
     }
 
     // Commits events first..last of the program's events (1-based) to its open day, in that order.

@@ -32,6 +32,18 @@ internal static class FakeIntraday
 
         var to = int.Parse(query["to"]!, CultureInfo.InvariantCulture);
         var from = string.IsNullOrEmpty(query["from"]) ? 1 : int.Parse(query["from"]!, CultureInfo.InvariantCulture);
+        if (what == "events")
+        {
+            lock (program.Committed)
+            {
+                if (program.IntradayEventFailures > 0)
+                {
+                    program.IntradayEventFailures--;
+                    return Results.Problem(statusCode: 503, title: "Unavailable");
+                }
+            }
+        }
+
         var day = DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         List<JsonObject> events;
         lock (program.Committed)

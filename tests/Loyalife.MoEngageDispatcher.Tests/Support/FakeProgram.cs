@@ -41,6 +41,9 @@ public sealed class FakeProgram
 
     public DateTimeOffset CutOff { get; set; } = DateTimeOffset.UtcNow;
 
+    /// <summary>How many more intraday event pages answer 503 (snapshot-service failing mid-pass).</summary>
+    public int IntradayEventFailures { get; set; }
+
     /// <summary>Added to a pass's members' points, so a test can tell a pass's attributes from a night's.</summary>
     public int IntradayPoints { get; set; }
 
