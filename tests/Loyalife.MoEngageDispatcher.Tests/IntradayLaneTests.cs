@@ -152,6 +152,41 @@ public sealed class IntradayLaneTests(Support.Environment env) : IClassFixture<S
     }
 
     [Fact]
+    public async Task APassWhoseDaySoFarBreaksTheHoldRulesIsHeldTheLaneStopsForTheDayAndTheNightSendsItsEvents()
+    {
+        var program = await ProgramWithLaneAsync(members: 6);
+        var clock = new FakeClock(new DateTimeOffset(2026, 11, 18, 12, 0, 0, TimeSpan.Zero));
+        await using var dispatcher = env.Dispatcher(clock, new Dictionary<string, string?>(OneNight) { ["HeldRuns:EventsMinimum"] = "1" });
+        // Two nights of four earned and two redeemed events each, the lane off: the history a pass is weighed against.
+        program.IntradayMinutes = null;
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        clock.Now = new DateTimeOffset(2026, 11, 19, 12, 0, 0, TimeSpan.Zero);
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        var nightsBefore = (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted");
+
+        // 01:30 in Amsterdam: the day's first hour and a half already holds a whole night's events, far above five nights' worth projected.
+        clock.Now = new DateTimeOffset(2026, 11, 20, 0, 30, 0, TimeSpan.Zero);
+        program.CutOff = clock.Now;
+        program.IntradayMinutes = 1;
+        Commit(program, 1, 6);
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        var nightOf19 = (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted") - nightsBefore;
+        Assert.Equal(6, nightOf19);
+
+        program.CutOff = program.CutOff.AddMinutes(5);
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        Assert.Equal(nightsBefore + 6, (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted"));
+        using var admin = dispatcher.Admin();
+        var day = (await admin.GetFromJsonAsync<JsonElement>($"/v1/programs/{program.ProgramId}/intraday-days"))[0];
+        Assert.Equal(("2026-11-20", 1L, 0L), (day.GetProperty("businessDate").GetString(), day.GetProperty("heldPasses").GetInt64(), day.GetProperty("eventsSent").GetInt64()));
+
+        clock.Now = new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        var night = (await dispatcher.RunsAsync(program.ProgramId))[0];
+        Assert.Equal(("2026-11-20", 0L, 6L), (night.BusinessDate, night.Report.EventsSentByIntradayLane, night.Report.EventsSent.Values.Sum()));
+    }
+
+    [Fact]
     public async Task TheMinuteCronTickRunsADuePass()
     {
         var program = await ProgramWithLaneAsync(members: 3);
