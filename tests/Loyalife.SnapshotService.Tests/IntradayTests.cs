@@ -85,6 +85,29 @@ public sealed class IntradayTests
         Assert.Equal("pe-1", later.SelectMany(p => p.Events).Single().GetProperty("eventId").GetString());
     }
 
+    [Fact]
+    public async Task AMemberWhoseRowMakesNoEventIsStillRefreshedAndOnlyEventsAreListed()
+    {
+        await using var app = await SnapshotApp.StartWithMemberAsync("2026-12-07T12:00:00Z", NoonZone(), "Bronze");
+        var passes = new IntradayPasses(app, "p");
+        var today = (await passes.NextAsync()).Date;
+        await app.Ledger.StatusAsync(1, "p", "M1", "2025-01-01T00:00:00Z", "active");
+        // Active to inactive is no event of the lane, but the member's status attribute changed.
+        await app.Ledger.StatusAsync(2, "p", "M1", $"{today}T00:00:01{Offset}", "inactive");
+
+        // Other tests' transactions may hold the horizon back a moment: passes until one holds the member.
+        var passed = new List<IntradayPasses.Pass>();
+        for (var attempt = 0; attempt < 100 && !passed.Any(p => p.Members.Count > 0); attempt++)
+        {
+            passed.Add(await passes.NextAsync());
+            await Task.Delay(50);
+        }
+
+        Assert.Empty(passed.SelectMany(p => p.Events));
+        var member = Assert.Single(passed.SelectMany(p => p.Members));
+        Assert.Equal("inactive", member.GetProperty("attributes").GetProperty("status").GetString());
+    }
+
     public static TheoryData<string> BadWindows =>
     [
         "",
