@@ -17,6 +17,7 @@ public sealed class IntradayLane(
     RunStore runs,
     DeliveryPipeline delivery,
     HeldRunStore history,
+    AlertMonitor alerts,
     IOptions<HeldRunsOptions> holdOptions,
     DispatcherTelemetry telemetry,
     TimeProvider time,
@@ -145,6 +146,7 @@ public sealed class IntradayLane(
             }
         }
 
+        await alerts.ObserveAsync(new RunOutcome(run, status, reason, Held: status == PassStatus.Held ? pass.Report.Held : null), CancellationToken.None);
         telemetry.RunFinished(status, RunTrigger.Intraday, time.GetElapsedTime(started));
         activity?.SetTag("loyalife.status", status);
         logger.LogInformation("Intraday pass {PassId} of program {ProgramId} {Status}: {Members} members, {Events} events",

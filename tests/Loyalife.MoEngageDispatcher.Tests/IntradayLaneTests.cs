@@ -179,6 +179,12 @@ public sealed class IntradayLaneTests(Support.Environment env) : IClassFixture<S
         using var admin = dispatcher.Admin();
         var day = (await admin.GetFromJsonAsync<JsonElement>($"/v1/programs/{program.ProgramId}/intraday-days"))[0];
         Assert.Equal(("2026-11-20", 1L, 0L), (day.GetProperty("businessDate").GetString(), day.GetProperty("heldPasses").GetInt64(), day.GetProperty("eventsSent").GetInt64()));
+        await using (var alerted = dispatcher.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand(
+            "SELECT count(*) FROM dispatch.alerts WHERE program_id = @p AND kind = 'intraday_held'"))
+        {
+            alerted.Parameters.AddWithValue("p", program.ProgramId);
+            Assert.Equal(1L, (long)(await alerted.ExecuteScalarAsync())!);
+        }
 
         clock.Now = new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
         await dispatcher.ProcessNowAsync(program.ProgramId);
