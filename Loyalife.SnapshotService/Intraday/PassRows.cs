@@ -22,7 +22,7 @@ public static class PassRows
     /// <summary>The members with a row in the pass: whose attributes the pass refreshes before its events.</summary>
     public static string MembersSql => string.Join(" UNION ",
         ((string[])["point_entries", "member_tier_history", "segment_history", "member_status_history"])
-        .Select(table => $"SELECT r.member_id COLLATE \"C\" FROM loyalty.{table} r WHERE {Condition("r")}"));
+        .Select(table => $"SELECT r.member_id FROM loyalty.{table} r WHERE {Condition("r")}"));
 
     // The row's transaction id lies below the horizon whose low 32 bits are in the parameter.
     private static string Below(string alias, string horizonLow) =>
