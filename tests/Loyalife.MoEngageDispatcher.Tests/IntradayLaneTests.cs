@@ -193,6 +193,28 @@ public sealed class IntradayLaneTests(Support.Environment env) : IClassFixture<S
     }
 
     [Fact]
+    public async Task TwoReplicasTickingTogetherDeliverEachEventOnce()
+    {
+        var program = await ProgramWithLaneAsync(members: 6);
+        var clock = new FakeClock(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+        await using var first = await DispatcherAsync(program, clock);
+        await using var second = env.Dispatcher(clock, OneNight);
+        for (var round = 0; round < 3; round++)
+        {
+            Commit(program, round * 2 + 1, round * 2 + 2);
+            program.CutOff = program.CutOff.AddMinutes(2);
+            var scheduler = (ServiceHost<Program> host) =>
+                host.Services.GetRequiredService<Scheduling.SyncScheduler>().ProcessProgramAsync(program.ProgramId, true, default, CancellationToken.None);
+            await Task.WhenAll(scheduler(first), scheduler(second));
+            // A replica that found the lock taken did nothing; the one that held it ran the pass to its end.
+            await first.ProcessNowAsync(program.ProgramId);
+        }
+
+        var stats = await env.StandIn.StatsAsync(program.AppId);
+        Assert.Equal((6, 0), (stats.Stat("eventsAccepted"), stats.Stat("eventsDuplicated")));
+    }
+
+    [Fact]
     public async Task TheMinuteCronTickRunsADuePass()
     {
         var program = await ProgramWithLaneAsync(members: 3);
