@@ -5,6 +5,8 @@
 #   bench/run.sh --quota-1m               the 1,000,000-member program end to end at the quota as well
 #                                         (60,000 users and 60,000 events a minute: about 20 more minutes)
 #   BENCH_NIGHTS=2                        nights run in order up to the business day (the last is the one measured in full)
+#   BENCH_EXPLAIN_MS=                    log the plan of every statement slower than this many ms (auto_explain) and keep
+#                                         PostgreSQL's log as bench/results/<timestamp>-postgres.log
 #   BENCH_GETUSER_PER_MINUTE=0            Get User's quota for the unlimited nights (0 = unlimited; MoEngage's is 1,000);
 #                                         the report also gives the time each night's confirmations take at 1,000 a minute
 # For each size the program runs night after night against the stand-in holding about 90 % of the members:
@@ -59,6 +61,9 @@ cleanup() {
   local pid
   for pid in "${pid_of[@]}"; do stop_pid "$pid"; done
   [[ -d $work/pg ]] && "${as_pg[@]}" pg_ctl -D "$work/pg" -m immediate -w stop >/dev/null 2>&1 || true
+  if [[ -n ${BENCH_EXPLAIN_MS:-} && -f $work/pg/server.log ]]; then
+    mkdir -p "$root/bench/results" && cp "$work/pg/server.log" "$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-postgres.log"
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -107,7 +112,9 @@ mkdir "$work/pg"
 "${as_pg[@]}" initdb -D "$work/pg" -U postgres --auth=trust -E UTF8 --no-sync >/dev/null
 "${as_pg[@]}" pg_ctl -D "$work/pg" -l "$work/pg/server.log" -w -t 60 start -o "-p $pgport -k $work/pg -c listen_addresses=127.0.0.1 \
   -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB -c work_mem=64MB \
-  -c maintenance_work_mem=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min -c max_connections=200" >/dev/null \
+  -c maintenance_work_mem=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min -c max_connections=200 \
+  -c shared_preload_libraries=pg_stat_statements,auto_explain -c pg_stat_statements.track=all -c pg_stat_statements.max=1000 \
+  -c auto_explain.log_min_duration=${BENCH_EXPLAIN_MS:--1} -c auto_explain.log_nested_statements=on" >/dev/null \
   || { echo "PostgreSQL did not start:"; tail -20 "$work/pg/server.log"; exit 1; }
 postmaster=$(head -1 "$work/pg/postmaster.pid")
 psql_() { psql -h 127.0.0.1 -p "$pgport" -U postgres "$@"; }
@@ -223,6 +230,16 @@ cpu_delta() { # $1 before file, $2 after file → JSON {name: seconds}
   join <(sort "$1") <(sort "$2") | awk '{printf "%s %.1f\n", $1, $3 - $2}' | jq -Rn '[inputs | split(" ") | {(.[0]): (.[1]|tonumber)}] | add'
 }
 
+# top_statements: the statements that took the most time since the last reset (pg_stat_statements in the throwaway
+# cluster), as JSON: calls, total seconds, mean milliseconds, rows, the statement's first 160 characters.
+top_statements() {
+  psql_ -d "$db" -qAtc "SELECT coalesce(json_agg(s), '[]') FROM (
+    SELECT calls, round((total_exec_time / 1000)::numeric, 2) AS \"totalSeconds\", round(mean_exec_time::numeric, 3) AS \"meanMs\", rows,
+           left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+    FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+    ORDER BY total_exec_time DESC LIMIT ${BENCH_TOP_STATEMENTS:-10}) s"
+}
+
 now=$(date -u +%FT%TZ)
 day=$(TZ=Europe/Amsterdam date -d "$now -1 day" +%F)
 nights=${BENCH_NIGHTS:-2}
@@ -237,6 +254,7 @@ for members in "${sizes[@]}"; do
   echo "== $members members"
   db="bench_$members"
   psql_ -qc "CREATE DATABASE $db"
+  psql_ -d "$db" -qc "CREATE EXTENSION pg_stat_statements"
   connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$db"
   t=$(date +%s.%N)
   dotnet "$(bin dev/Loyalife.DemoLedger)" --Demo:Members "$members" --Demo:Programs demo --Demo:Now "$now" \
@@ -259,8 +277,11 @@ for members in "${sizes[@]}"; do
 
   # Snapshot paging straight from snapshot-service (the floor under the dispatcher's fetch).
   snapshot="http://127.0.0.1:${app_port[Loyalife.SnapshotService]}/v1/programs/demo/snapshots/$day"
+  cpu_snapshot >"$work/cpu.before"
   read -r mrows msecs < <(page_through "$snapshot/members" "$app_token" "$work/page.json")
   read -r erows esecs < <(page_through "$snapshot/events" "$app_token" "$work/page.json")
+  cpu_snapshot >"$work/cpu.after"
+  paging_cpu=$(cpu_delta "$work/cpu.before" "$work/cpu.after")
   t=$(date +%s.%N)
   curl -sf --max-time 300 -H "dapr-api-token: $app_token" -o "$work/summary.json" "$snapshot/summary" || { echo "the summary failed"; exit 1; }
   ssecs=$(echo "$(date +%s.%N) - $t" | bc)
@@ -285,10 +306,19 @@ for members in "${sizes[@]}"; do
   # Then the day itself, end to end: the run the figures below describe.
   workspace "BENCH-$members" null "$getuser_limit"
   cpu_snapshot >"$work/cpu.before"
+  psql_ -d "$db" -qAtc "SELECT pg_stat_statements_reset()" >/dev/null
   sync_run "BENCH-$members" "$work/run-$members.json"
   cpu_snapshot >"$work/cpu.after"
+  statements=$(top_statements)
+  echo "   the night's timeline (seconds from its start: phase, time in it):"
+  jq -r 'def t: capture("^(?<s>[0-9T:-]+)(?<f>\\.[0-9]+)?") | (.s + "Z" | fromdateiso8601) + ((.f // "0") | tonumber);
+    (.report.timeline[0].startedAt | t) as $t0 | .report.timeline[] | "     \((.startedAt | t) - $t0 | . * 10 | round / 10)–\((.endedAt | t) - $t0 | . * 10 | round / 10) s \(.phase): \(.seconds | . * 10 | round / 10) s\(if .stretches > 1 then " in \(.stretches) stretches" else "" end)"' \
+    "$work/run-$members.json"
+  echo "   PostgreSQL's statements of that night, by total time:"
+  jq -r '.[] | "     \(.totalSeconds | . * 10 | round / 10) s in \(.calls) calls (mean \(.meanMs | . * 100 | round / 100) ms, \(.rows) rows): \(.query)"' <<<"$statements"
   cpu=$(cpu_delta "$work/cpu.before" "$work/cpu.after")
-  echo "   end to end (unlimited): $(jq -r '.durationSeconds | . * 10 | round / 10' "$work/run-$members.json") s; night $nights: $(confirmations_line "$work/run-$members.json")"
+  echo "   end to end (unlimited): $(jq -r '.durationSeconds | . * 10 | round / 10' "$work/run-$members.json") s = $(echo "scale=2; $(jq .durationSeconds "$work/run-$members.json") / ($msecs + $esecs)" | bc) × paging alone; PostgreSQL CPU $(jq .postgres <<<"$cpu") s = $(echo "scale=2; $(jq .postgres <<<"$cpu") / $(jq .postgres <<<"$paging_cpu")" | bc) × paging's ($(jq .postgres <<<"$paging_cpu") s)"
+  echo "   night $nights: $(confirmations_line "$work/run-$members.json")"
   # The day once more: everyone with events is confirmed now, so the gate costs only its bookkeeping.
   workspace "BENCH-$members" null "$getuser_limit"
   sync_run "BENCH-$members" "$work/again-$members.json"
@@ -322,6 +352,7 @@ for members in "${sizes[@]}"; do
     --argjson mrows "$mrows" --argjson msecs "$msecs" --argjson erows "$erows" --argjson esecs "$esecs" \
     --argjson floorMembers "$floor_members" --argjson floorEvents "$floor_events" --argjson ssecs "$ssecs" --argjson asecs "$asecs" \
     --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson cpu "$cpu" --argjson rss "$rss" --argjson quota "$quota_json" \
+    --argjson statements "$statements" --argjson pagingCpu "$paging_cpu" \
     --slurpfile run "$work/run-$members.json" --slurpfile stats "$work/run-$members.json.standin" \
     --argjson nights "$( { for ((n = 1; n < nights; n++)); do confirmations_json "$work/night-$n-$members.json"; done
       confirmations_json "$work/run-$members.json"; } | jq -cs .)" \
@@ -340,7 +371,7 @@ for members in "${sizes[@]}"; do
                   bodyFillPercent: $r.report.averageBodyFillPercent,
                   elementsPerSecond: (($r.report.membersSent + ([$r.report.eventsSent[]] | add // 0)) / $r.durationSeconds),
                   standIn: $stats[0]},
-      cpuSecondsDuringRun: $cpu, quota: $quota, peakRssMb: $rss}' >>"$results"
+      cpuSecondsDuringRun: $cpu, cpuSecondsDuringPaging: $pagingCpu, topStatements: $statements, timeline: $r.report.timeline, quota: $quota, peakRssMb: $rss}' >>"$results"
 
   for name in Loyalife.MoEngageDispatcher Loyalife.SettingsService Loyalife.SnapshotService; do stop_service "$name"; done
   stop standin

@@ -11,7 +11,8 @@ public static class AlertsApi
     public static RouteGroupBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1/programs/{programId}/alerts").WithTags("Alerts").RequireProgramAccess();
-        api.MapPost("/test", SendTestAsync).WithSummary("Send a test alert to each of the program's alert targets.");
+        api.MapPost("/test", SendTestAsync).WithSummary("Send a test alert to each of the program's alert targets.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/deliveries", ListDeliveriesAsync).WithSummary("The program's alert deliveries, newest first (limit: 1–500, default 50).");
         return api;
     }

@@ -5,7 +5,7 @@ namespace Loyalife.MoEngageDispatcher.Delivery;
 /// report (and to the metrics) is added here, so each figure has one place that counts it. Rejected elements
 /// are counted at once and kept until the next checkpoint saves them.
 /// </summary>
-internal sealed class ReportBook(RunReport report, DispatcherTelemetry telemetry)
+internal sealed class ReportBook(RunReport report, DispatcherTelemetry telemetry, TimeProvider time)
 {
     private readonly List<RejectedElement> pendingRejections = [];
 
@@ -102,6 +102,12 @@ internal sealed class ReportBook(RunReport report, DispatcherTelemetry telemetry
         foreach (var part in delivered.Parts)
         {
             Account(part);
+            if (live && part.Waited > TimeSpan.Zero)
+            {
+                var now = time.GetUtcNow();
+                Stretch(Entry(delivered.Date, TimelinePhase.QuotaWaits, now - part.Waited), now - part.Waited, now);
+            }
+
             if (part.Result.Outcome == SendOutcome.Accepted)
             {
                 CountAccepted(part);
@@ -182,6 +188,41 @@ internal sealed class ReportBook(RunReport report, DispatcherTelemetry telemetry
         {
             report.EstimatedSeconds = report.QuotaLowerBoundSeconds;
         }
+    }
+
+    /// <summary>
+    /// Times one stretch of <paramref name="phase"/> of <paramref name="date"/> into the timeline (an entry begun now,
+    /// or the one the phase already has), and traces it as a span of the run: dispose the answer when the stretch
+    /// ends (a failure ends it too).
+    /// </summary>
+    public PhaseStretch Phase(DateOnly date, string phase)
+    {
+        var now = time.GetUtcNow();
+        return new(this, Entry(date, phase, now), now, DispatcherTelemetry.Source.StartActivity(phase.Replace('_', ' ')));
+    }
+
+    /// <summary>A stretch of the phase that has ended.</summary>
+    internal void Stretch(TimelinePhase entry, DateTimeOffset started, DateTimeOffset ended)
+    {
+        entry.EndedAt = ended;
+        entry.Seconds = Math.Round(entry.Seconds + (ended - started).TotalSeconds, 3);
+        entry.Stretches++;
+    }
+
+    internal DateTimeOffset Now() => time.GetUtcNow();
+
+    // The date's entry for the phase, in the timeline from the phase's first stretch on.
+    private TimelinePhase Entry(DateOnly date, string phase, DateTimeOffset started)
+    {
+        var key = DayKey(date);
+        var entry = report.Timeline.FindLast(e => e.Date == key && e.Phase == phase);
+        if (entry is null)
+        {
+            entry = new TimelinePhase { Date = key, Phase = phase, StartedAt = started, EndedAt = started };
+            report.Timeline.Add(entry);
+        }
+
+        return entry;
     }
 
     public static string KindName(ElementKind kind) => kind == ElementKind.Customer ? "customer" : "event";

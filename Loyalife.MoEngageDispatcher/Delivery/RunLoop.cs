@@ -18,7 +18,11 @@ internal sealed class RunLoop(
         var checkpoint = run.Checkpoint ?? new Checkpoint(run.From, SnapshotKind.Members, StreamPosition.Start);
         for (var date = checkpoint.Date; date <= run.To; date = date.AddDays(1))
         {
-            await summaries.ReadAsync(context, date);
+            using (book.Phase(date, TimelinePhase.Summary))
+            {
+                await summaries.ReadAsync(context, date);
+            }
+
             if (checkpoint.Date != date)
             {
                 checkpoint = new Checkpoint(date, SnapshotKind.Members, StreamPosition.Start);
@@ -26,7 +30,10 @@ internal sealed class RunLoop(
 
             if (checkpoint is { Phase: SnapshotKind.Members, Position.PageCursor: null, Position.Offset: 0 })
             {
-                await holds.CheckAsync(run, date, book.Report, context.Stopping);
+                using (book.Phase(date, TimelinePhase.HoldCheck))
+                {
+                    await holds.CheckAsync(run, date, book.Report, context.Stopping);
+                }
             }
 
             // What the intraday lane delivered of the date is left out; read again on a resume, when it is the same
@@ -35,17 +42,30 @@ internal sealed class RunLoop(
             book.LaneDelivered(date, delivered);
             if (checkpoint.Phase == SnapshotKind.Members)
             {
-                await streams.SendAsync(date, SnapshotKind.Members, checkpoint.Position, delivered.MembersRefreshedLater);
+                using (book.Phase(date, TimelinePhase.MemberPages))
+                {
+                    await streams.SendAsync(date, SnapshotKind.Members, checkpoint.Position, delivered.MembersRefreshedLater);
+                }
+
                 checkpoint = new Checkpoint(date, SnapshotKind.Events, StreamPosition.Start);
                 await progress.SaveAsync(checkpoint);
             }
 
-            await streams.SendAsync(date, SnapshotKind.Events, checkpoint.Position, delivered.Events);
+            using (book.Phase(date, TimelinePhase.EventPages))
+            {
+                await streams.SendAsync(date, SnapshotKind.Events, checkpoint.Position, delivered.Events);
+            }
+
             book.DayCompleted(date);
             checkpoint = new Checkpoint(date.AddDays(1), SnapshotKind.Members, StreamPosition.Start);
             book.LowerBound(quota, run.DryRun);
             var counting = time.GetTimestamp();
-            var absent = await gate.CountAbsentAsync(run, date, context.Waits);
+            long absent;
+            using (book.Phase(date, TimelinePhase.AbsentCount))
+            {
+                absent = await gate.CountAbsentAsync(run, date, context.Waits);
+            }
+
             book.MembersNotInMoEngage(absent, time.GetElapsedTime(counting));
 
             await progress.CompleteDateAsync(date, checkpoint);

@@ -77,7 +77,10 @@ internal sealed class StreamDelivery(
         var figures = new ConfirmationFigures();
         try
         {
-            await gate.ConfirmAsync(context.Run, context.Credentials, date, page, skip, verdicts, figures, context.Waits);
+            using (context.Book.Phase(date, TimelinePhase.Confirmations))
+            {
+                await gate.ConfirmAsync(context.Run, context.Credentials, date, page, skip, verdicts, figures, context.Waits);
+            }
         }
         finally
         {

@@ -96,7 +96,7 @@ public sealed class IntradayLane(
         var now = time.GetUtcNow();
         var run = new SyncRun(pass.PassId, pass.ProgramId, pass.Window.Date, pass.Window.Date, RunTrigger.Intraday, false, RunStatus.Running, null,
             now, now, null, 1, pass.Checkpoint, activity?.Id, pass.Report);
-        var book = new ReportBook(pass.Report, telemetry);
+        var book = new ReportBook(pass.Report, telemetry, time);
         book.NewAttempt();
         var started = time.GetTimestamp();
         string status;

@@ -11,7 +11,9 @@ public static class MemberLookupApi
 {
     public static RouteGroupBuilder MapMemberLookupApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/programs/{programId}/members").WithTags("Member lookup").RequireProgramAccess();
+        var api = app.MapGroup("/v1/programs/{programId}/members").WithTags("Member lookup").RequireProgramAccess()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/{memberId}/moengage", LookUpAsync)
             .WithSummary("A member as last sent and as MoEngage holds it now (one live Get User call within the workspace's quota).");
         api.MapGet("/", FindAsync)

@@ -88,7 +88,8 @@ public sealed class MemberLookups(
         var (inMoEngage, asOf, from) = profile.Held is { } held
             ? (held, time.GetUtcNow(), "get_user")
             : confirmation is { } known ? (known.Found, known.LastChecked, "existence_gate") : ((bool?)null, (DateTimeOffset?)null, (string?)null);
-        var differences = attributes is not null && profile.Attributes is { } stored
+        // Differences are against what was sent: a member no night has sent yet has none to show.
+        var differences = sentNight is not null && attributes is not null && profile.Attributes is { } stored
             ? attributes.Where(sent => !stored.TryGetValue(sent.Key, out var value) || !AttributeValues.Same(sent.Value, value)).Select(sent => sent.Key).ToList()
             : [];
 

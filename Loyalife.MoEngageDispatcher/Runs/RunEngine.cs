@@ -40,7 +40,7 @@ public sealed class RunEngine(
         }
 
         var report = claimed.Report;
-        var book = new ReportBook(report, telemetry);
+        var book = new ReportBook(report, telemetry, time);
         book.NewAttempt();
 
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = run.RunId, ["ProgramId"] = run.ProgramId });

@@ -73,6 +73,9 @@ public sealed class RunReport
 
     public long MembersLeftToIntradayLane { get; set; }
 
+    /// <summary>When each phase of each date started and ended, in the order they began (<see cref="TimelinePhase"/>).</summary>
+    public List<TimelinePhase> Timeline { get; set; } = [];
+
     public string? Error { get; set; }
 
     /// <summary>Set when a day broke a hold rule: which, with what figures, and what an admin decided.</summary>

@@ -7,7 +7,8 @@ public static class InternalApi
     {
         var api = routes.MapGroup("/internal/v1").WithTags("Internal").RequireAuthorization(AuthPolicies.ThroughDapr);
         api.MapGet("/integrations/moengage/enabled-programs", EnabledProgramsAsync);
-        api.MapGet("/programs/{programId}/integrations/moengage/credentials", CredentialsAsync);
+        api.MapGet("/programs/{programId}/integrations/moengage/credentials", CredentialsAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 

@@ -14,7 +14,7 @@ public static class SettingsApi
         moEngage.MapGet("", GetAsync);
         moEngage.MapDelete("", DeleteAsync);
         moEngage.MapPost("/verify", VerifyAsync);
-        moEngage.MapGet("/audit", AuditAsync);
+        moEngage.MapGet("/audit", AuditAsync).ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 

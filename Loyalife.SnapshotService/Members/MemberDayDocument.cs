@@ -8,8 +8,12 @@ namespace Loyalife.SnapshotService.Members;
 /// is not sent) and <c>events</c> its items of the events pages (none when it is not sent). Built whole before
 /// anything is written, so a failing query is still a problem answer; a member's day is small.
 /// </summary>
-public sealed class MemberDayDocument(SnapshotScope scope, MemberRow row, MemberSnapshotQuery members, EventSnapshotQuery events) : IResult
+public sealed class MemberDayDocument(SnapshotScope scope, MemberRow row, MemberSnapshotQuery members, EventSnapshotQuery events) : IResult, Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
 {
+    /// <summary>Written by hand, so the OpenAPI document learns its 200 here rather than from a type.</summary>
+    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(StatusCodes.Status200OK, null, ["application/json"]));
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var ct = httpContext.RequestAborted;

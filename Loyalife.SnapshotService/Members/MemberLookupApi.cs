@@ -11,9 +11,14 @@ public static class MemberLookupApi
 {
     public static RouteGroupBuilder MapMemberLookupApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/programs/{programId}").WithTags("Members").RequireAuthorization(AuthPolicies.ThroughDapr);
-        group.MapGet("/snapshots/{date}/members/{memberId}", GetMemberDay);
-        group.MapGet("/members", FindByCustomerId);
+        var group = routes.MapGroup("/v1/programs/{programId}").WithTags("Members").RequireAuthorization(AuthPolicies.ThroughDapr)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/snapshots/{date}/members/{memberId}", GetMemberDay)
+            .WithSummary("One member of a closed day: its page item (absent when not sent, with the reason) and its events")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/members", FindByCustomerId)
+            .WithSummary("The member ids whose trimmed relation reference is the customer id (customerId, given once)");
         return group;
     }
 

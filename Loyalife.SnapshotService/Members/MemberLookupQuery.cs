@@ -51,6 +51,6 @@ public sealed class MemberLookupQuery(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("white_space", CustomerIds.WhiteSpace);
         command.Parameters.AddWithValue("customer", customerId.Trim(CustomerIds.WhiteSpace.ToCharArray()));
         command.Parameters.AddWithValue("limit", MaxMatches);
-        return await command.ReadAllAsync(reader => reader.GetString(0), ct);
+        return await command.ReadAllAsync(reader => (string)reader["member_id"], ct);
     }
 }

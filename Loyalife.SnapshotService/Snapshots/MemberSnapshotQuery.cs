@@ -59,7 +59,9 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
                        JOIN loyalty.point_entries d ON d.entry_id = a.debit_entry_id
                        WHERE a.credit_entry_id = c.entry_id AND d.occurred_at < @as_of), 0), 0) AS remaining
             FROM loyalty.point_entries c
-            WHERE c.{inPage} AND c.entry_type IN {EntryTypes.CreditsSql} AND c.expires_at >= @as_of AND c.expires_at < @expiring_90_to),
+            -- "+ interval '0'": the window must not be an index condition (docs/ledger.md, "Why a member page reads lots by member").
+            WHERE c.{inPage} AND c.entry_type IN {EntryTypes.CreditsSql}
+              AND c.expires_at + interval '0' >= @as_of AND c.expires_at + interval '0' < @expiring_90_to),
         expiring AS (
             SELECT member_id,
                    sum(remaining) FILTER (WHERE expires_at < @expiring_30_to)::bigint AS expiring_30,

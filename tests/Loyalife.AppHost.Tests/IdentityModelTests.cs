@@ -2,7 +2,6 @@ using Loyalife.AppHost.Identity;
 
 namespace Loyalife.AppHost.Tests;
 
-[Trait("Suite", "System")]
 public sealed class IdentityModelTests
 {
     private static readonly string[] AdminServices = ["settings-service", "moengage-dispatcher"];

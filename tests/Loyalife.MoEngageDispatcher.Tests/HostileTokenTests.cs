@@ -61,6 +61,8 @@ public sealed class HostileTokenTests(SignedInDispatcherFixture fixture) : IClas
             await using var dispatcher = environment.Dispatcher(settings: new Dictionary<string, string?>(fixture.Issuer.Settings)
             {
                 ["Admin:Jwt:Authority"] = $"http://127.0.0.1:{FreePort.Next()}",
+                // One closed day, so the tick makes exactly one run (a week's catch-up races the count).
+                ["Sync:MaxCatchUpDays"] = "1",
             });
 
             var run = await dispatcher.TickForOneRunAsync(program.ProgramId);

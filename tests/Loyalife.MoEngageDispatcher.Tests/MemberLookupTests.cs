@@ -67,6 +67,21 @@ public sealed class MemberLookupTests(Support.Environment env) : IClassFixture<S
     }
 
     [Fact]
+    public async Task AMemberNoNightHasSentYetShowsWhatMoEngageHoldsButNoDifferences()
+    {
+        var program = await env.ProgramAsync(members: 2, events: 0);
+        await using var dispatcher = env.Dispatcher(settings: OneNight);
+
+        var (lookup, _) = await LookUpAsync(dispatcher, program, "M00000001");
+
+        Assert.Equal(JsonValueKind.Null, lookup.GetProperty("lastSentNight").ValueKind);
+        Assert.Equal(JsonValueKind.Null, lookup.GetProperty("sent").ValueKind);
+        Assert.True(lookup.GetProperty("inMoEngage").GetBoolean());
+        // Nothing was sent, so nothing can differ from it, whatever MoEngage holds.
+        Assert.Empty(lookup.GetProperty("differences").EnumerateArray());
+    }
+
+    [Fact]
     public async Task AMemberMoEngageDoesNotHoldHasItsEventsHeldBackAndNoProfile()
     {
         var program = await env.ProgramAsync(members: 3, events: 3, customers: ["C0000001"]);

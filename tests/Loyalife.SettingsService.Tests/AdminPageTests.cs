@@ -123,6 +123,11 @@ public sealed class AdminPageTests
         Assert.Contains("Night of Sat 21 Nov 2026", browser.Text("run-heading"));
         Assert.Contains("MoEngage answered 503", browser.Text("run-report"));
         Assert.Contains("C00012345", browser.Text("run-report"));
+        // Where the night's time went, phase by phase, in the program's zone to the second.
+        Assert.Contains("Timeline", browser.Text("run-report"));
+        Assert.Contains("Member attributes", browser.Text("run-report"));
+        Assert.Contains("Confirming members with MoEngage (Get User)", browser.Text("run-report"));
+        Assert.Contains("4.2 s in 11 stretches", browser.Text("run-report"));
         browser.Find("run-close").Click();
 
         await browser.UntilAsync(() => browser.Text("held").Contains("events far above the usual night") && browser.Text("held").Contains("above 5 × the median"), "the held night with its rule");
@@ -159,6 +164,8 @@ public sealed class AdminPageTests
         await browser.UntilAsync(() => browser.Text("run-report").Contains("Sending"), "a run's report");
         Directory.CreateDirectory(folder);
         browser.Driver.GetScreenshot().SaveAsFile(Path.Combine(folder, "admin-report-1280.png"));
+        browser.Driver.ExecuteScript("[...document.querySelectorAll('#run-report h3')].find(h => h.textContent === 'Timeline').scrollIntoView({block: 'start'})");
+        browser.Driver.GetScreenshot().SaveAsFile(Path.Combine(folder, "admin-report-timeline-1280.png"));
         browser.Find("run-close").Click();
         browser.Find("edit").Click();
         await browser.UntilAsync(() => browser.Find("credentials-dialog").Displayed, "the connection dialog");

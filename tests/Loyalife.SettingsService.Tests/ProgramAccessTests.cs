@@ -17,6 +17,7 @@ public sealed class ProgramAccessTests(SignedInSettingsFixture fixture) : IClass
     // depend on each other's order. Proxies answer 502 here: no dispatcher listens (its own table covers it).
     private static readonly AccessTable Table = new(
     [
+        new("GET", "/v1/me", 200, AccessScope.Caller),
         new("GET", "/v1/programs", 200, AccessScope.List),
         new("GET", "/v1/integrations/moengage/export", 200, AccessScope.List),
         new("GET", Settings, 200),

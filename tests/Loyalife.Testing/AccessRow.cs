@@ -13,6 +13,7 @@ public sealed record AccessRow(string Method, string Route, int Allowed, AccessS
     /// <summary>The answer <paramref name="caller"/> must get; the rules of docs/access.md, in one place for every service.</summary>
     public int ExpectedFor(AccessCaller caller) => caller switch
     {
+        _ when Scope == AccessScope.Caller => Allowed,
         AccessCaller.Operator or AccessCaller.EditorOfTheProgram => Allowed,
         AccessCaller.ViewerOfTheProgram => IsChange ? 403 : Allowed,
         AccessCaller.NoRole => 403,

@@ -11,4 +11,7 @@ public enum AccessScope
 
     /// <summary>Something looked up by its own id (a run): an outsider gets that thing's 404.</summary>
     ById,
+
+    /// <summary>About the caller itself, not a program: every signed-in caller gets it, even one without a role (so the page can say what they lack).</summary>
+    Caller,
 }

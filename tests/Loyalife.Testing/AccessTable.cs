@@ -93,7 +93,9 @@ public sealed class AccessTable(IEnumerable<AccessRow> rows)
         var gaps = new List<string>();
         gaps.AddRange(mapped.Where(m => !rows.ContainsKey(m.Name)).Select(m => $"{m.Name}: no row in the access table"));
         gaps.AddRange(rows.Keys.Except(mapped.Select(m => m.Name)).Select(name => $"{name}: a row for an endpoint the service does not map"));
-        gaps.AddRange(mapped.Where(m => !m.Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(data => data.Policy == policy))
+        // An endpoint about the caller names no program: signed in is all it asks.
+        gaps.AddRange(mapped.Where(m => !m.Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(data =>
+                data.Policy == policy || (rows.TryGetValue(m.Name, out var row) && row.Scope == AccessScope.Caller && data.Policy is not null)))
             .Select(m => $"{m.Name}: not behind the '{policy}' policy"));
         return gaps;
     }

@@ -51,7 +51,7 @@ function customer(id, data) {
       + "MoEngage keeps one profile for it, so these members overwrite each other's attributes."
       + (data.matches > members.length ? ` The first ${count(members.length)} are shown.` : ""))
     : null;
-  return [shared, ...members.map(member)];
+  return [shared, ...members.map(member)].filter(Boolean);
 }
 
 function member(lookup) {

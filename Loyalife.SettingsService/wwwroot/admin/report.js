@@ -2,7 +2,7 @@
 
 import { api, describe, integrationPath } from "./api.js";
 import { $, el, table, badge, empty } from "./dom.js";
-import { businessDate, count, dateTime, duration, figure, words } from "./format.js";
+import { businessDate, clockTime, count, dateTime, duration, figure, words } from "./format.js";
 import { state } from "./state.js";
 
 export function initReport() {
@@ -38,6 +38,32 @@ function byName(label, map, what) {
   const entries = Object.entries(map || {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   if (!entries.length) return empty(`No ${what}.`);
   return table(label, [{ head: what[0].toUpperCase() + what.slice(1), cell: ([name]) => words(name) }, { head: "Count", class: "num", cell: ([, n]) => count(n) }], entries);
+}
+
+// The phases of a run as an admin reads them; confirmations and the quota's waits come back page after page
+// inside the member and event pages, so their time is the sum of those stretches.
+const phases = {
+  summary: "Reading what the night holds",
+  hold_check: "Checking the hold rules",
+  member_pages: "Member attributes",
+  confirmations: "Confirming members with MoEngage (Get User)",
+  event_pages: "Events",
+  quota_waits: "Waiting for MoEngage's quota",
+  absent_count: "Counting members not in MoEngage",
+};
+
+/** Where a run's time went: each phase of each night, when it started and ended, and the time spent in it. */
+function timeline(entries, run) {
+  const nights = new Set(entries.map((e) => e.date)).size;
+  const longest = Math.max(...entries.map((e) => e.seconds), 0.001);
+  return table("The run's timeline", [
+    ...(nights > 1 ? [{ head: "Night", cell: (e) => businessDate(e.date) }] : []),
+    { head: "Phase", cell: (e) => phases[e.phase] || words(e.phase) },
+    { head: "Started", class: "num", cell: (e) => clockTime(e.startedAt) },
+    { head: "Ended", class: "num", cell: (e) => clockTime(e.endedAt) },
+    { head: "Time in it", class: "num", cell: (e) => (e.stretches > 1 ? `${duration(e.seconds)} in ${count(e.stretches)} stretches` : duration(e.seconds)) },
+    { head: "", cell: (e) => el("meter", { class: "time-bar", min: 0, max: longest, value: e.seconds, "aria-hidden": "true" }) },
+  ], entries, { stack: true });
 }
 
 function render(run) {
@@ -80,6 +106,7 @@ function render(run) {
       ["Missing in MoEngage", count(v.missing)], ["Flagged", v.flagged ? "yes: most of the sample does not match" : "no"]]),
       v.differed?.length ? table("Members that differ", [{ head: "Customer ID", cell: (d) => d.customerId }, { head: "Attributes", cell: (d) => (d.attributes || []).join(", ") }], v.differed) : null));
   }
+  if (r.timeline?.length) parts.push(section("Timeline", timeline(r.timeline, run)));
   parts.push(section("Sending", facts([
     ["Requests", count(r.requests)], ["Retries", count(r.retries)],
     ["Rate-limit waits", r.rateLimitWaits ? `${count(r.rateLimitWaits)} (${duration(r.rateLimitWaitSeconds)})` : "0"],

@@ -16,6 +16,9 @@ internal sealed class FakeBulkImport : IBulkImport
     /// <summary>The answer to a request (its number from 1, its elements); accepted when null.</summary>
     public Func<Request, Task<SendResult>>? Answer { get; set; }
 
+    /// <summary>How long the quota held each body back, as the real Bulk Import reports it (nothing is waited here).</summary>
+    public TimeSpan QuotaWait { get; set; }
+
     public IReadOnlyList<Request> Requests
     {
         get
@@ -61,7 +64,7 @@ internal sealed class FakeBulkImport : IBulkImport
             }
         }
 
-        return new BulkAnswer(result, TimeSpan.Zero);
+        return new BulkAnswer(result, QuotaWait);
     }
 
     /// <summary>What each accepted request carried, as <c>type:customer_id</c> (events: <c>event:loyalife_event_id</c>).</summary>

@@ -57,7 +57,7 @@ internal sealed class PipelineHarness
     public async Task RunAsync()
     {
         using var waits = CancellationTokenSource.CreateLinkedTokenSource(Stopping.Token, LeaseLost.Token);
-        var context = new RunContext(Run, Credentials, 7, new ReportBook(Report, Telemetry), Stopping.Token, LeaseLost.Token, waits.Token);
+        var context = new RunContext(Run, Credentials, 7, new ReportBook(Report, Telemetry, TimeProvider.System), Stopping.Token, LeaseLost.Token, waits.Token);
         await Pipeline().RunAsync(context);
     }
 
@@ -68,7 +68,7 @@ internal sealed class PipelineHarness
     public async Task RunPassAsync(Func<DayReport, Task>? checkHold = null)
     {
         using var waits = CancellationTokenSource.CreateLinkedTokenSource(Stopping.Token, LeaseLost.Token);
-        var context = new RunContext(Run, Credentials, 7, new ReportBook(Report, Telemetry), Stopping.Token, LeaseLost.Token, waits.Token,
+        var context = new RunContext(Run, Credentials, 7, new ReportBook(Report, Telemetry, TimeProvider.System), Stopping.Token, LeaseLost.Token, waits.Token,
             new RecordingItems(Recorded));
         await Pipeline().RunPassAsync(context, Snapshots, Store, checkHold ?? (_ => Task.CompletedTask));
     }

@@ -18,6 +18,21 @@ public static class SampleNights
 
     private static Guid IdOf(int back) => back == 0 ? HeldRun : Guid.Parse($"7a1c2e3d-0000-4000-8000-{back:D12}");
 
+    // A night's phases as the dispatcher times them: confirmations and quota waits come back inside the pages.
+    private static object[] Timeline(DateOnly date, DateTimeOffset started)
+    {
+        object Phase(string phase, double from, double to, double seconds, int stretches) => new
+        {
+            date = date.ToString("yyyy-MM-dd"), phase, startedAt = started.AddSeconds(from), endedAt = started.AddSeconds(to), seconds, stretches,
+        };
+        return
+        [
+            Phase("summary", 0.2, 2.0, 1.8, 1), Phase("hold_check", 2.0, 2.1, 0.1, 1), Phase("member_pages", 2.1, 62.4, 60.3, 1),
+            Phase("quota_waits", 5.0, 88.0, 41.5, 120), Phase("event_pages", 62.4, 93.0, 30.6, 1), Phase("confirmations", 62.5, 90.1, 4.2, 11),
+            Phase("absent_count", 93.0, 93.3, 0.3, 1),
+        ];
+    }
+
     public static object Run(string programId, int back)
     {
         var date = Latest.AddDays(-back);
@@ -62,6 +77,7 @@ public static class SampleNights
                     ? new { state = "pending", sampled = 0, matched = 0, differed = Array.Empty<object>(), missing = 0, flagged = false }
                     : new { state = "done", sampled = 20, matched = back == 9 ? 6 : 20, differed = back == 9 ? new object[] { new { customerId = "C00012345", attributes = new[] { "points_available" } } } : [], missing = 0, flagged = back == 9 },
                 quotaLowerBoundSeconds = 48.2 + back % 5,
+                timeline = status == "held" ? [] : Timeline(date, started),
                 held = status == "held"
                     ? new
                     {
