@@ -41,6 +41,8 @@ internal static class Extensions
             new DaprSettingsSource(DaprClient.CreateInvokeHttpClient(DaprSettingsSource.AppId, daprEndpoint, daprToken)));
         builder.Services.AddSingleton<ISnapshotSource>(_ =>
             new DaprSnapshotSource(DaprClient.CreateInvokeHttpClient(DaprSnapshotSource.AppId, daprEndpoint, daprToken)));
+        builder.Services.AddSingleton<IIntradaySource>(_ =>
+            new DaprIntradaySource(DaprClient.CreateInvokeHttpClient(DaprSnapshotSource.AppId, daprEndpoint, daprToken)));
 
         // Bulk Import POSTs are not idempotent: only the failure policy retries them, or events would be duplicated.
         builder.Services.AddHttpClientWithOwnRetries(MoEngageClient.HttpClientName);
@@ -65,6 +67,10 @@ internal static class Extensions
         builder.Services.AddSingleton<IBulkImport, QuotaBulkImport>();
         builder.Services.AddSingleton<IExistenceGate, ExistenceGate>();
         builder.Services.AddSingleton<IHoldRules>(services => services.GetRequiredService<HoldGate>());
+        builder.Services.AddSingleton<PassStore>();
+        builder.Services.AddSingleton<LaneStore>();
+        builder.Services.AddSingleton<ILaneDeliveries>(services => services.GetRequiredService<LaneStore>());
+        builder.Services.AddSingleton<IntradayLane>();
         builder.Services.AddSingleton<DeliveryPipeline>();
         builder.Services.AddSingleton<RunEngine>();
         builder.Services.AddSingleton<SyncScheduler>();

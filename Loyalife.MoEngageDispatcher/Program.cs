@@ -1,4 +1,5 @@
 using Loyalife.MoEngageDispatcher;
+using Loyalife.MoEngageDispatcher.Intraday;
 using Loyalife.MoEngageDispatcher.Members;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ app.MapSyncRunsApi();
 app.MapMembersNotInMoEngageApi();
 app.MapMemberLookupApi();
 app.MapHeldRunsApi();
+app.MapIntradayDaysApi();
 app.MapAlertsApi();
 app.MapDefaultEndpoints();
 

@@ -24,6 +24,7 @@ public static class Extensions
         builder.Services.AddSingleton<SnapshotSummaryQuery>();
         builder.Services.AddSingleton<LedgerAnomalyQuery>();
         builder.Services.AddSingleton<Members.MemberLookupQuery>();
+        builder.Services.AddSingleton<Intraday.HorizonQuery>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Loyalife.SnapshotService;
+using Loyalife.SnapshotService.Intraday;
 using Loyalife.SnapshotService.Members;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapProgramsApi();
 app.MapSnapshotsApi();
+app.MapIntradayApi();
 app.MapMemberLookupApi();
 app.MapDefaultEndpoints();
 

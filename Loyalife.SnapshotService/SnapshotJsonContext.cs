@@ -9,4 +9,6 @@ namespace Loyalife.SnapshotService;
 [JsonSerializable(typeof(SnapshotSummary))]
 [JsonSerializable(typeof(LedgerAnomalyCounts))]
 [JsonSerializable(typeof(Members.MembersByCustomerId))]
+[JsonSerializable(typeof(Intraday.PassHorizon))]
+[JsonSerializable(typeof(Intraday.PassSummary))]
 internal sealed partial class SnapshotJsonContext : JsonSerializerContext;

@@ -9,12 +9,13 @@ free_port() {
   done
 }
 
-# page_through URL-WITHOUT-QUERY TOKEN OUTFILE: pages a snapshot list with limit=10000 and prints "rows seconds".
+# page_through URL TOKEN OUTFILE [SEPARATOR]: pages a snapshot list with limit=10000 and prints "rows seconds".
+# SEPARATOR is "&" for a URL that already has a query (an intraday pass's window); "?" otherwise.
 page_through() {
-  local base=$1 token=$2 body=$3 next="" rows=0 start end
+  local base=$1 token=$2 body=$3 sep=${4:-?} next="" rows=0 start end
   start=$(date +%s.%N)
   while :; do
-    curl -sf --max-time 300 -H "dapr-api-token: $token" -o "$body" "$base?limit=10000${next:+&after=$next}" \
+    curl -sf --max-time 300 -H "dapr-api-token: $token" -o "$body" "$base${sep}limit=10000${next:+&after=$next}" \
       || { echo "paging $base failed" >&2; return 1; }
     rows=$((rows + $(grep -o '"customerId"' "$body" | wc -l)))
     next=$(tail -c 400 "$body" | grep -o '"next":"[^"]*"' | cut -d'"' -f4 || true)

@@ -9,6 +9,9 @@ public static class AlertCondition
     public const string RunFailed = "run_failed";
     public const string CredentialsRejected = "credentials_rejected";
     public const string RunHeld = "run_held";
+
+    /// <summary>An intraday pass broke the hold rules: the lane stopped for its day (the night sends the rest).</summary>
+    public const string IntradayHeld = "intraday_held";
     public const string VerificationFailing = "verification_failing";
     public const string MembersNotInMoEngage = "members_not_in_moengage";
 

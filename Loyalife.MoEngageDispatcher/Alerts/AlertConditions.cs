@@ -13,6 +13,11 @@ public static class AlertConditions
         var run = outcome.Run;
         var program = run.ProgramId;
         var date = run.From == run.To ? $"{run.From:yyyy-MM-dd}" : $"{run.From:yyyy-MM-dd}…{run.To:yyyy-MM-dd}";
+        if (run.Trigger == RunTrigger.Intraday)
+        {
+            return Intraday(outcome, program);
+        }
+
         var observations = new List<AlertObservation>();
         switch (outcome.Status)
         {
@@ -59,6 +64,20 @@ public static class AlertConditions
 
         return observations;
     }
+
+    /// <summary>
+    /// An intraday pass says nothing of the nights (their failures are theirs to clear): only whether the lane is
+    /// held. A pass that fails is retried on the next tick and the night sends what it did not, so it raises nothing.
+    /// </summary>
+    private static List<AlertObservation> Intraday(RunOutcome outcome, string program) => outcome switch
+    {
+        { Status: RunStatus.Held, Held: { } held } => [new(AlertCondition.IntradayHeld, true, null,
+            $"Program {program}: the intraday lane is held for {held.BusinessDate} and stopped for the day: {held.Summary}. Nothing more of that day goes out during the day; its nightly run sends the rest after its own hold check.",
+            held.Figures.DeepClone().AsObject())],
+        { Status: RunStatus.Succeeded } => [new(AlertCondition.IntradayHeld, false, null,
+            $"Program {program}: the intraday lane sends events during the day again.", [])],
+        _ => [],
+    };
 
     /// <summary>
     /// A jump is a rise over the usual level (the count when nothing was wrong) by at least the configured

@@ -95,6 +95,13 @@ internal sealed class BodyWindow(
         var delivered = await inFlight.Dequeue();
         context.Book.InFlight(delivered.Kind, delivered.Elements, -1);
         context.Book.Apply(delivered);
+        if (context.Accepted is { } accepted)
+        {
+            // Before the checkpoint: an item recorded twice (a crash in between) is recorded once; one never recorded would be sent again.
+            await accepted.RecordAsync(context, delivered.Kind, [.. delivered.Parts.Where(part => part.Result.Outcome == SendOutcome.Accepted)
+                .SelectMany(part => part.Items ?? [])]);
+        }
+
         await progress.SaveAsync(new Checkpoint(delivered.Date, delivered.Kind == ElementKind.Customer ? SnapshotKind.Members : SnapshotKind.Events, delivered.End));
     }
 }

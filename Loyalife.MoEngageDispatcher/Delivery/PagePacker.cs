@@ -4,8 +4,11 @@ namespace Loyalife.MoEngageDispatcher.Delivery;
 /// Turns a page's items into Bulk Import elements packed into bodies; an item that cannot be mapped, or
 /// whose element exceeds the cap on its own, is recorded as rejected instead. Events pass the existence
 /// gate first: one whose member MoEngage does not hold (or has not confirmed) is held back, not packed.
+/// <paramref name="keepItems"/>: each element remembers its item (<see cref="ItemKey"/>); <paramref name="leaveOut"/>: the
+/// member or event ids another lane already delivered, left out.
 /// </summary>
-internal sealed class PagePacker(BulkBodyPacker packer, ElementKind kind, BulkElementWriter elements, ReportBook book)
+internal sealed class PagePacker(
+    BulkBodyPacker packer, ElementKind kind, BulkElementWriter elements, ReportBook book, bool keepItems = false, IReadOnlySet<string>? leaveOut = null)
 {
     public const string NotInMoEngage = "not_in_moengage";
     public const string Unconfirmed = "unconfirmed";
@@ -30,6 +33,11 @@ internal sealed class PagePacker(BulkBodyPacker packer, ElementKind kind, BulkEl
 
             // The position after this item; the last item of a page points at the next page's start.
             var end = index == count && page.Next is not null ? new StreamPosition(page.Next, 0) : new StreamPosition(page.After, index);
+            if (leaveOut is not null && IdOf(item) is { } id && leaveOut.Contains(id))
+            {
+                continue;
+            }
+
             var verdict = verdicts is not null && BulkElementWriter.CustomerId(item) is { } customerId ? verdicts.Of(customerId) : MemberVerdict.Found;
             if (verdicts is { Holds: true } && verdict != MemberVerdict.Found)
             {
@@ -49,7 +57,7 @@ internal sealed class PagePacker(BulkBodyPacker packer, ElementKind kind, BulkEl
                 continue;
             }
 
-            var (closed, oversized) = packer.Commit(kind, name, end, unconfirmed: verdict != MemberVerdict.Found);
+            var (closed, oversized) = packer.Commit(kind, name, end, unconfirmed: verdict != MemberVerdict.Found, keepItems ? KeyOf(item) : null);
             if (oversized)
             {
                 book.Reject(new RejectedElement(date, ReportBook.KindName(kind), 413,
@@ -73,6 +81,13 @@ internal sealed class PagePacker(BulkBodyPacker packer, ElementKind kind, BulkEl
             }
         }
     }
+
+    private string? IdOf(JsonElement item) =>
+        item.TryGetProperty(kind == ElementKind.Customer ? "memberId" : "eventId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+
+    private ItemKey? KeyOf(JsonElement item) => IdOf(item) is not { } id
+        ? null
+        : new ItemKey(id, item.TryGetProperty("occurredAt", out var at) && at.TryGetDateTimeOffset(out var instant) ? instant : null);
 
     /// <summary>The last, partly filled body of the stream, if any.</summary>
     public BulkBody? Flush() => packer.Flush();

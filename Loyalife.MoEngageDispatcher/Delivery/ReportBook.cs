@@ -53,6 +53,16 @@ internal sealed class ReportBook(RunReport report, DispatcherTelemetry telemetry
 
     public void DayCompleted(DateOnly date) => report.Days[DayKey(date)].Completed = true;
 
+    /// <summary>What the intraday lane had delivered of <paramref name="date"/>; set, not added, so a resumed run counts it once.</summary>
+    public void LaneDelivered(DateOnly date, LaneDelivered lane)
+    {
+        var day = report.Days[DayKey(date)];
+        day.EventsSentByIntradayLane = lane.Events.Count;
+        day.MembersLeftToIntradayLane = lane.MembersRefreshedLater.Count;
+        report.EventsSentByIntradayLane = report.Days.Values.Sum(d => d.EventsSentByIntradayLane);
+        report.MembersLeftToIntradayLane = report.Days.Values.Sum(d => d.MembersLeftToIntradayLane);
+    }
+
     public static string DayKey(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>

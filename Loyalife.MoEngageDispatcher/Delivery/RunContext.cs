@@ -8,6 +8,7 @@ namespace Loyalife.MoEngageDispatcher.Delivery;
 /// <param name="Stopping">The host is stopping: no new body goes out, what is in flight finishes and is checkpointed.</param>
 /// <param name="LeaseLost">Another runner may hold the program: requests in flight are aborted, nothing more is saved.</param>
 /// <param name="Waits">Either of the two: cancels quota, Get User and back-off waits.</param>
+/// <param name="Accepted">Told which items MoEngage accepted, before each checkpoint (an intraday pass); null for a night.</param>
 internal sealed record RunContext(
     SyncRun Run, MoEngageCredentials Credentials, long FencingToken, ReportBook Book,
-    CancellationToken Stopping, CancellationToken LeaseLost, CancellationToken Waits);
+    CancellationToken Stopping, CancellationToken LeaseLost, CancellationToken Waits, IAcceptedItems? Accepted = null);

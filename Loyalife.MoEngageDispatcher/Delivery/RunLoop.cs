@@ -8,7 +8,7 @@ namespace Loyalife.MoEngageDispatcher.Delivery;
 /// </summary>
 internal sealed class RunLoop(
     RunContext context, DaySummaries summaries, StreamDelivery streams, IExistenceGate gate, IHoldRules holds, RunProgress progress,
-    QuotaOptions quota, TimeProvider time)
+    QuotaOptions quota, TimeProvider time, ILaneDeliveries lane)
 {
     public async Task RunAsync()
     {
@@ -36,11 +36,15 @@ internal sealed class RunLoop(
                 }
             }
 
+            // What the intraday lane delivered of the date is left out; read again on a resume, when it is the same
+            // (passes run under the program's lock, after the nights due).
+            var delivered = await lane.OfDayAsync(run.ProgramId, date, context.Stopping);
+            book.LaneDelivered(date, delivered);
             if (checkpoint.Phase == SnapshotKind.Members)
             {
                 using (book.Phase(date, TimelinePhase.MemberPages))
                 {
-                    await streams.SendAsync(date, SnapshotKind.Members, checkpoint.Position);
+                    await streams.SendAsync(date, SnapshotKind.Members, checkpoint.Position, delivered.MembersRefreshedLater);
                 }
 
                 checkpoint = new Checkpoint(date, SnapshotKind.Events, StreamPosition.Start);
@@ -49,7 +53,7 @@ internal sealed class RunLoop(
 
             using (book.Phase(date, TimelinePhase.EventPages))
             {
-                await streams.SendAsync(date, SnapshotKind.Events, checkpoint.Position);
+                await streams.SendAsync(date, SnapshotKind.Events, checkpoint.Position, delivered.Events);
             }
 
             book.DayCompleted(date);

@@ -8,13 +8,15 @@ internal sealed class StreamDelivery(
     RunContext context, ISnapshotSource snapshots, IExistenceGate gate, BodyWindow window, RunProgress progress,
     BulkElementWriter elements, int pageSize, int maxBodyBytes)
 {
-    public async Task SendAsync(DateOnly date, SnapshotKind kind, StreamPosition start)
+    /// <param name="leaveOut">Member or event ids the other lane already delivered: left out.</param>
+    public async Task SendAsync(DateOnly date, SnapshotKind kind, StreamPosition start, IReadOnlySet<string>? leaveOut = null)
     {
         var run = context.Run;
         var stopping = context.Stopping;
         await using var pages = new PagePrefetch(snapshots, run.ProgramId, date, kind, start.PageCursor, pageSize, stopping);
         using var bodies = new BulkBodyPacker(maxBodyBytes);
-        var packer = new PagePacker(bodies, kind == SnapshotKind.Members ? ElementKind.Customer : ElementKind.Event, elements, context.Book);
+        var packer = new PagePacker(
+            bodies, kind == SnapshotKind.Members ? ElementKind.Customer : ElementKind.Event, elements, context.Book, context.Accepted is not null, leaveOut);
         var verdicts = kind == SnapshotKind.Events ? new PageVerdicts() : null;
         try
         {

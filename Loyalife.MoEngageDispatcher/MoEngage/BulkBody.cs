@@ -13,6 +13,7 @@ public sealed class BulkBody : IDisposable
     private readonly List<StreamPosition> ends = [];
     private readonly List<string?> eventNames = [];
     private readonly List<bool> unconfirmed = [];
+    private readonly List<ItemKey?> items = [];
     private byte[] buffer;
     private int length;
 
@@ -51,6 +52,9 @@ public sealed class BulkBody : IDisposable
     /// <summary>Whether element <paramref name="index"/> is an event for a member MoEngage is not known to hold (sent anyway).</summary>
     public bool Unconfirmed(int index) => unconfirmed[index];
 
+    /// <summary>The snapshot item element <paramref name="index"/> came from, when the packer was asked to keep it.</summary>
+    public ItemKey? Item(int index) => items[index];
+
     /// <summary>
     /// Events held back, by reason, between the previous body's last element and this one's: counted when
     /// this body is, so a checkpoint and the counts it covers are saved together.
@@ -60,7 +64,7 @@ public sealed class BulkBody : IDisposable
     /// <summary>The size the body would have with one more element of <paramref name="elementLength"/> bytes.</summary>
     public int LengthWith(int elementLength) => Length + elementLength + (Count > 0 ? 1 : 0);
 
-    public void Append(ReadOnlySpan<byte> element, string? eventName, StreamPosition end, bool unconfirmedMember = false)
+    public void Append(ReadOnlySpan<byte> element, string? eventName, StreamPosition end, bool unconfirmedMember = false, ItemKey? item = null)
     {
         if (Count > 0)
         {
@@ -73,6 +77,7 @@ public sealed class BulkBody : IDisposable
         ends.Add(end);
         eventNames.Add(eventName);
         unconfirmed.Add(unconfirmedMember);
+        items.Add(item);
     }
 
     /// <summary>A new body holding elements [start, start+count) of this one (the halves of a 413).</summary>
@@ -81,7 +86,7 @@ public sealed class BulkBody : IDisposable
         var slice = new BulkBody(Kind, buffer.Length);
         for (var i = start; i < start + count; i++)
         {
-            slice.Append(Element(i).Span, eventNames[i], ends[i], unconfirmed[i]);
+            slice.Append(Element(i).Span, eventNames[i], ends[i], unconfirmed[i], items[i]);
         }
 
         return slice;

@@ -35,7 +35,7 @@ public sealed class BulkBodyPacker(int maxBodyBytes) : IDisposable
     /// Adds the element written since <see cref="BeginElement"/>. Answers the body it closed to make room
     /// (the caller sends and disposes it), and whether the element was refused as larger than any body.
     /// </summary>
-    public (BulkBody? Closed, bool Oversized) Commit(ElementKind kind, string? eventName, StreamPosition end, bool unconfirmed = false)
+    public (BulkBody? Closed, bool Oversized) Commit(ElementKind kind, string? eventName, StreamPosition end, bool unconfirmed = false, ItemKey? item = null)
     {
         var element = CurrentElement;
         if (BulkBody.Prefix.Length + element.Length + BulkBody.Suffix.Length > MaxBodyBytes)
@@ -51,7 +51,7 @@ public sealed class BulkBodyPacker(int maxBodyBytes) : IDisposable
         }
 
         open ??= new BulkBody(kind, MaxBodyBytes);
-        open.Append(element, eventName, end, unconfirmed);
+        open.Append(element, eventName, end, unconfirmed, item);
         return (closed, false);
     }
 

@@ -10,4 +10,10 @@ public sealed class DayReport
     public Dictionary<string, long> EventsInSnapshot { get; set; } = [];
 
     public bool Completed { get; set; }
+
+    /// <summary>Events of the date the intraday lane had already delivered, so the night did not send them again.</summary>
+    public long EventsSentByIntradayLane { get; set; }
+
+    /// <summary>Members left out of the night's refresh: a pass of a later date had already sent them newer attributes.</summary>
+    public long MembersLeftToIntradayLane { get; set; }
 }

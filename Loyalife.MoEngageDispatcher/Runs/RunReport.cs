@@ -68,6 +68,11 @@ public sealed class RunReport
 
     public Dictionary<string, DayReport> Days { get; set; } = [];
 
+    /// <summary>Over the run's dates: events the intraday lane had delivered (not sent again), members it had refreshed later (left out).</summary>
+    public long EventsSentByIntradayLane { get; set; }
+
+    public long MembersLeftToIntradayLane { get; set; }
+
     /// <summary>When each phase of each date started and ended, in the order they began (<see cref="TimelinePhase"/>).</summary>
     public List<TimelinePhase> Timeline { get; set; } = [];
 

@@ -1,14 +1,19 @@
 namespace Loyalife.MoEngageDispatcher.Scheduling;
 
-/// <summary>The Dapr cron binding's route: each tick queues the due work and is answered at once.</summary>
+/// <summary>
+/// The Dapr cron bindings' routes: each tick queues the due work and is answered at once. <c>intraday-tick</c>
+/// fires every minute so the intraday lane can keep a promise of minutes; its tick is the same as a nightly one.
+/// </summary>
 public static class NightlySyncApi
 {
     public const string Route = "/nightly-sync";
+    public const string IntradayRoute = "/intraday-tick";
 
     public static RouteGroupBuilder MapNightlySyncApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("").WithTags("Cron").RequireAuthorization(AuthPolicies.ThroughDapr);
         api.MapPost(Route, Tick);
+        api.MapPost(IntradayRoute, Tick);
         return api;
     }
 

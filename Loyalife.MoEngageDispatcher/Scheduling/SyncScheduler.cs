@@ -2,7 +2,8 @@ namespace Loyalife.MoEngageDispatcher.Scheduling;
 
 /// <summary>
 /// What one program does on a tick or a wake-up, under its lock: finish interrupted and queued runs, retry
-/// failed ones, then (on a tick) run each closed date not yet synced, oldest first, stopping at a failure.
+/// failed ones, then (on a tick) run each closed date not yet synced, oldest first, stopping at a failure; then,
+/// when the nights have nothing left to do, the intraday lane's pass if one is due (so the lane never starves a night).
 /// </summary>
 public sealed class SyncScheduler(
     ProgramLock locks,
@@ -10,6 +11,7 @@ public sealed class SyncScheduler(
     RunEngine engine,
     RunVerifier verifier,
     HeldRunStore holds,
+    IntradayLane lane,
     ISnapshotSource snapshots,
     IOptions<SyncOptions> options,
     DispatcherTelemetry telemetry,
@@ -57,6 +59,11 @@ public sealed class SyncScheduler(
 
             if (run is null)
             {
+                if (scheduleDueDates)
+                {
+                    await lane.RunDueAsync(programId, lease, trigger, stopping);
+                }
+
                 return;
             }
 

@@ -12,10 +12,13 @@ public sealed class DaprSnapshotSource(HttpClient http) : ISnapshotSource
         await DaprSources.GetOrNullAsync<SnapshotSummary>(http, $"{SnapshotPath(programId, date)}/summary", AppId, cancellationToken)
         ?? throw new SourceException($"{AppId} does not know program {programId}");
 
-    public async Task<SnapshotPage> GetPageAsync(
-        string programId, DateOnly date, SnapshotKind kind, string? after, int limit, CancellationToken cancellationToken)
+    public Task<SnapshotPage> GetPageAsync(
+        string programId, DateOnly date, SnapshotKind kind, string? after, int limit, CancellationToken cancellationToken) =>
+        GetPageAsync(http, $"{SnapshotPath(programId, date)}/{(kind == SnapshotKind.Members ? "members" : "events")}?limit={limit}", after, cancellationToken);
+
+    /// <summary>A page at <paramref name="path"/> (its query begun), after the cursor <paramref name="after"/>; the intraday pages read alike.</summary>
+    internal static async Task<SnapshotPage> GetPageAsync(HttpClient http, string path, string? after, CancellationToken cancellationToken)
     {
-        var path = $"{SnapshotPath(programId, date)}/{(kind == SnapshotKind.Members ? "members" : "events")}?limit={limit}";
         if (after is not null)
         {
             path += "&after=" + Uri.EscapeDataString(after);

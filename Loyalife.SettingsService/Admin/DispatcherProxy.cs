@@ -29,6 +29,9 @@ public static class DispatcherProxy
         api.MapPost("/sync-runs/{runId:guid}/skip", ([AsParameters] HeldRunDecision decision) => DecideAsync("skip", decision))
             .WithSummary("Skip a held run: its night is not sent (audited)")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/intraday-days", ([AsParameters] DispatcherCall call) =>
+                ForwardAsync(call, HttpMethod.Get, $"/v1/programs/{Escape(call.ProgramId)}/intraday-days"))
+            .WithSummary("What the intraday lane did, one line a day, newest first (from moengage-dispatcher)");
         api.MapGet("/members-not-in-moengage", MembersNotInMoEngageAsync)
             .WithSummary("Members MoEngage does not hold (search, after, limit); Accept: text/csv gives every matching row as CSV")
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -17,7 +17,7 @@ public static class InternalApi
     {
         var rows = await store.ListAsync(enabledOnly: true, ct);
         return TypedResults.Ok<IReadOnlyList<EnabledProgram>>(
-            [.. rows.Select(row => new EnabledProgram(row.ProgramId, row.AppId, row.DataCenter, SettingsViews.ApiBaseUrl(moEngage.Value, row.DataCenter)))]);
+            [.. rows.Select(row => new EnabledProgram(row.ProgramId, row.AppId, row.DataCenter, SettingsViews.ApiBaseUrl(moEngage.Value, row.DataCenter), row.IntradayMinutes))]);
     }
 
     private static async Task<Results<Ok<MoEngageCredentials>, ProblemHttpResult>> CredentialsAsync(
@@ -36,6 +36,6 @@ public static class InternalApi
         var (latest, key) = current;
         return TypedResults.Ok(new MoEngageCredentials(
             latest.ProgramId, latest.Enabled, latest.AppId, key, latest.DataCenter, SettingsViews.ApiBaseUrl(moEngage.Value, latest.DataCenter),
-            AttributeNaming.Effective(latest.AttributeNames), latest.UnknownMembers));
+            AttributeNaming.Effective(latest.AttributeNames), latest.UnknownMembers, latest.IntradayMinutes));
     }
 }

@@ -12,4 +12,5 @@ public sealed record MoEngageCredentials(
     string DataCenter,
     string ApiBaseUrl,
     IReadOnlyDictionary<string, string> AttributeNames,
-    string UnknownMembers);
+    string UnknownMembers,
+    int? IntradayMinutes);

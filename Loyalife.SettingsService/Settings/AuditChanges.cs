@@ -15,6 +15,7 @@ public static class AuditChanges
         Compare(changes, "dataCenter", before?.DataCenter, after?.DataCenter);
         Compare(changes, "unknownMembers", before?.UnknownMembers, after?.UnknownMembers);
         Compare(changes, "getUserAvailable", before?.GetUserAvailable, after?.GetUserAvailable);
+        Compare(changes, IntradayMinutes.Field, before?.IntradayMinutes, after?.IntradayMinutes);
         var names = new Dictionary<string, object>();
         var namesBefore = before is null ? null : AttributeNaming.Effective(before.AttributeNames);
         var namesAfter = after is null ? null : AttributeNaming.Effective(after.AttributeNames);

@@ -12,4 +12,5 @@ public sealed record ExportedIntegration(
     string UnknownMembers,
     DateTimeOffset? VerifiedAt,
     DateTimeOffset UpdatedAt,
-    string UpdatedBy);
+    string UpdatedBy,
+    int? IntradayMinutes);

@@ -20,4 +20,5 @@ public sealed record MoEngageSettingsView(
     DateTimeOffset? VerifiedAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string UpdatedBy);
+    string UpdatedBy,
+    int? IntradayMinutes);

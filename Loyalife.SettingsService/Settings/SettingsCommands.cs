@@ -36,6 +36,11 @@ public sealed class SettingsCommands(
         var attributeNames = request.AttributeNames is { } requested
             ? AttributeNameOverrides.Normalize(requested)
             : current?.AttributeNames ?? new Dictionary<string, string>();
+        IntradayMinutes.TryRead(request.IntradayMinutes, out var intradayGiven, out var intradayMinutes);
+        if (!intradayGiven)
+        {
+            intradayMinutes = current?.IntradayMinutes;
+        }
 
         // Switching the integration off must work even when MoEngage now refuses the stored key; anything
         // that is or could become live is checked first, and so is a switch to verify, which needs Get User.
@@ -74,7 +79,7 @@ public sealed class SettingsCommands(
 
         var proposed = new SettingsRow(programId, request.Enabled!.Value, request.AppId!, DataCenters.DashboardUrl(dataCenter), dataCenter,
             newSecretName ?? "", attributeNames, unknownMembers, getUser?.Available, check?.WorkspaceName,
-            check is null ? null : clock.GetUtcNow(), default, default, actor);
+            check is null ? null : clock.GetUtcNow(), default, default, actor, intradayMinutes);
         (SettingsRow Saved, string? ReplacedSecret, bool Created)? result;
         try
         {
@@ -95,8 +100,8 @@ public sealed class SettingsCommands(
         var (saved, replaced, created) = result.Value;
         await DeleteSecretQuietlyAsync(replaced, programId);
         logger.LogInformation("MoEngage settings of program {ProgramId} saved by {Actor} (app {AppId}, data centre {DataCenter}, key {KeyChange}, "
-            + "unknown members {UnknownMembers}, Get User available {GetUserAvailable})",
-            programId, actor, proposed.AppId, dataCenter, newSecretName is null ? "kept" : "replaced", saved.UnknownMembers, saved.GetUserAvailable);
+            + "unknown members {UnknownMembers}, Get User available {GetUserAvailable}, intraday every {IntradayMinutes} min)",
+            programId, actor, proposed.AppId, dataCenter, newSecretName is null ? "kept" : "replaced", saved.UnknownMembers, saved.GetUserAvailable, saved.IntradayMinutes);
         var masked = request.ApiKey is not null ? ApiKeyMask.Of(request.ApiKey) : await MaskedKeyAsync(saved, ct);
         return new SaveOutcome { Saved = saved, Created = created, ApiKeyMasked = masked };
     }

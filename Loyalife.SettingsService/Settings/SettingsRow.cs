@@ -2,7 +2,8 @@ namespace Loyalife.SettingsService.Settings;
 
 /// <summary>
 /// A row of settings.moengage_integrations. The key itself is in the secret store under <see cref="SecretName"/>,
-/// and no part of it is here. <see cref="AttributeNames"/> holds only the admin's overrides of the default names.
+/// and no part of it is here. <see cref="AttributeNames"/> holds only the admin's overrides of the default names;
+/// <see cref="IntradayMinutes"/> null means nightly only.
 /// </summary>
 public sealed record SettingsRow(
     string ProgramId,
@@ -18,4 +19,5 @@ public sealed record SettingsRow(
     DateTimeOffset? VerifiedAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string UpdatedBy);
+    string UpdatedBy,
+    int? IntradayMinutes = null);

@@ -9,7 +9,7 @@ namespace Loyalife.SettingsService.Settings;
 public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
 {
     private const string Columns = "program_id, enabled, app_id, dashboard_url, data_center, secret_name, attribute_names, unknown_members, "
-        + "get_user_available, workspace_name, verified_at, created_at, updated_at, updated_by";
+        + "get_user_available, workspace_name, verified_at, created_at, updated_at, updated_by, intraday_minutes";
 
     public async Task<SettingsRow?> GetAsync(string programId, CancellationToken ct)
     {
@@ -57,11 +57,11 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
         await using (var upsert = new NpgsqlCommand($"""
             INSERT INTO settings.moengage_integrations ({Columns})
             VALUES (@program_id, @enabled, @app_id, @dashboard_url, @data_center, @secret_name, @attribute_names, @unknown_members,
-                @get_user_available, @workspace_name, @verified_at, @created_at, @updated_at, @updated_by)
+                @get_user_available, @workspace_name, @verified_at, @created_at, @updated_at, @updated_by, @intraday_minutes)
             ON CONFLICT (program_id) DO UPDATE SET enabled = @enabled, app_id = @app_id, dashboard_url = @dashboard_url,
                 data_center = @data_center, secret_name = @secret_name, attribute_names = @attribute_names, unknown_members = @unknown_members,
                 get_user_available = @get_user_available, workspace_name = @workspace_name, verified_at = @verified_at,
-                updated_at = @updated_at, updated_by = @updated_by
+                updated_at = @updated_at, updated_by = @updated_by, intraday_minutes = @intraday_minutes
             """, connection, transaction))
         {
             AddRowParameters(upsert, saved);
@@ -180,6 +180,7 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
         parameters.AddWithValue("created_at", row.CreatedAt);
         parameters.AddWithValue("updated_at", row.UpdatedAt);
         parameters.AddWithValue("updated_by", row.UpdatedBy);
+        parameters.AddWithValue("intraday_minutes", NpgsqlDbType.Integer, (object?)row.IntradayMinutes ?? DBNull.Value);
     }
 
     /// <summary>Reads <see cref="Columns"/> by name, each looked up once per reader.</summary>
@@ -190,7 +191,8 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
             secretName = reader.GetOrdinal("secret_name"), attributeNames = reader.GetOrdinal("attribute_names"),
             unknownMembers = reader.GetOrdinal("unknown_members"), getUserAvailable = reader.GetOrdinal("get_user_available"),
             workspaceName = reader.GetOrdinal("workspace_name"), verifiedAt = reader.GetOrdinal("verified_at"),
-            createdAt = reader.GetOrdinal("created_at"), updatedAt = reader.GetOrdinal("updated_at"), updatedBy = reader.GetOrdinal("updated_by");
+            createdAt = reader.GetOrdinal("created_at"), updatedAt = reader.GetOrdinal("updated_at"), updatedBy = reader.GetOrdinal("updated_by"),
+            intradayMinutes = reader.GetOrdinal("intraday_minutes");
         return () => new SettingsRow(
             reader.GetString(programId), reader.GetBoolean(enabled), reader.GetString(appId), reader.GetString(dashboardUrl),
             reader.GetString(dataCenter), reader.GetString(secretName),
@@ -199,6 +201,7 @@ public sealed class SettingsStore(NpgsqlDataSource db, TimeProvider clock)
             reader.IsDBNull(getUserAvailable) ? null : reader.GetBoolean(getUserAvailable),
             reader.IsDBNull(workspaceName) ? null : reader.GetString(workspaceName),
             reader.IsDBNull(verifiedAt) ? null : reader.GetFieldValue<DateTimeOffset>(verifiedAt),
-            reader.GetFieldValue<DateTimeOffset>(createdAt), reader.GetFieldValue<DateTimeOffset>(updatedAt), reader.GetString(updatedBy));
+            reader.GetFieldValue<DateTimeOffset>(createdAt), reader.GetFieldValue<DateTimeOffset>(updatedAt), reader.GetString(updatedBy),
+            reader.IsDBNull(intradayMinutes) ? null : reader.GetInt32(intradayMinutes));
     }
 }

@@ -40,6 +40,11 @@ public static class SettingsValidator
                 + $"or '{UnknownMembers.Send}' (send every event; MoEngage creates a profile for a member it does not hold)."];
         }
 
+        if (Settings.IntradayMinutes.TryRead(request.IntradayMinutes, out _, out _) is { } intradayError)
+        {
+            errors[Settings.IntradayMinutes.Field] = [intradayError];
+        }
+
         if (request.AttributeNames is { } attributeNames)
         {
             AttributeNameOverrides.Validate(attributeNames, errors);

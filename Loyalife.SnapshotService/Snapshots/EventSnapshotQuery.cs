@@ -5,6 +5,7 @@ public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
 {
     private static readonly string DayPageSql = EventSql.DayPage;
     private static readonly string ExpiringPageSql = EventSql.ExpiringPage;
+    private static readonly string PassPageSql = EventSql.PassPage;
     private static readonly string[] CountSql = [EventSql.CountDayByName, EventSql.CountExpiringByName];
 
     public static readonly string[] Names =
@@ -15,7 +16,10 @@ public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
     ];
 
     /// <summary>Like <see cref="MemberSnapshotQuery.WriteItemsAsync"/>, for events.</summary>
-    public async Task<string?> WriteItemsAsync(SnapshotScope scope, (long Micros, string EventId)? after, int limit, Utf8JsonWriter json, Func<Task> flush, Action begin, CancellationToken ct)
+    /// <param name="pass">An intraday pass: only its rows' events, never the expiring-soon ones.</param>
+    public async Task<string?> WriteItemsAsync(
+        SnapshotScope scope, (long Micros, string EventId)? after, int limit, Utf8JsonWriter json, Func<Task> flush, Action begin, CancellationToken ct,
+        Intraday.PassWindow? pass = null)
     {
         // Without a cursor, start just before the day: every event of D has occurred_at >= its start.
         var (afterAt, afterId) = after is { } cursor
@@ -28,6 +32,7 @@ public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
         async Task<bool> CopyAsync(string sql, bool first)
         {
             await using var command = Command(sql, scope, afterAt, afterId, limit - written + 1);
+            pass?.AddParameters(command, scope);
             await using var reader = await command.ExecuteReaderAsync(ct);
             var columns = new EventColumns(reader);
             if (first)
@@ -52,6 +57,11 @@ public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
             }
 
             return false;
+        }
+
+        if (pass is not null)
+        {
+            return await CopyAsync(PassPageSql, first: true) ? Cursors.ForEvent(last.Micros, last.Id) : null;
         }
 
         if (await CopyAsync(DayPageSql, first: true) || await CopyAsync(ExpiringPageSql, first: false))
@@ -90,10 +100,15 @@ public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
         return counts;
     }
 
-    private async Task<List<(string Name, long Count)>> CountAsync(string sql, SnapshotScope scope, CancellationToken ct)
+    /// <summary>An intraday pass's events by name.</summary>
+    public async Task<Dictionary<string, long>> CountPassByNameAsync(SnapshotScope scope, Intraday.PassWindow pass, CancellationToken ct) =>
+        (await CountAsync(EventSql.CountPassByName, scope, ct, pass)).ToDictionary(count => count.Name, count => count.Count);
+
+    private async Task<List<(string Name, long Count)>> CountAsync(string sql, SnapshotScope scope, CancellationToken ct, Intraday.PassWindow? pass = null)
     {
         var counts = new List<(string, long)>();
         await using var command = Command(sql, scope, scope.Day.Start.UtcDateTime, "", 0);
+        pass?.AddParameters(command, scope);
         await using var reader = await command.ExecuteReaderAsync(ct);
         int name = reader.GetOrdinal("name"), count = reader.GetOrdinal("count");
         while (await reader.ReadAsync(ct))

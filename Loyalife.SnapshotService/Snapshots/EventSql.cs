@@ -39,13 +39,24 @@ public static class EventSql
 
     private const string InDay = "x.program_id = @program AND x.occurred_at >= @day_start AND x.occurred_at < @as_of";
 
-    private static readonly Func<bool, string>[] DayParts = [PointEntries, TierChanges, SegmentChanges, StatusChanges];
+    private static readonly Func<bool, string, string>[] DayParts = [PointEntries, TierChanges, SegmentChanges, StatusChanges];
 
     private static readonly (int Days, string WindowStart, string WindowEnd, string ExpiryDate)[] ExpiringWindows =
         [(30, "@expiring_30_from", "@expiring_30_to", "@expiry_date_30"), (60, "@expiring_60_from", "@expiring_60_to", "@expiry_date_60"), (90, "@expiring_90_from", "@expiring_90_to", "@expiry_date_90")];
 
     /// <summary>A page of the events that happened during D (all before T_D).</summary>
-    public static string DayPage => Page(DayParts.Select(part => Part(part(true), paged: true)), "occurred_at, event_id COLLATE \"C\"");
+    public static string DayPage => Page(DayParts.Select(part => Part(part(true, InDay), paged: true)), "occurred_at, event_id COLLATE \"C\"");
+
+    /// <summary>
+    /// A page of an intraday pass's events: the day's parts over the rows of the pass (<see cref="Intraday.PassRows"/>);
+    /// never the expiring-soon events, which are defined at the day's close.
+    /// </summary>
+    public static string PassPage =>
+        Page(DayParts.Select(part => Part(part(true, Intraday.PassRows.Condition("x")), paged: true)), "occurred_at, event_id COLLATE \"C\"");
+
+    /// <summary>An intraday pass's events by name (what its pages list), for the hold rules.</summary>
+    public static string CountPassByName =>
+        $"SELECT ev.name, count(*) FROM (\n{string.Join("\nUNION ALL\n", DayParts.Select(part => Part(part(true, Intraday.PassRows.Condition("x")), paged: false)))}\n) ev GROUP BY ev.name";
 
     /// <summary>
     /// A page of the expiring-soon events, which all sit at T_D, after every other event of the day.
@@ -61,7 +72,7 @@ public static class EventSql
     // ones come from the partial index members_unsendable (a few percent of the program) instead of every
     // member's reference being trimmed and compared.
     public static string CountDayByName =>
-        "SELECT x.name, count(*) FROM (\n" + string.Join("\nUNION ALL\n", DayParts.Select(part => Part(part(false), paged: false))) +
+        "SELECT x.name, count(*) FROM (\n" + string.Join("\nUNION ALL\n", DayParts.Select(part => Part(part(false, InDay), paged: false))) +
         $"""
 
         ) x
@@ -84,7 +95,7 @@ public static class EventSql
     /// </summary>
     public static string OfMember =>
         "SELECT ev.* FROM (\n" +
-        string.Join("\nUNION ALL\n", DayParts.Select(part => Part(part(true), paged: false))
+        string.Join("\nUNION ALL\n", DayParts.Select(part => Part(part(true, InDay), paged: false))
             .Concat(ExpiringWindows.Select(w => $"({ExpiringSoon(w.Days, w.WindowStart, w.WindowEnd, w.ExpiryDate, paged: false)})"))) +
         "\n) ev WHERE ev.member_id COLLATE \"C\" = @member::text COLLATE \"C\" ORDER BY ev.occurred_at, ev.event_id COLLATE \"C\"";
 
@@ -101,7 +112,7 @@ public static class EventSql
         $"(SELECT * FROM ({ExpiringSoon(days, windowStart, windowEnd, expiryDate, paged: true)}) k " +
         "WHERE (k.occurred_at > @after_at OR (k.occurred_at = @after_at AND k.event_id > @after_id)) AND k.occurred_at >= @after_at ORDER BY k.event_id LIMIT @limit)";
 
-    private static string PointEntries(bool lookup) => $"""
+    private static string PointEntries(bool lookup, string rows) => $"""
         SELECT 'pe-' || x.entry_id AS event_id,
                CASE x.entry_type WHEN 'redemption' THEN 'loyalty_points_redeemed'
                                  WHEN 'expiry' THEN 'loyalty_points_expired'
@@ -112,12 +123,12 @@ public static class EventSql
                NULL::text AS from_value, NULL::text AS to_value, NULL::int AS days, NULL::text AS expiry_date
         FROM loyalty.point_entries x
         {SentMember(lookup)}
-        WHERE {InDay} AND x.entry_type IN {EntryTypes.KnownSql}
+        WHERE {rows} AND x.entry_type IN {EntryTypes.KnownSql}
         """;
 
     // A tier change is an event only when both tiers are among the program's tiers and their ranks
     // differ; a row naming an unknown tier is a ledger anomaly (counted by LedgerAnomalyQuery), never a guess.
-    private static string TierChanges(bool lookup) => $"""
+    private static string TierChanges(bool lookup, string rows) => $"""
         SELECT 'tier-' || x.history_id AS event_id,
                CASE WHEN array_position(@tiers, x.tier) > array_position(@tiers, prev.tier) THEN 'loyalty_tier_upgraded'
                     ELSE 'loyalty_tier_downgraded' END AS name,
@@ -126,22 +137,22 @@ public static class EventSql
         FROM loyalty.member_tier_history x
         {SentMember(lookup)}
         CROSS JOIN LATERAL {HistorySql.PreviousRow("member_tier_history", "tier")} prev
-        WHERE {InDay} AND array_position(@tiers, x.tier) <> array_position(@tiers, prev.tier)
+        WHERE {rows} AND array_position(@tiers, x.tier) <> array_position(@tiers, prev.tier)
         """;
 
-    private static string SegmentChanges(bool lookup) => $"""
+    private static string SegmentChanges(bool lookup, string rows) => $"""
         SELECT 'seg-' || x.history_id AS event_id,
                CASE x.change WHEN 'entered' THEN 'loyalty_segment_entered' ELSE 'loyalty_segment_exited' END AS name,
                x.member_id, {Customer(lookup)} AS customer_id, x.occurred_at, NULL::bigint, NULL::text, NULL::text, NULL::numeric, NULL::text,
                NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz, x.segment AS from_value, NULL::text, NULL::int, NULL::text
         FROM loyalty.segment_history x
         {SentMember(lookup)}
-        WHERE {InDay} AND x.change IN ('entered', 'exited')
+        WHERE {rows} AND x.change IN ('entered', 'exited')
         """;
 
     // Only changes to active or suspended are events, and only when the status really changed;
     // the first row is the status at enrolment, not a change.
-    private static string StatusChanges(bool lookup) => $"""
+    private static string StatusChanges(bool lookup, string rows) => $"""
         SELECT 'st-' || x.history_id AS event_id,
                CASE x.status WHEN 'active' THEN 'loyalty_member_activated' ELSE 'loyalty_member_suspended' END AS name,
                x.member_id, {Customer(lookup)} AS customer_id, x.occurred_at, NULL::bigint, NULL::text, NULL::text, NULL::numeric, NULL::text,
@@ -149,7 +160,7 @@ public static class EventSql
         FROM loyalty.member_status_history x
         {SentMember(lookup)}
         CROSS JOIN LATERAL {HistorySql.PreviousRow("member_status_history", "status")} prev
-        WHERE {InDay} AND x.status IN ('active', 'suspended') AND x.status <> prev.status
+        WHERE {rows} AND x.status IN ('active', 'suspended') AND x.status <> prev.status
         """;
 
     // Remaining points as of T_D of credit lots expiring on local date D+N, one event per member and N.

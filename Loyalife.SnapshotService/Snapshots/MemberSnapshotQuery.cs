@@ -14,10 +14,22 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
     // Ledger anomalies handled here (LedgerAnomalyQuery counts them):
     // - a member with an entry type outside the contract is skipped (its points cannot be known), see the NOT EXISTS;
     // - a lot allocated more than it holds counts as 0 remaining (clamped with greatest), never negative.
-    private static readonly string Sql = $"""
-        WITH page AS MATERIALIZED (
+    private static readonly string Sql = SqlFor("", "loyalty.members m", InPageRange);
+
+    /// <summary>
+    /// The page of an intraday pass: only the members with a row in the pass (<see cref="Intraday.PassRows"/>), looked
+    /// up one by one from that set, and each table read for those members alone (they are sparse: the range a page
+    /// spans would hold nearly every member of the program), so a pass costs what its own rows and members cost.
+    /// </summary>
+    private static readonly string PassSql = SqlFor(
+        $"concerned AS MATERIALIZED (SELECT DISTINCT r.member_id FROM ({Intraday.PassRows.MembersSql}) r(member_id) WHERE r.member_id COLLATE \"C\" > @after_member),",
+        "concerned c CROSS JOIN LATERAL (SELECT l.* FROM loyalty.members l WHERE l.program_id = @program AND l.member_id = c.member_id) m",
+        InPageRange + " AND member_id COLLATE \"C\" IN (SELECT member_id FROM page)");
+
+    private static string SqlFor(string before, string members, string inPage) => $"""
+        WITH {before} page AS MATERIALIZED (
             SELECT m.member_id COLLATE "C" AS member_id, btrim(m.relation_reference, @white_space) AS customer_id, m.enrolled_at
-            FROM loyalty.members m
+            FROM {members}
             WHERE m.program_id = @program AND m.enrolled_at < @as_of AND m.member_id COLLATE "C" > @after_member
               AND (@only_member::text IS NULL OR m.member_id COLLATE "C" = @only_member::text COLLATE "C")
               AND {CustomerIds.SqlIsSendable("m", "@white_space", "@disallowed")}
@@ -38,7 +50,7 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
                    max(e.occurred_at) FILTER (WHERE e.entry_type = 'accrual' AND e.transaction_id IS NOT NULL) AS last_transaction_at,
                    count(DISTINCT e.transaction_id) FILTER (WHERE e.entry_type = 'accrual') AS transactions
             FROM loyalty.point_entries e
-            WHERE e.{InPageRange}
+            WHERE e.{inPage}
             GROUP BY 1),
         lots AS MATERIALIZED (
             SELECT c.member_id COLLATE "C" AS member_id, c.expires_at,
@@ -48,7 +60,7 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
                        WHERE a.credit_entry_id = c.entry_id AND d.occurred_at < @as_of), 0), 0) AS remaining
             FROM loyalty.point_entries c
             -- "+ interval '0'": the window must not be an index condition (docs/ledger.md, "Why a member page reads lots by member").
-            WHERE c.{InPageRange} AND c.entry_type IN {EntryTypes.CreditsSql}
+            WHERE c.{inPage} AND c.entry_type IN {EntryTypes.CreditsSql}
               AND c.expires_at + interval '0' >= @as_of AND c.expires_at + interval '0' < @expiring_90_to),
         expiring AS (
             SELECT member_id,
@@ -59,12 +71,12 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
         tiers AS (
             SELECT DISTINCT ON (1) t.member_id COLLATE "C" AS member_id, t.tier
             FROM loyalty.member_tier_history t
-            WHERE t.{InPageRange}
+            WHERE t.{inPage}
             ORDER BY 1, t.occurred_at DESC, t.history_id DESC),
         statuses AS (
             SELECT DISTINCT ON (1) s.member_id COLLATE "C" AS member_id, s.status
             FROM loyalty.member_status_history s
-            WHERE s.{InPageRange}
+            WHERE s.{inPage}
             ORDER BY 1, s.occurred_at DESC, s.history_id DESC)
         SELECT p.member_id, p.customer_id, p.enrolled_at,
                coalesce(pt.available, 0) AS available, coalesce(pt.accrued, 0) AS accrued, coalesce(pt.redeemed, 0) AS redeemed,
@@ -83,9 +95,11 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
     /// Runs the query, calls <paramref name="begin"/> once it succeeded (so a failing query still gets a
     /// problem answer), then writes up to <paramref name="limit"/> items; answers the next cursor or null.
     /// </summary>
-    public async Task<string?> WriteItemsAsync(SnapshotScope scope, string afterMemberId, int limit, Utf8JsonWriter json, Func<Task> flush, Action begin, CancellationToken ct)
+    public async Task<string?> WriteItemsAsync(
+        SnapshotScope scope, string afterMemberId, int limit, Utf8JsonWriter json, Func<Task> flush, Action begin, CancellationToken ct,
+        Intraday.PassWindow? pass = null)
     {
-        await using var command = Command(scope, afterMemberId, limit, onlyMemberId: null);
+        await using var command = Command(scope, afterMemberId, limit, onlyMemberId: null, pass);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var columns = new MemberColumns(reader);
         begin();
@@ -125,11 +139,11 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
     }
 
     // @only_member, when set, narrows the page to that one member: the ledger is then read for it alone.
-    private NpgsqlCommand Command(SnapshotScope scope, string afterMemberId, int limit, string? onlyMemberId)
+    private NpgsqlCommand Command(SnapshotScope scope, string afterMemberId, int limit, string? onlyMemberId, Intraday.PassWindow? pass = null)
     {
-        var command = dataSource.CreateCommand(Sql);
+        var command = dataSource.CreateCommand(pass is null ? Sql : PassSql);
+        pass?.AddParameters(command, scope);
         command.CommandTimeout = StatementTimeout.Seconds;
-        var day = scope.Day;
         var parameters = command.Parameters;
         parameters.AddWithValue("program", scope.ProgramId);
         parameters.AddWithValue("as_of", scope.AsOfUtc);
@@ -137,9 +151,9 @@ public sealed class MemberSnapshotQuery(NpgsqlDataSource dataSource)
         parameters.AddWithValue("limit", limit + 1);
         parameters.AddWithValue("white_space", CustomerIds.WhiteSpace);
         parameters.AddWithValue("disallowed", CustomerIds.Disallowed);
-        parameters.AddWithValue("expiring_30_to", day.EndPlusDays(30).UtcDateTime);
-        parameters.AddWithValue("expiring_60_to", day.EndPlusDays(60).UtcDateTime);
-        parameters.AddWithValue("expiring_90_to", day.EndPlusDays(90).UtcDateTime);
+        parameters.AddWithValue("expiring_30_to", scope.AsOfPlusDays(30).UtcDateTime);
+        parameters.AddWithValue("expiring_60_to", scope.AsOfPlusDays(60).UtcDateTime);
+        parameters.AddWithValue("expiring_90_to", scope.AsOfPlusDays(90).UtcDateTime);
         parameters.Add(new NpgsqlParameter("only_member", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)onlyMemberId ?? DBNull.Value });
         return command;
     }

@@ -85,6 +85,16 @@ public static class SnapshotsApi
     internal static async Task<(SnapshotScope?, ProblemHttpResult?)> ResolveAsync(
         string programId, string date, ProgramStore programs, TimeProvider time, CancellationToken ct)
     {
+        var (day, problem) = await ResolveDayAsync(programId, date, programs, ct);
+        return day is null || day.Day.IsClosed(time.GetUtcNow())
+            ? (day, problem)
+            : (null, Problems.NotClosed(programId, day.Day.Date, day.Day.End));
+    }
+
+    /// <summary>Malformed date → 400, unknown program → 404; open or closed.</summary>
+    internal static async Task<(SnapshotScope?, ProblemHttpResult?)> ResolveDayAsync(
+        string programId, string date, ProgramStore programs, CancellationToken ct)
+    {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var businessDate))
         {
             return (null, ApiProblems.BadRequest("Malformed business date", $"'{date}' is not a date of the form YYYY-MM-DD."));
@@ -106,13 +116,10 @@ public static class SnapshotsApi
             return (null, ApiProblems.UnknownTimeZone(programId, program.TimeZone));
         }
 
-        var day = new BusinessDay(businessDate, zone);
-        return day.IsClosed(time.GetUtcNow())
-            ? (new SnapshotScope(program, day), null)
-            : (null, Problems.NotClosed(programId, businessDate, day.End));
+        return (new SnapshotScope(program, new BusinessDay(businessDate, zone)), null);
     }
 
-    private static int? ParseLimit(string? limit)
+    internal static int? ParseLimit(string? limit)
     {
         if (limit is null)
         {
@@ -122,9 +129,9 @@ public static class SnapshotsApi
         return int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= MaxLimit ? value : null;
     }
 
-    private static ProblemHttpResult BadLimit() =>
+    internal static ProblemHttpResult BadLimit() =>
         ApiProblems.BadRequest("Malformed limit", $"limit must be a whole number from 1 to {MaxLimit} (default {DefaultLimit}).");
 
-    private static ProblemHttpResult BadCursor() =>
+    internal static ProblemHttpResult BadCursor() =>
         ApiProblems.BadRequest("Malformed cursor", "The 'after' cursor is not one this endpoint handed out; pass the 'next' value of the previous page unchanged.");
 }

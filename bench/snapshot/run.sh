@@ -6,7 +6,9 @@
 # pages the whole member snapshot and the day's events of the latest closed day through the API with
 # limit=10000, and prints time, rows/s, the service's peak RSS (VmHWM) and, as the floor, how long
 # PostgreSQL alone needs for the same aggregates over the whole program (bench/lib.sh, EXPLAIN ANALYZE).
-# Needs: .NET SDK 10, PostgreSQL server binaries (initdb, pg_ctl, psql), curl, bc.
+# Then the intraday lane's reads of the open day (docs/ledger.md, "The intraday lane"), as snapshot-service answers
+# them: the first pass (the day so far), a pass when nothing new happened, and one after 1,000 new point entries.
+# Needs: .NET SDK 10, PostgreSQL server binaries (initdb, pg_ctl, psql), curl, bc, jq.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/lib.sh
@@ -49,6 +51,33 @@ asof=$(date -u -d "TZ=\"Europe/Amsterdam\" $(TZ=Europe/Amsterdam date -d "$now" 
 echo "== now $now; business date $day of program demo (T_D = $asof)"
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) (shared with whoever else runs here)"
 
+# lane_bench URL DB: times three intraday passes of the open day (members, then events, through the API) and
+# prints one line after the size's row: the day so far, nothing new, 1,000 new rows (each: members, events, seconds).
+lane_bench() {
+  local lane=$1 db=$2 h open previous first none fresh
+  horizon() { curl -sf -H "dapr-api-token: bench" "$lane/horizon"; }
+  window() { jq -r '"to=\(.horizon)&cutOff=\(.cutOff|@uri)"' <<<"$1"; }
+  pass() { # $1 window: "members events seconds"
+    local start members events
+    start=$(date +%s.%N)
+    read -r members _ < <(page_through "$lane/$open/members?$1" bench "$work/page.json" "&")
+    read -r events _ < <(page_through "$lane/$open/events?$1" bench "$work/page.json" "&")
+    echo "$members $events $(printf %.2f "$(echo "$(date +%s.%N) - $start" | bc)")"
+  }
+  h=$(horizon); open=$(jq -r .businessDate <<<"$h")
+  first=$(pass "$(window "$h")")
+  previous=$(jq -r '"from=\(.horizon)&since=\(.cutOff|@uri)"' <<<"$h")
+  h=$(horizon); none=$(pass "$(window "$h")&$previous")
+  previous=$(jq -r '"from=\(.horizon)&since=\(.cutOff|@uri)"' <<<"$h")
+  psql -h 127.0.0.1 -p "$pgport" -U postgres -d "$db" -qc "INSERT INTO loyalty.point_entries
+      (entry_id, program_id, member_id, occurred_at, entry_type, points, transaction_id)
+    SELECT (SELECT max(entry_id) FROM loyalty.point_entries) + row_number() OVER (), 'demo', member_id,
+           now() - interval '1 second', 'accrual', 10, 'bench-' || member_id
+    FROM loyalty.members WHERE program_id = 'demo' ORDER BY member_id LIMIT 1000"
+  h=$(horizon); fresh=$(pass "$(window "$h")&$previous")
+  echo "   intraday lane, open day $open (members events seconds): the day so far $first; nothing new $none; 1,000 new rows $fresh"
+}
+
 printf '\n%-9s %-10s %-22s %-22s %-10s %-12s %-s\n' members generate "members (rows, s, rows/s)" "events (rows, s, rows/s)" summary "peak RSS" "floor: PostgreSQL's own time (members + events)"
 for members in "${sizes[@]}"; do
   db="bench_$members"
@@ -71,6 +100,7 @@ for members in "${sizes[@]}"; do
   s_start=$(date +%s.%N)
   curl -sf -H "dapr-api-token: bench" -o "$work/summary.json" "http://127.0.0.1:$appport/v1/programs/demo/snapshots/$day/summary"
   ssecs=$(echo "$(date +%s.%N) - $s_start" | bc)
+  lane_bench "http://127.0.0.1:$appport/v1/programs/demo/intraday" "$db"
   rss=$(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$service_pid/status")
   kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
 

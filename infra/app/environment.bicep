@@ -74,6 +74,29 @@ resource nightlySync 'Microsoft.App/managedEnvironments/daprComponents@2025-01-0
   }
 }
 
+// Same name, type and scope as components/intraday-tick.yaml: the intraday lane's minute heartbeat.
+resource intradayTick 'Microsoft.App/managedEnvironments/daprComponents@2025-01-01' = {
+  parent: environment
+  name: 'intraday-tick'
+  properties: {
+    componentType: 'bindings.cron'
+    version: 'v1'
+    metadata: [
+      {
+        name: 'schedule'
+        value: '@every 1m'
+      }
+      {
+        name: 'direction'
+        value: 'input'
+      }
+    ]
+    scopes: [
+      'moengage-dispatcher'
+    ]
+  }
+}
+
 // Same name and scope as components/secretstore.yaml; Key Vault instead of the local file, because
 // Container Apps offers no file store. It authenticates as settings-service's identity, so no other
 // identity needs a role on the vault.

@@ -35,6 +35,22 @@ public sealed class AlertConditionsTests
     }
 
     [Fact]
+    public void AHeldIntradayPassRaisesOnlyTheLanesConditionAndASucceededOneClearsOnlyThat()
+    {
+        var pass = Run with { Trigger = RunTrigger.Intraday };
+        var held = new HeldRuns.HeldReport { BusinessDate = "2026-11-30", Rule = "events_spike", Summary = "6 events", Figures = new JsonObject { ["events"] = 6 } };
+        var none = new Dictionary<string, AlertState>();
+
+        var raised = Assert.Single(AlertConditions.Decide(new RunOutcome(pass, RunStatus.Held, "held", Held: held), none, new AlertOptions()));
+        var cleared = Assert.Single(AlertConditions.Decide(new RunOutcome(pass, RunStatus.Succeeded, null), none, new AlertOptions()));
+
+        Assert.Equal((AlertCondition.IntradayHeld, true), (raised.Condition, raised.Active));
+        Assert.Contains("2026-11-30", raised.Text);
+        Assert.Equal((AlertCondition.IntradayHeld, false), (cleared.Condition, cleared.Active));
+        Assert.Empty(AlertConditions.Decide(new RunOutcome(pass, RunStatus.Failed, "down"), none, new AlertOptions()));
+    }
+
+    [Fact]
     public void ASucceededRunClearsFailuresAndAFailedOneSetsOnlyWhatFailed()
     {
         var succeeded = AlertConditions.Decide(new RunOutcome(Run, RunStatus.Succeeded, null), new Dictionary<string, AlertState>(), new AlertOptions());

@@ -80,6 +80,9 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
         Add("nightly sync with the admin bearer", "POST", "/nightly-sync", Admin, [401]);
         Add("nightly sync with the app token as bearer", "POST", "/nightly-sync", Bearer(DispatcherApp.AppApiToken), [401]);
         Add("nightly sync with a 5 MB body and no token", "POST", "/nightly-sync", None, [401, 413], () => new StreamedJsonContent("x", 5 * 1024 * 1024));
+        Add("intraday tick without the app token", "POST", "/intraday-tick", None, [401]);
+        Add("intraday tick with the admin bearer", "POST", "/intraday-tick", Admin, [401]);
+        Add("GET intraday tick", "GET", "/intraday-tick", AppToken(DispatcherApp.AppApiToken), [405]);
         Add("a 64 KB bearer token", "GET", Runs, Bearer(new string('A', 64 * 1024)), [400, 401, 431]);
 
         // Start bodies: wrong JSON types, missing fields, nulls, malformed JSON, bad dates, hostile strings.
@@ -193,6 +196,11 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
             Add($"members not in MoEngage with limit={limit}", "GET", $"{Absent}?limit={limit}", Admin, [400]);
         }
 
+        foreach (var days in new[] { "0", "-1", "367", "abc", "1e3", "1.5", "%20", "99999999999999999999" })
+        {
+            Add($"intraday days with days={days}", "GET", $"{Absent.Replace("members-not-in-moengage", "intraday-days")}?days={days}", Admin, [400]);
+        }
+
         // The member lookup: hostile member and customer ids, on a known program and on hostile ones.
         string[] lookupIds =
         [
@@ -231,6 +239,7 @@ public sealed class HostileInputTests(HostileInputTests.Dispatcher dispatcher) :
         {
             var label = id.Length > 40 ? $"a {id.Length}-character id" : id;
             Add($"members not in MoEngage of {label}", "GET", $"/v1/programs/{id}/members-not-in-moengage", Admin, [400, 404]);
+            Add($"intraday days of {label}", "GET", $"/v1/programs/{id}/intraday-days", Admin, [400, 404]);
         }
 
         Add("POST members not in MoEngage", "POST", Absent, Admin, [405], () => new StringContent("{}", Encoding.UTF8, "application/json"));

@@ -22,6 +22,7 @@ public sealed class ProgramAccessTests(SignedInDispatcherFixture fixture) : ICla
         new("POST", "/v1/programs/{programId}/alerts/test", 409),
         new("GET", "/v1/programs/{programId}/alerts/deliveries", 200),
         new("GET", "/v1/programs/{programId}/members-not-in-moengage", 200),
+        new("GET", "/v1/programs/{programId}/intraday-days", 200),
         new("GET", "/v1/programs/{programId}/members/{memberId}/moengage", 200),
         new("GET", "/v1/programs/{programId}/members", 400), // no customerId: the handler's own 400
     ]);

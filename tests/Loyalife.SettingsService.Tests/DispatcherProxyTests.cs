@@ -121,6 +121,7 @@ public sealed class DispatcherProxyTests
         (HttpMethod.Post, $"{root}/sync-runs/{DemoRun}/release"),
         (HttpMethod.Post, $"{root}/sync-runs/{DemoRun}/skip"),
         (HttpMethod.Get, root + "/members-not-in-moengage"),
+        (HttpMethod.Get, root + "/intraday-days"),
         (HttpMethod.Get, root + "/members/M00000001"),
         (HttpMethod.Get, root + "/members?customerId=C0000001"),
     ];

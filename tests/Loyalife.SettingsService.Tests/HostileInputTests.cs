@@ -76,7 +76,7 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : SettingsTes
             ["POST", "/v1/programs/demo/alerts/test"], ["GET", "/v1/programs/demo/alerts/deliveries"],
             ["GET", Moengage + "/sync-runs/" + RunId], ["POST", Moengage + "/sync-runs/" + RunId + "/release"],
             ["POST", Moengage + "/sync-runs/" + RunId + "/skip"], ["GET", Moengage + "/members-not-in-moengage"],
-            ["GET", Moengage + "/members/M1"], ["GET", Moengage + "/members?customerId=C1"],
+            ["GET", Moengage + "/members/M1"], ["GET", Moengage + "/members?customerId=C1"], ["GET", Moengage + "/intraday-days"],
         ];
         foreach (var endpoint in adminEndpoints)
         {
@@ -149,6 +149,12 @@ public sealed class HostileInputTests(SettingsHostFixture fixture) : SettingsTes
         PutWith("a 10,000-character attribute name", $"\"attributeNames\":{{\"tier\":\"{new string('t', 10_000)}\"}}");
         PutWith("10,000 unknown attributes", $"\"attributeNames\":{{{string.Join(",", Enumerable.Range(0, 10_000).Select(i => $"\"a{i}\":\"b{i}\""))}}}");
         PutWith("every attribute under one name", $"\"attributeNames\":{{{string.Join(",", Loyalife.Domain.MoEngage.AttributeNaming.LoyalifeNames.Select(n => $"\"{n}\":\"same\""))}}}");
+        PutWith("intradayMinutes as a string", "\"intradayMinutes\":\"5\"");
+        PutWith("intradayMinutes of 1e9", "\"intradayMinutes\":1e9");
+        PutWith("intradayMinutes of 0", "\"intradayMinutes\":0");
+        PutWith("intradayMinutes of 61", "\"intradayMinutes\":61");
+        PutWith("intradayMinutes negative", "\"intradayMinutes\":-1");
+        PutWith("intradayMinutes with 400 digits", $"\"intradayMinutes\":{new string('9', 400)}");
         PutWith("unknownMembers as a number", "\"unknownMembers\":1");
         PutWith("unknownMembers as a boolean", "\"unknownMembers\":true");
         PutWith("unknownMembers as an array", "\"unknownMembers\":[\"send\"]");

@@ -30,6 +30,7 @@ public sealed class ProgramAccessTests(SignedInSettingsFixture fixture) : IClass
         new("POST", Settings + "/sync-runs/{runId:guid}/release", 502),
         new("POST", Settings + "/sync-runs/{runId:guid}/skip", 502),
         new("GET", Settings + "/members-not-in-moengage", 502),
+        new("GET", Settings + "/intraday-days", 502),
         new("GET", Settings + "/members/{memberId}", 502),
         new("GET", Settings + "/members", 502),
         new("GET", Targets, 200),

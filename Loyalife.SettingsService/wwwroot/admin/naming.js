@@ -1,4 +1,4 @@
-// What MoEngage receives: the unknown-members policy and each attribute's MoEngage name.
+// What MoEngage receives: the unknown-members policy, the intraday lane and each attribute's MoEngage name.
 
 import { api, describe, integrationPath } from "./api.js";
 import { $, el, empty, notAvailable } from "./dom.js";
@@ -40,6 +40,10 @@ function render(settings) {
   form.hidden = false;
   $("unknown-verify").disabled = $("unknown-send").disabled = state.readOnly;
   $(settings.unknownMembers === "send" ? "unknown-send" : "unknown-verify").checked = true;
+  $("intraday-on").disabled = $("intraday-minutes").disabled = state.readOnly;
+  $("intraday-on").checked = settings.intradayMinutes != null;
+  $("intraday-minutes").value = settings.intradayMinutes ?? 15;
+  $("intraday-problem").textContent = "";
   $("names-rows").replaceChildren(...Object.entries(settings.attributeNames).map(([loyalife, moengage]) => row(loyalife, moengage)));
   checkAll();
 }
@@ -99,6 +103,8 @@ async function save(event) {
   const body = {
     enabled: current.enabled, appId: current.appId, dashboardUrl: current.dashboardUrl,
     unknownMembers: $("unknown-send").checked ? "send" : "verify",
+    // A whole number as the server wants it; anything else goes as typed, and the server's answer says why not.
+    intradayMinutes: $("intraday-on").checked ? (Number.isInteger(Number($("intraday-minutes").value)) ? Number($("intraday-minutes").value) : $("intraday-minutes").value) : null,
     attributeNames: Object.fromEntries(inputs().map((input) => [input.dataset.loyalife, input.value])),
   };
   $("naming-save").disabled = true;
@@ -114,6 +120,10 @@ async function save(event) {
   // The server's verdict is the authority: show it on the field it names, or above the button.
   const unplaced = [];
   for (const [key, messages] of Object.entries(response.data?.errors || {})) {
+    if (key === "intradayMinutes") {
+      $("intraday-problem").textContent = messages.join(" ");
+      continue;
+    }
     const name = key.replace(/^attributeNames[.[]?/i, "").replace(/]$/, "");
     const input = inputs().find((candidate) => candidate.dataset.loyalife === name);
     if (input) setProblem(input, messages.join(" "));

@@ -7,6 +7,7 @@ import { drawChart } from "./chart.js";
 import { showList } from "./lists.js";
 import { openReport } from "./report.js";
 import { state } from "./state.js";
+import { loadIntradayDays } from "./intraday.js";
 
 export function initRuns() {
   $("runs-refresh").addEventListener("click", loadRuns);
@@ -15,6 +16,7 @@ export function initRuns() {
 export async function loadRuns() {
   const target = $("sync-runs");
   target.replaceChildren(empty("Loading…"));
+  loadIntradayDays();
   const response = await api("GET", integrationPath(state.programId) + "/sync-runs");
   const runs = showList(target, response, {
     what: "Sync runs",
@@ -44,7 +46,7 @@ const columns = [
   { head: "Status", cell: (run) => [badge(run.status), run.report?.verification?.flagged ? badge("flagged") : null] },
   { head: "Duration", class: "num", cell: (run) => durationCell(run) },
   { head: "Members", class: "num", cell: (run) => [el("span", {}, run.status === "held" ? "not sent" : `${count(run.report?.membersSent)} sent`), skipped(run)] },
-  { head: "Events", cell: (run) => eventsCell(run.report?.eventsSent) },
+  { head: "Events", cell: (run) => [eventsCell(run.report?.eventsSent), laneCell(run.report)] },
   { head: "Held back", class: "num wrap", cell: (run) => heldBackCell(run.report) },
   { head: "Verification", cell: (run) => verificationCell(run.report?.verification) },
 ];
@@ -65,6 +67,14 @@ function eventsCell(events) {
   const entries = Object.entries(events || {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   if (!entries.length) return el("span", { class: "sub" }, "none");
   return el("ul", { class: "chips" }, entries.map(([name, n]) => el("li", { title: name }, `${words(name).replace(/^loyalty /, "")} `, el("b", {}, count(n)))));
+}
+
+function laneCell(report) {
+  const sent = report?.eventsSentByIntradayLane;
+  const left = report?.membersLeftToIntradayLane;
+  if (!sent && !left) return null;
+  return el("span", { class: "sub", title: "Sent during the day by the intraday lane, so not sent again at night" },
+    [sent ? `${count(sent)} already sent during the day` : null, left ? `${count(left)} members already newer` : null].filter(Boolean).join(", "));
 }
 
 function heldBackCell(report) {

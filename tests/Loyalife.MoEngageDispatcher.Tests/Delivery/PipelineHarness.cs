@@ -44,24 +44,60 @@ internal sealed class PipelineHarness
 
     public int MaxConcurrentRequests { get; set; } = 4;
 
+    /// <summary>What the intraday lane had delivered of the date, which the night leaves out.</summary>
+    public LaneDelivered Lane { get; set; } = LaneDelivered.None;
+
+    /// <summary>Every item MoEngage accepted, as a pass records it (recorded only when the run is a pass).</summary>
+    public List<(ElementKind Kind, ItemKey Item)> Recorded { get; } = [];
+
     public CancellationTokenSource Stopping { get; } = new();
 
     public CancellationTokenSource LeaseLost { get; } = new();
 
     public async Task RunAsync()
     {
-        var settings = new FakeSettings(Credentials);
-        var pipeline = new DeliveryPipeline(settings, Snapshots, MoEngage, Store, Gate, new NoHoldRules(),
-            Options.Create(new SyncOptions { PageSize = PageSize, EnabledCheckInterval = TimeSpan.FromHours(1) }),
-            Options.Create(new MoEngageOptions { MaxBodyBytes = MaxBodyBytes, MaxConcurrentRequests = MaxConcurrentRequests }),
-            TimeProvider.System, NullLogger<DeliveryPipeline>.Instance);
         using var waits = CancellationTokenSource.CreateLinkedTokenSource(Stopping.Token, LeaseLost.Token);
         var context = new RunContext(Run, Credentials, 7, new ReportBook(Report, Telemetry, TimeProvider.System), Stopping.Token, LeaseLost.Token, waits.Token);
-        await pipeline.RunAsync(context);
+        await Pipeline().RunAsync(context);
     }
+
+    /// <summary>
+    /// The snapshot as one intraday pass's pages through the same pipeline: accepted items recorded in
+    /// <see cref="Recorded"/>, <paramref name="checkHold"/> asked before anything is sent.
+    /// </summary>
+    public async Task RunPassAsync(Func<DayReport, Task>? checkHold = null)
+    {
+        using var waits = CancellationTokenSource.CreateLinkedTokenSource(Stopping.Token, LeaseLost.Token);
+        var context = new RunContext(Run, Credentials, 7, new ReportBook(Report, Telemetry, TimeProvider.System), Stopping.Token, LeaseLost.Token, waits.Token,
+            new RecordingItems(Recorded));
+        await Pipeline().RunPassAsync(context, Snapshots, Store, checkHold ?? (_ => Task.CompletedTask));
+    }
+
+    private DeliveryPipeline Pipeline() => new(new FakeSettings(Credentials), Snapshots, MoEngage, Store, Gate, new NoHoldRules(),
+        Options.Create(new SyncOptions { PageSize = PageSize, EnabledCheckInterval = TimeSpan.FromHours(1) }),
+        Options.Create(new MoEngageOptions { MaxBodyBytes = MaxBodyBytes, MaxConcurrentRequests = MaxConcurrentRequests }),
+        TimeProvider.System, NullLogger<DeliveryPipeline>.Instance, new FixedLane(this));
 
     /// <summary>The customer_ids MoEngage accepted, each as often as it was accepted.</summary>
     public IReadOnlyList<string> Landed(string kind = "customer") => MoEngage.Landed(kind);
+
+    private sealed class FixedLane(PipelineHarness harness) : ILaneDeliveries
+    {
+        public Task<LaneDelivered> OfDayAsync(string programId, DateOnly date, CancellationToken cancellationToken) => Task.FromResult(harness.Lane);
+    }
+
+    private sealed class RecordingItems(List<(ElementKind, ItemKey)> recorded) : IAcceptedItems
+    {
+        public Task RecordAsync(RunContext context, ElementKind kind, IReadOnlyList<ItemKey> accepted)
+        {
+            lock (recorded)
+            {
+                recorded.AddRange(accepted.Select(item => (kind, item)));
+            }
+
+            return Task.CompletedTask;
+        }
+    }
 
     private sealed class NoHoldRules : IHoldRules
     {

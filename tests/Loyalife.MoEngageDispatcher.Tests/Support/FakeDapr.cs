@@ -103,6 +103,11 @@ public sealed class FakeDapr : IAsyncDisposable
                 credentials["unknownMembers"] = unknownMembers;
             }
 
+            if (program.IntradayMinutes is { } minutes)
+            {
+                credentials["intradayMinutes"] = minutes;
+            }
+
             return Results.Json(credentials);
         }
 
@@ -129,6 +134,11 @@ public sealed class FakeDapr : IAsyncDisposable
         if (FakeMemberDays.Serve(program, path, http.Request.Query) is { } memberAnswer)
         {
             return memberAnswer;
+        }
+
+        if (FakeIntraday.Serve(program, path, http.Request.Query) is { } intradayAnswer)
+        {
+            return intradayAnswer;
         }
 
         if (path is [_, _, _, "snapshots", var date, var what])

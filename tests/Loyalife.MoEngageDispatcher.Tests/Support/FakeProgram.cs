@@ -30,6 +30,23 @@ public sealed class FakeProgram
     public Dictionary<string, string>? AttributeNames { get; set; }
 
     public string? UnknownMembers { get; set; }
+
+    /// <summary>What settings-service answers as <c>intradayMinutes</c>; null leaves the field out (nightly only).</summary>
+    public int? IntradayMinutes { get; set; }
+
+    /// <summary>The intraday lane's view: the open day, the events committed to it in commit order, the database's clock.</summary>
+    public DateOnly OpenDay { get; set; }
+
+    public List<(DateOnly Day, JsonObject Event)> Committed { get; } = [];
+
+    public DateTimeOffset CutOff { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>How many more intraday event pages answer 503 (snapshot-service failing mid-pass).</summary>
+    public int IntradayEventFailures { get; set; }
+
+    /// <summary>Added to a pass's members' points, so a test can tell a pass's attributes from a night's.</summary>
+    public int IntradayPoints { get; set; }
+
     /// <summary>The webhooks settings-service would hand the dispatcher, signing secrets included.</summary>
     public List<Loyalife.MoEngageDispatcher.Alerts.AlertTarget> AlertTargets { get; } = [];
 

@@ -1,0 +1,15 @@
+namespace Loyalife.MoEngageDispatcher.Intraday;
+
+/// <summary>
+/// The states of a pass. <see cref="Held"/> stops the lane for its day (the night sends what it did not);
+/// <see cref="Abandoned"/>: its day was closed or the lane switched off before it finished (the night sends the rest).
+/// The states it shares with a run are a run's, so the alerts read a pass's outcome alike.
+/// </summary>
+public static class PassStatus
+{
+    public const string Running = RunStatus.Running;
+    public const string Succeeded = RunStatus.Succeeded;
+    public const string Failed = RunStatus.Failed;
+    public const string Held = RunStatus.Held;
+    public const string Abandoned = "abandoned";
+}
