@@ -2,6 +2,7 @@
 # The end-to-end benchmark (a person runs it; not CI):
 #   bench/run.sh [members ...]            default: 100000 1000000 (about 11 minutes on 2 cores)
 #   BENCH_QUOTA_MEMBERS=100000            the size whose program also runs at MoEngage's quota (0 = skip)
+#   bench/run.sh --lane [members]         the intraday lane instead (bench/lane.sh; default 1000000 members, 35–90 minutes)
 #   bench/run.sh --quota-1m               the 1,000,000-member program end to end at the quota as well
 #                                         (60,000 users and 60,000 events a minute: about 20 more minutes)
 #   BENCH_NIGHTS=2                        nights run in order up to the business day (the last is the one measured in full)
@@ -25,6 +26,10 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 source bench/lib.sh
 
+lane=
+if [[ ${1:-} == --lane ]]; then # the intraday lane's benchmark instead of the nights' (bench/lane.sh)
+  shift; lane=1; set -- "${@:-1000000}"
+fi
 if [[ ${1:-} == --quota-1m ]]; then
   shift
   BENCH_QUOTA_MEMBERS=1000000
@@ -114,7 +119,7 @@ mkdir "$work/pg"
   -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB -c work_mem=64MB \
   -c maintenance_work_mem=512MB -c max_wal_size=8GB -c checkpoint_timeout=30min -c max_connections=200 \
   -c shared_preload_libraries=pg_stat_statements,auto_explain -c pg_stat_statements.track=all -c pg_stat_statements.max=1000 \
-  -c auto_explain.log_min_duration=${BENCH_EXPLAIN_MS:--1} -c auto_explain.log_nested_statements=on" >/dev/null \
+  -c auto_explain.log_min_duration=${BENCH_EXPLAIN_MS:--1} -c auto_explain.log_nested_statements=on ${lane:+-c track_commit_timestamp=on}" >/dev/null \
   || { echo "PostgreSQL did not start:"; tail -20 "$work/pg/server.log"; exit 1; }
 postmaster=$(head -1 "$work/pg/postmaster.pid")
 psql_() { psql -h 127.0.0.1 -p "$pgport" -U postgres "$@"; }
@@ -249,6 +254,7 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_start=$SECONDS
 echo "== now $now; business date $day of program demo; machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $load_start"
 
+if [[ -n $lane ]]; then source bench/lane.sh; exit 0; fi
 results="$work/results.jsonl"
 for members in "${sizes[@]}"; do
   echo "== $members members"

@@ -23,6 +23,13 @@ public sealed class IntradayLane(
     TimeProvider time,
     ILogger<IntradayLane> logger)
 {
+    /// <summary>
+    /// A pass is due at the first tick no more than this before its minutes are up. Ticks come every minute give or
+    /// take some milliseconds, so without it a tick just short of the interval deferred the pass by a whole tick
+    /// (a lane of 5 minutes passed every 6); half a tick still keeps a lane of one minute to one pass a tick.
+    /// </summary>
+    private static readonly TimeSpan TickSlack = TimeSpan.FromSeconds(30);
+
     /// <summary>Runs the program's pass if one is due (the lane is on when the integration is on and has <c>intradayMinutes</c>).</summary>
     public async Task RunDueAsync(string programId, ProgramLease lease, ActivityContext trigger, CancellationToken stopping)
     {
@@ -63,7 +70,7 @@ public sealed class IntradayLane(
         }
 
         var last = await passes.LastSucceededAsync(programId, today, stopping);
-        if (last is not null && last.Window.CutOff.AddMinutes(minutes.Value) > horizon.CutOff)
+        if (last is not null && last.Window.CutOff.AddMinutes(minutes.Value) - TickSlack > horizon.CutOff)
         {
             return;
         }

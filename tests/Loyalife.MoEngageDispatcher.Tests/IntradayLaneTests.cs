@@ -109,6 +109,25 @@ public sealed class IntradayLaneTests(Support.Environment env) : IClassFixture<S
     }
 
     [Fact]
+    public async Task APassIsDueAtATickThatComesJustShortOfItsMinutes()
+    {
+        var program = await ProgramWithLaneAsync(members: 6);
+        program.IntradayMinutes = 5;
+        await using var dispatcher = await DispatcherAsync(program, new FakeClock(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)));
+        Commit(program, 1, 2);
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+
+        Commit(program, 3, 4);
+        program.CutOff = program.CutOff.AddMinutes(4).AddSeconds(29);
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        Assert.Equal(2, (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted"));
+
+        program.CutOff = program.CutOff.AddSeconds(30.8);
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        Assert.Equal(4, (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted"));
+    }
+
+    [Fact]
     public async Task APassThatFailedMidwayResumesFromItsCheckpointWhileItsDayIsOpen()
     {
         var program = await ProgramWithLaneAsync(members: 6);
