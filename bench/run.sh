@@ -401,7 +401,7 @@ for members in "${sizes[@]}"; do
   # of each; the ratios are taken per repeat first. Counts, statements and timeline are the last repeat's.
   jq -s --argjson members "$members" --argjson ledger "$ledger_rows" --argjson active "$active" --argjson gen "$generate_s" \
     --argjson rss "$rss" --argjson quota "$quota_json" '
-    def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+    def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 * 1000 | round / 1000 end;
     def spread: map(select(. != null)) | if length == 0 then null else {median: median, min: min, max: max} end;
     def medians: (map(keys[]) | unique) as $names | . as $all | [$names[] as $n | {($n): ($all | map(.[$n] // empty) | median)}] | add;
     . as $repeats | (.[-1]) as $last | $last.report as $r |
