@@ -42,8 +42,8 @@ public sealed class SnapshotSummaryQuery(NpgsqlDataSource dataSource, EventSnaps
 
     private async Task<(long Sent, Dictionary<string, long> Skipped)> ReadMembersAsync(SnapshotScope scope, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(MembersSql);
-        command.CommandTimeout = StatementTimeout.Seconds;
+        await using var connection = await SerialConnection.OpenAsync(dataSource, ct);
+        await using var command = new NpgsqlCommand(MembersSql, connection) { CommandTimeout = StatementTimeout.Seconds };
         command.Parameters.AddWithValue("program", scope.ProgramId);
         command.Parameters.AddWithValue("as_of", scope.AsOfUtc);
         await using var reader = await command.ExecuteReaderAsync(ct);
