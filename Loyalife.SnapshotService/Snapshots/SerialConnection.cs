@@ -1,8 +1,8 @@
 namespace Loyalife.SnapshotService.Snapshots;
 
 /// <summary>
-/// A connection whose statements run without PostgreSQL's parallel workers, for the summary's counts, which
-/// already run side by side on a connection each (docs/ledger.md, "Why the summary's counts run without
+/// A connection whose statements run without PostgreSQL's parallel workers, for the summary's counts (and an
+/// intraday pass's, counted the same way), which already run side by side on a connection each (docs/ledger.md, "Why the summary's counts run without
 /// parallel workers"). The setting lasts until the connection goes back to the pool, which resets it.
 /// </summary>
 internal static class SerialConnection
