@@ -20,6 +20,12 @@ jq -r '
      "\(.unlimited.bytesPerBody // 0 | round | n) (\(.unlimited.bodyFillPercent | r1) %)",
      "\(.unlimited.requests)"] | join(" | ")),
   "",
+  "each figure as median (min–max) of its repeats (BENCH_REPEAT; the table above gives the medians; ratios taken per repeat):",
+  (.sizes[] | select(.spread) | .spread as $s |
+    def m(k; u): $s[k] | if . == null then "-" else "\(.median | r1)\(u) (\(.min | r1)–\(.max | r1))" end;
+    def x(k): $s[k] | if . == null then "-" else "\(.median * 100 | round / 100) (\(.min * 100 | round / 100)–\(.max * 100 | round / 100))" end;
+    "  \(.members | n), \(.repeats) repeats: paging members \(m("membersSeconds"; " s")), events \(m("eventsSeconds"; " s")); summary \(m("summarySeconds"; " s")), anomalies \(m("anomaliesSeconds"; " s")); floor \(m("floorSeconds"; " s")); end to end \(m("endToEndSeconds"; " s")), the day again \(m("sameDayAgainSeconds"; " s")); night ÷ paging \(x("nightOverPaging")); PostgreSQL CPU paging \(m("postgresCpuDuringPaging"; " s")), night \(m("postgresCpuDuringRun"; " s")), night ÷ paging \(x("postgresCpuOverPaging"))"),
+  "",
   "data shape; members sent / skipped (unlimited run):",
   (.sizes[] | "  \(.members | n): \(.ledgerRows / .members | r1) ledger rows a member, \(if .activeMembers then "\(.activeMembers / .members * 100 | r1) % with ledger rows in the day; " else "" end)\(.unlimited.membersSent | n) sent, \(.unlimited.eventsSent | n) events; skipped \(.unlimited.membersSkipped | tojson); stand-in \(.unlimited.standIn | {customersUpdated, customersIgnored, eventsAccepted, rateLimited} | tojson)"),
   "",
@@ -36,6 +42,6 @@ jq -r '
   "where time went (CPU seconds of each process during the unlimited run, vs its wall time; snapshot paging alone for comparison):",
   (.sizes[] | "  \(.members | n) (load \(.loadAverage)): wall \(.unlimited.seconds | r1) s; snapshot paging alone \(.snapshot.membersSeconds + .snapshot.eventsSeconds | r1) s; CPU " + (.cpuSecondsDuringRun | to_entries | sort_by(-.value) | map(select(.value > 0)) | map("\(.key | sub("Loyalife\\."; "")) \(.value)") | join(", "))),
   "",
-  (if .growth then .growth | "growth from the first to the last size (×\(.members | round) members): snapshot members ×\(.snapshotMembersSeconds | r1), snapshot events ×\(.snapshotEventsSeconds | r1), summary ×\(.summarySeconds | r1), end to end ×\(.endToEndSeconds | r1), PostgreSQL floor ×\(.floorSeconds // 0 | r1)" else empty end),
+  (if .growth then .growth | "growth from the first to the last size (medians; ×\(.members | round) members): snapshot members ×\(.snapshotMembersSeconds | r1), snapshot events ×\(.snapshotEventsSeconds | r1), summary ×\(.summarySeconds | r1), end to end ×\(.endToEndSeconds | r1), PostgreSQL floor ×\(.floorSeconds // 0 | r1)" else empty end),
   "total wall time \(.wallSeconds) s"
 ' "$1"

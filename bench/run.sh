@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The end-to-end benchmark (a person runs it; not CI):
-#   bench/run.sh [members ...]            default: 100000 1000000 (about 11 minutes on 2 cores)
+#   bench/run.sh [members ...]            default: 100000 1000000 (about 11 minutes a repeat on 2 cores)
 #   BENCH_QUOTA_MEMBERS=100000            the size whose program also runs at MoEngage's quota (0 = skip)
 #   bench/run.sh --lane [members]         the intraday lane instead (bench/lane.sh; default 1000000 members, 35–90 minutes)
 #   bench/run.sh --quota-1m               the 1,000,000-member program end to end at the quota as well
 #                                         (60,000 users and 60,000 events a minute: about 20 more minutes)
 #   BENCH_NIGHTS=2                        nights run in order up to the business day (the last is the one measured in full)
+#   BENCH_REPEAT=2                        times each measured step of a size runs (paging, summary, anomalies, floor, the
+#                                         nights and the day again); the table gives each figure's median, the JSON its
+#                                         median, min and max (ratios taken per repeat), growth compares medians
 #   BENCH_EXPLAIN_MS=                    log the plan of every statement slower than this many ms (auto_explain) and keep
 #                                         PostgreSQL's log as bench/results/<timestamp>-postgres.log
 #   BENCH_GETUSER_PER_MINUTE=0            Get User's quota for the unlimited nights (0 = unlimited; MoEngage's is 1,000);
@@ -14,7 +17,9 @@
 # BENCH_NIGHTS nights (default 2) ending with the business day. On the first every member with events is
 # confirmed through Get User; later nights ask only members not confirmed yet (or whose confirmation has
 # aged: found 30 days, not found 7), so more nights show where a steady night settles. Then the day again
-# (all confirmed: the gate's bookkeeping alone), and, for one size, the day at the quota.
+# (all confirmed: the gate's bookkeeping alone), and, for one size, the day at the quota. The ledger is generated
+# once per size; before each repeat after the first, every table of schema `dispatch` but `schema_versions` is
+# emptied (TRUNCATE) and each run gets a fresh stand-in workspace, so every repeat runs the same nights again.
 # For each size: the demo ledger (dev/Loyalife.DemoLedger) fills program `demo` (Europe/Amsterdam) in a throwaway PostgreSQL;
 # snapshot-service, settings-service and moengage-dispatcher (Release) start with the local Dapr sidecar,
 # next to the MoEngage stand-in and a throwaway redis-server. The integration is saved through
@@ -245,9 +250,95 @@ top_statements() {
     ORDER BY total_exec_time DESC LIMIT ${BENCH_TOP_STATEMENTS:-10}) s"
 }
 
+# reset_dispatcher: the dispatcher's state back to before the first night (every table of schema dispatch but
+# its migrations' record), so the next repeat runs the same nights again; its stand-in workspace is replaced
+# by `workspace` before each run anyway.
+reset_dispatcher() {
+  psql_ -d "$db" -qAtc "SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname, tablename), ', ') || ' RESTART IDENTITY'
+    FROM pg_tables WHERE schemaname = 'dispatch' AND tablename <> 'schema_versions'" | psql_ -d "$db" -q
+}
+
+# measure REPEAT: one repeat of a size's measured steps (snapshot paging with PostgreSQL's CPU, the summary, the
+# anomalies, the floor, the nights with the measured one end to end, the day again); prints them and appends
+# their figures as one JSON line to $work/repeats-<members>.jsonl (the run JSONs stay as $work/*-<members>-REPEAT.json).
+measure() {
+  local r=$1 tag=""
+  ((repeats > 1)) && tag="[$r/$repeats] "
+  # Snapshot paging straight from snapshot-service (the floor under the dispatcher's fetch).
+  cpu_snapshot >"$work/cpu.before"
+  read -r mrows msecs < <(page_through "$snapshot/members" "$app_token" "$work/page.json")
+  read -r erows esecs < <(page_through "$snapshot/events" "$app_token" "$work/page.json")
+  cpu_snapshot >"$work/cpu.after"
+  local paging_cpu ssecs asecs floor_members floor_events t
+  paging_cpu=$(cpu_delta "$work/cpu.before" "$work/cpu.after")
+  t=$(date +%s.%N)
+  curl -sf --max-time 300 -H "dapr-api-token: $app_token" -o "$work/summary.json" "$snapshot/summary" || { echo "the summary failed"; exit 1; }
+  ssecs=$(echo "$(date +%s.%N) - $t" | bc)
+  # The ledger anomalies, which no run waits for (snapshot-service counts them apart from the summary).
+  t=$(date +%s.%N)
+  curl -sf --max-time 300 -H "dapr-api-token: $app_token" -o "$work/anomalies.json" "$snapshot/anomalies" || { echo "the anomalies failed"; exit 1; }
+  asecs=$(echo "$(date +%s.%N) - $t" | bc)
+  echo "   ${tag}snapshot paging: $mrows members in $(printf %.1f "$msecs") s, $erows events in $(printf %.1f "$esecs") s; summary in $(printf %.1f "$ssecs") s, anomalies in $(printf %.1f "$asecs") s (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  # The floor: PostgreSQL's own time for the same aggregates over the whole program, in this run.
+  floor_members=$(psql_ -d "$db" -At -f <(floor_members_sql demo Europe/Amsterdam "$day") | execution_seconds)
+  floor_events=$(psql_ -d "$db" -At -f <(floor_events_sql demo Europe/Amsterdam "$day") | execution_seconds)
+  echo "   ${tag}PostgreSQL's own time for the same aggregates: members $floor_members s, events $floor_events s; paging ÷ floor $(echo "scale=2; ($msecs + $esecs) / ($floor_members + $floor_events)" | bc)"
+
+  # The nights before the day, oldest first: on the first everyone with events is asked about.
+  local n night run="$work/run-$members-$r.json" again="$work/again-$members-$r.json" cpu statements
+  for ((n = 1; n < nights; n++)); do
+    night=$(date -d "$day -$((nights - n)) day" +%F)
+    workspace "BENCH-$members" null "$getuser_limit"
+    sync_run "BENCH-$members" "$work/night-$n-$members-$r.json" "$night"
+    echo "   ${tag}night $n ($night): $(confirmations_line "$work/night-$n-$members-$r.json")"
+  done
+  # Then the day itself, end to end: the run the figures below describe.
+  workspace "BENCH-$members" null "$getuser_limit"
+  cpu_snapshot >"$work/cpu.before"
+  psql_ -d "$db" -qAtc "SELECT pg_stat_statements_reset()" >/dev/null
+  sync_run "BENCH-$members" "$run"
+  cpu_snapshot >"$work/cpu.after"
+  statements=$(top_statements)
+  echo "   ${tag}the night's timeline (seconds from its start: phase, time in it):"
+  jq -r 'def t: capture("^(?<s>[0-9T:-]+)(?<f>\\.[0-9]+)?") | (.s + "Z" | fromdateiso8601) + ((.f // "0") | tonumber);
+    (.report.timeline[0].startedAt | t) as $t0 | .report.timeline[] | "     \((.startedAt | t) - $t0 | . * 10 | round / 10)–\((.endedAt | t) - $t0 | . * 10 | round / 10) s \(.phase): \(.seconds | . * 10 | round / 10) s\(if .stretches > 1 then " in \(.stretches) stretches" else "" end)"' \
+    "$run"
+  echo "   ${tag}PostgreSQL's statements of that night, by total time:"
+  jq -r '.[] | "     \(.totalSeconds | . * 10 | round / 10) s in \(.calls) calls (mean \(.meanMs | . * 100 | round / 100) ms, \(.rows) rows): \(.query)"' <<<"$statements"
+  cpu=$(cpu_delta "$work/cpu.before" "$work/cpu.after")
+  echo "   ${tag}end to end (unlimited): $(jq -r '.durationSeconds | . * 10 | round / 10' "$run") s = $(echo "scale=2; $(jq .durationSeconds "$run") / ($msecs + $esecs)" | bc) × paging alone; PostgreSQL CPU $(jq .postgres <<<"$cpu") s = $(echo "scale=2; $(jq .postgres <<<"$cpu") / $(jq .postgres <<<"$paging_cpu")" | bc) × paging's ($(jq .postgres <<<"$paging_cpu") s)"
+  echo "   ${tag}night $nights: $(confirmations_line "$run")"
+  # The day once more: everyone with events is confirmed now, so the gate costs only its bookkeeping.
+  workspace "BENCH-$members" null "$getuser_limit"
+  sync_run "BENCH-$members" "$again"
+  echo "   ${tag}the day again (all confirmed): $(confirmations_line "$again")"
+
+  jq -nc --argjson repeat "$r" --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" \
+    --argjson mrows "$mrows" --argjson msecs "$msecs" --argjson erows "$erows" --argjson esecs "$esecs" \
+    --argjson ssecs "$ssecs" --argjson asecs "$asecs" --argjson floorMembers "$floor_members" --argjson floorEvents "$floor_events" \
+    --argjson pagingCpu "$paging_cpu" --argjson cpu "$cpu" --argjson statements "$statements" \
+    --argjson nights "$( { for ((n = 1; n < nights; n++)); do confirmations_json "$work/night-$n-$members-$r.json"; done
+      confirmations_json "$run"; } | jq -cs .)" --argjson againConfirmations "$(confirmations_json "$again")" \
+    --slurpfile run "$run" --slurpfile again "$again" --slurpfile stats "$run.standin" '
+    ($run[0]) as $r | {
+      repeat: $repeat, loadAverage: $load,
+      membersRows: $mrows, membersSeconds: $msecs, eventsRows: $erows, eventsSeconds: $esecs, pagingSeconds: ($msecs + $esecs),
+      summarySeconds: $ssecs, anomaliesSeconds: $asecs,
+      floorMembersSeconds: $floorMembers, floorEventsSeconds: $floorEvents, floorSeconds: ($floorMembers + $floorEvents),
+      pagingFloorRatio: (($msecs + $esecs) / ($floorMembers + $floorEvents)),
+      endToEndSeconds: $r.durationSeconds, nightOverPaging: ($r.durationSeconds / ($msecs + $esecs)),
+      postgresCpuDuringPaging: $pagingCpu.postgres, postgresCpuDuringRun: $cpu.postgres,
+      postgresCpuOverPaging: (if $pagingCpu.postgres > 0 then $cpu.postgres / $pagingCpu.postgres else null end),
+      sameDayAgainSeconds: $again[0].durationSeconds,
+      cpuSecondsDuringPaging: $pagingCpu, cpuSecondsDuringRun: $cpu, topStatements: $statements,
+      timeline: $r.report.timeline, confirmations: {nights: $nights, sameDayAgain: $againConfirmations},
+      report: $r.report, standIn: $stats[0]}' >>"$work/repeats-$members.jsonl"
+}
+
 now=$(date -u +%FT%TZ)
 day=$(TZ=Europe/Amsterdam date -d "$now -1 day" +%F)
 nights=${BENCH_NIGHTS:-2}
+repeats=${BENCH_REPEAT:-2}
 asof=$(date -u -d "TZ=\"Europe/Amsterdam\" $(TZ=Europe/Amsterdam date -d "$now" +%F) 00:00" +%FT%TZ)
 day_start=$(date -u -d "TZ=\"Europe/Amsterdam\" $day 00:00" +%FT%TZ)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -281,54 +372,12 @@ for members in "${sizes[@]}"; do
     MoEngage__ApiBaseUrl="$standin/dc/{dc}"
   dispatcher 0 "$getuser_quota"
 
-  # Snapshot paging straight from snapshot-service (the floor under the dispatcher's fetch).
   snapshot="http://127.0.0.1:${app_port[Loyalife.SnapshotService]}/v1/programs/demo/snapshots/$day"
-  cpu_snapshot >"$work/cpu.before"
-  read -r mrows msecs < <(page_through "$snapshot/members" "$app_token" "$work/page.json")
-  read -r erows esecs < <(page_through "$snapshot/events" "$app_token" "$work/page.json")
-  cpu_snapshot >"$work/cpu.after"
-  paging_cpu=$(cpu_delta "$work/cpu.before" "$work/cpu.after")
-  t=$(date +%s.%N)
-  curl -sf --max-time 300 -H "dapr-api-token: $app_token" -o "$work/summary.json" "$snapshot/summary" || { echo "the summary failed"; exit 1; }
-  ssecs=$(echo "$(date +%s.%N) - $t" | bc)
-  # The ledger anomalies, which no run waits for (snapshot-service counts them apart from the summary).
-  t=$(date +%s.%N)
-  curl -sf --max-time 300 -H "dapr-api-token: $app_token" -o "$work/anomalies.json" "$snapshot/anomalies" || { echo "the anomalies failed"; exit 1; }
-  asecs=$(echo "$(date +%s.%N) - $t" | bc)
-  echo "   snapshot paging: $mrows members in $(printf %.1f "$msecs") s, $erows events in $(printf %.1f "$esecs") s; summary in $(printf %.1f "$ssecs") s, anomalies in $(printf %.1f "$asecs") s (load $(cut -d' ' -f1-3 /proc/loadavg))"
-  # The floor: PostgreSQL's own time for the same aggregates over the whole program, in this run.
-  floor_members=$(psql_ -d "$db" -At -f <(floor_members_sql demo Europe/Amsterdam "$day") | execution_seconds)
-  floor_events=$(psql_ -d "$db" -At -f <(floor_events_sql demo Europe/Amsterdam "$day") | execution_seconds)
-  echo "   PostgreSQL's own time for the same aggregates: members $floor_members s, events $floor_events s; paging ÷ floor $(echo "scale=2; ($msecs + $esecs) / ($floor_members + $floor_events)" | bc)"
-
-  # The nights before the day, oldest first: on the first everyone with events is asked about.
   getuser_limit=$( ((getuser_quota > 0)) && echo "$getuser_quota" || echo null)
-  for ((n = 1; n < nights; n++)); do
-    night=$(date -d "$day -$((nights - n)) day" +%F)
-    workspace "BENCH-$members" null "$getuser_limit"
-    sync_run "BENCH-$members" "$work/night-$n-$members.json" "$night"
-    echo "   night $n ($night): $(confirmations_line "$work/night-$n-$members.json")"
+  for ((repeat = 1; repeat <= repeats; repeat++)); do
+    ((repeat == 1)) || reset_dispatcher
+    measure "$repeat"
   done
-  # Then the day itself, end to end: the run the figures below describe.
-  workspace "BENCH-$members" null "$getuser_limit"
-  cpu_snapshot >"$work/cpu.before"
-  psql_ -d "$db" -qAtc "SELECT pg_stat_statements_reset()" >/dev/null
-  sync_run "BENCH-$members" "$work/run-$members.json"
-  cpu_snapshot >"$work/cpu.after"
-  statements=$(top_statements)
-  echo "   the night's timeline (seconds from its start: phase, time in it):"
-  jq -r 'def t: capture("^(?<s>[0-9T:-]+)(?<f>\\.[0-9]+)?") | (.s + "Z" | fromdateiso8601) + ((.f // "0") | tonumber);
-    (.report.timeline[0].startedAt | t) as $t0 | .report.timeline[] | "     \((.startedAt | t) - $t0 | . * 10 | round / 10)–\((.endedAt | t) - $t0 | . * 10 | round / 10) s \(.phase): \(.seconds | . * 10 | round / 10) s\(if .stretches > 1 then " in \(.stretches) stretches" else "" end)"' \
-    "$work/run-$members.json"
-  echo "   PostgreSQL's statements of that night, by total time:"
-  jq -r '.[] | "     \(.totalSeconds | . * 10 | round / 10) s in \(.calls) calls (mean \(.meanMs | . * 100 | round / 100) ms, \(.rows) rows): \(.query)"' <<<"$statements"
-  cpu=$(cpu_delta "$work/cpu.before" "$work/cpu.after")
-  echo "   end to end (unlimited): $(jq -r '.durationSeconds | . * 10 | round / 10' "$work/run-$members.json") s = $(echo "scale=2; $(jq .durationSeconds "$work/run-$members.json") / ($msecs + $esecs)" | bc) × paging alone; PostgreSQL CPU $(jq .postgres <<<"$cpu") s = $(echo "scale=2; $(jq .postgres <<<"$cpu") / $(jq .postgres <<<"$paging_cpu")" | bc) × paging's ($(jq .postgres <<<"$paging_cpu") s)"
-  echo "   night $nights: $(confirmations_line "$work/run-$members.json")"
-  # The day once more: everyone with events is confirmed now, so the gate costs only its bookkeeping.
-  workspace "BENCH-$members" null "$getuser_limit"
-  sync_run "BENCH-$members" "$work/again-$members.json"
-  echo "   the day again (all confirmed): $(confirmations_line "$work/again-$members.json")"
 
   # Peak RSS now, before the quota case replaces the dispatcher.
   rss=$(for name in Loyalife.SnapshotService Loyalife.SettingsService Loyalife.MoEngageDispatcher standin \
@@ -354,30 +403,36 @@ for members in "${sizes[@]}"; do
     echo "   end to end at the quota: $(jq -r '"\(.seconds | round) s, ratio \(.ratio * 100 | round / 100) to members ÷ quota"' <<<"$quota_json")"
   fi
 
-  jq -n --argjson members "$members" --argjson ledger "$ledger_rows" --argjson active "$active" --argjson gen "$generate_s" \
-    --argjson mrows "$mrows" --argjson msecs "$msecs" --argjson erows "$erows" --argjson esecs "$esecs" \
-    --argjson floorMembers "$floor_members" --argjson floorEvents "$floor_events" --argjson ssecs "$ssecs" --argjson asecs "$asecs" \
-    --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson cpu "$cpu" --argjson rss "$rss" --argjson quota "$quota_json" \
-    --argjson statements "$statements" --argjson pagingCpu "$paging_cpu" \
-    --slurpfile run "$work/run-$members.json" --slurpfile stats "$work/run-$members.json.standin" \
-    --argjson nights "$( { for ((n = 1; n < nights; n++)); do confirmations_json "$work/night-$n-$members.json"; done
-      confirmations_json "$work/run-$members.json"; } | jq -cs .)" \
-    --argjson again "$(confirmations_json "$work/again-$members.json")" '
-    ($run[0]) as $r | {
-      confirmations: {nights: $nights, sameDayAgain: $again},
+  # The size's figures: each measured one as the median of its repeats, with the spread (median, min, max)
+  # of each; the ratios are taken per repeat first. Counts, statements and timeline are the last repeat's.
+  jq -s --argjson members "$members" --argjson ledger "$ledger_rows" --argjson active "$active" --argjson gen "$generate_s" \
+    --argjson rss "$rss" --argjson quota "$quota_json" '
+    def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 * 1000 | round / 1000 end;
+    def spread: map(select(. != null)) | if length == 0 then null else {median: median, min: min, max: max} end;
+    def medians: (map(keys[]) | unique) as $names | . as $all | [$names[] as $n | {($n): ($all | map(.[$n] // empty) | median)}] | add;
+    . as $repeats | (.[-1]) as $last | $last.report as $r |
+    (["membersSeconds", "eventsSeconds", "pagingSeconds", "postgresCpuDuringPaging", "summarySeconds", "anomaliesSeconds",
+      "floorMembersSeconds", "floorEventsSeconds", "floorSeconds", "pagingFloorRatio", "endToEndSeconds", "postgresCpuDuringRun",
+      "nightOverPaging", "postgresCpuOverPaging", "sameDayAgainSeconds"]
+     | map(. as $k | {($k): ($repeats | map(.[$k]) | spread)}) | add) as $s | {
+      repeats: length, spread: $s, perRepeat: map(del(.report, .standIn)),
+      confirmations: $last.confirmations,
       members: $members, ledgerRows: $ledger, activeMembers: $active, generateSeconds: $gen,
-      snapshot: {members: $mrows, membersSeconds: $msecs, membersPerSecond: ($mrows / $msecs),
-                 events: $erows, eventsSeconds: $esecs, eventsPerSecond: (if $esecs > 0 then $erows / $esecs else null end)},
-      summarySeconds: $ssecs, anomaliesSeconds: $asecs, loadAverage: $load,
-      floor: {membersSeconds: $floorMembers, eventsSeconds: $floorEvents, seconds: ($floorMembers + $floorEvents),
-              pagingRatio: (($msecs + $esecs) / ($floorMembers + $floorEvents))},
-      unlimited: {seconds: $r.durationSeconds, membersSent: $r.report.membersSent, eventsSent: ([$r.report.eventsSent[]] | add // 0),
-                  membersSkipped: $r.report.membersSkipped, requests: $r.report.requests, retries: $r.report.retries,
-                  bodies: $r.report.bodies, bytesPerBody: (if $r.report.bodies > 0 then $r.report.bodyBytes / $r.report.bodies else null end),
-                  bodyFillPercent: $r.report.averageBodyFillPercent,
-                  elementsPerSecond: (($r.report.membersSent + ([$r.report.eventsSent[]] | add // 0)) / $r.durationSeconds),
-                  standIn: $stats[0]},
-      cpuSecondsDuringRun: $cpu, cpuSecondsDuringPaging: $pagingCpu, topStatements: $statements, timeline: $r.report.timeline, quota: $quota, peakRssMb: $rss}' >>"$results"
+      snapshot: {members: $last.membersRows, membersSeconds: $s.membersSeconds.median, membersPerSecond: ($last.membersRows / $s.membersSeconds.median),
+                 events: $last.eventsRows, eventsSeconds: $s.eventsSeconds.median,
+                 eventsPerSecond: (if $s.eventsSeconds.median > 0 then $last.eventsRows / $s.eventsSeconds.median else null end)},
+      summarySeconds: $s.summarySeconds.median, anomaliesSeconds: $s.anomaliesSeconds.median, loadAverage: (map(.loadAverage) | join("; ")),
+      floor: {membersSeconds: $s.floorMembersSeconds.median, eventsSeconds: $s.floorEventsSeconds.median, seconds: $s.floorSeconds.median,
+              pagingRatio: $s.pagingFloorRatio.median},
+      unlimited: {seconds: $s.endToEndSeconds.median, membersSent: $r.membersSent, eventsSent: ([$r.eventsSent[]] | add // 0),
+                  membersSkipped: $r.membersSkipped, requests: $r.requests, retries: $r.retries,
+                  bodies: $r.bodies, bytesPerBody: (if $r.bodies > 0 then $r.bodyBytes / $r.bodies else null end),
+                  bodyFillPercent: $r.averageBodyFillPercent,
+                  elementsPerSecond: (($r.membersSent + ([$r.eventsSent[]] | add // 0)) / $s.endToEndSeconds.median),
+                  standIn: $last.standIn},
+      nightOverPaging: $s.nightOverPaging.median, postgresCpuOverPaging: $s.postgresCpuOverPaging.median,
+      cpuSecondsDuringRun: (map(.cpuSecondsDuringRun) | medians), cpuSecondsDuringPaging: (map(.cpuSecondsDuringPaging) | medians),
+      topStatements: $last.topStatements, timeline: $last.timeline, quota: $quota, peakRssMb: $rss}' "$work/repeats-$members.jsonl" >>"$results"
 
   for name in Loyalife.MoEngageDispatcher Loyalife.SettingsService Loyalife.SnapshotService; do stop_service "$name"; done
   stop standin

@@ -107,7 +107,9 @@ public sealed class EventSnapshotQuery(NpgsqlDataSource dataSource)
     private async Task<List<(string Name, long Count)>> CountAsync(string sql, SnapshotScope scope, CancellationToken ct, Intraday.PassWindow? pass = null)
     {
         var counts = new List<(string, long)>();
-        await using var command = Command(sql, scope, scope.Day.Start.UtcDateTime, "", 0);
+        await using var connection = await SerialConnection.OpenAsync(dataSource, ct);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = StatementTimeout.Seconds };
+        EventParameters.Add(command, scope, scope.Day.Start.UtcDateTime, "", 0);
         pass?.AddParameters(command, scope);
         await using var reader = await command.ExecuteReaderAsync(ct);
         int name = reader.GetOrdinal("name"), count = reader.GetOrdinal("count");

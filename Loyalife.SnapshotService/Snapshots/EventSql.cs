@@ -84,10 +84,14 @@ public static class EventSql
         """;
 
     /// <summary>The expiring-soon events by name (one name), counted apart so both counts run at once.</summary>
+    // Counted, a window's lots are summed per member first and only the members left with points are looked
+    // up, once each, instead of once per lot before the sums (docs/ledger.md): the same members, a third
+    // fewer buffers at 1,000,000 members. The member test depends on the member alone, so the order changes
+    // nothing.
     public static string CountExpiringByName =>
-        "SELECT x.name, count(*) FROM (\n" +
-        string.Join("\nUNION ALL\n", ExpiringWindows.Select(w => $"({ExpiringSoon(w.Days, w.WindowStart, w.WindowEnd, w.ExpiryDate, paged: false)})")) +
-        "\n) x GROUP BY x.name";
+        "SELECT 'loyalty_points_expiring_soon' AS name, count(*) FROM (\n" +
+        string.Join("\nUNION ALL\n", ExpiringWindows.Select(w => $"({MembersWithExpiringPoints(w.WindowStart, w.WindowEnd)})")) +
+        $"\n) x\nWHERE EXISTS (SELECT 1 FROM loyalty.members m WHERE {SentMemberCondition})";
 
     /// <summary>
     /// The events of one member (@member) of the day, in page order: the pages' parts unpaged, the member's filter
@@ -177,16 +181,35 @@ public static class EventSql
                NULL::timestamptz AS expires_at, NULL::text AS from_value, NULL::text AS to_value, {days} AS days, min({expiryDate}) AS expiry_date
         FROM (SELECT ('xs{days}-' || l.member_id || '-' || @business_date) COLLATE "C" AS event_id, l.program_id, l.member_id, l.entry_id, l.points
               FROM loyalty.point_entries l
-              WHERE l.program_id = @program AND l.expires_at >= {windowStart} AND l.expires_at < {windowEnd}
-                AND l.occurred_at < @as_of AND l.entry_type IN {EntryTypes.CreditsSql}
+              WHERE {LotsExpiring("l", windowStart, windowEnd)}
                 {(paged ? $"AND (@as_of > @after_at OR ('xs{days}-' || l.member_id || '-' || @business_date) COLLATE \"C\" > @after_id)" : "")}
               ORDER BY 1) x
         {SentMember(true)}
+        {UsedPoints("x")}
+        GROUP BY x.event_id
+        HAVING {HasRemainingPoints("x")}
+        """;
+
+    // The members of the program (sent or not) with remaining points as of T_D in the credit lots expiring in one window.
+    private static string MembersWithExpiringPoints(string windowStart, string windowEnd) => $"""
+        SELECT x.member_id FROM loyalty.point_entries x
+        {UsedPoints("x")}
+        WHERE {LotsExpiring("x", windowStart, windowEnd)}
+        GROUP BY x.member_id
+        HAVING {HasRemainingPoints("x")}
+        """;
+
+    private static string LotsExpiring(string lot, string windowStart, string windowEnd) =>
+        $"{lot}.program_id = @program AND {lot}.expires_at >= {windowStart} AND {lot}.expires_at < {windowEnd} " +
+        $"AND {lot}.occurred_at < @as_of AND {lot}.entry_type IN {EntryTypes.CreditsSql}";
+
+    // used.points: the points taken from lot <lot> by debits before T_D.
+    private static string UsedPoints(string lot) => $"""
         LEFT JOIN LATERAL (
             SELECT sum(a.points) AS points FROM loyalty.point_allocations a
             JOIN loyalty.point_entries d ON d.entry_id = a.debit_entry_id
-            WHERE a.credit_entry_id = x.entry_id AND d.occurred_at < @as_of) used ON true
-        GROUP BY x.event_id
-        HAVING sum(greatest(x.points - coalesce(used.points, 0), 0)) > 0
+            WHERE a.credit_entry_id = {lot}.entry_id AND d.occurred_at < @as_of) used ON true
         """;
+
+    private static string HasRemainingPoints(string lot) => $"sum(greatest({lot}.points - coalesce(used.points, 0), 0)) > 0";
 }

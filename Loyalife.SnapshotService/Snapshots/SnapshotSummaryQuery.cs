@@ -14,18 +14,19 @@ public sealed class SnapshotSummaryQuery(NpgsqlDataSource dataSource, EventSnaps
     // Counted through the ledger's indexes (docs/ledger.md), never member by member: all members from
     // members_by_enrolment, the unsendable ones from the partial index members_unsendable (its condition
     // is CustomerIds.SqlIsUnsendable, written the same here), those with unknown entry types from
-    // entries_unknown_type. Skip reasons apply in the order missing, disallowed, unknown entry type.
+    // entries_unknown_type. Skip reasons apply in the order missing, disallowed, unknown entry type; the
+    // missing and the disallowed are both counted in one pass over the unsendable members.
     private static readonly string MembersSql = $"""
         SELECT
           (SELECT count(*) FROM loyalty.members m WHERE m.program_id = @program AND m.enrolled_at < @as_of) AS enrolled,
-          (SELECT count(*) FROM loyalty.members m
-            WHERE m.program_id = @program AND m.enrolled_at < @as_of AND {Unsendable} AND {CustomerIds.SqlIsBlank("m.relation_reference")}) AS missing_reference,
-          (SELECT count(*) FROM loyalty.members m
-            WHERE m.program_id = @program AND m.enrolled_at < @as_of AND {Unsendable} AND NOT {CustomerIds.SqlIsBlank("m.relation_reference")}) AS disallowed_reference,
+          unsendable.missing_reference, unsendable.disallowed_reference,
           (SELECT count(*) FROM loyalty.members m
             WHERE m.program_id = @program AND m.enrolled_at < @as_of AND NOT {Unsendable}
               AND m.member_id IN (SELECT u.member_id FROM loyalty.point_entries u
                                   WHERE u.program_id = @program AND u.occurred_at < @as_of AND u.entry_type NOT IN {EntryTypes.KnownSql})) AS unknown_entry_type
+        FROM (SELECT count(*) FILTER (WHERE {CustomerIds.SqlIsBlank("m.relation_reference")}) AS missing_reference,
+                     count(*) FILTER (WHERE NOT {CustomerIds.SqlIsBlank("m.relation_reference")}) AS disallowed_reference
+              FROM loyalty.members m WHERE m.program_id = @program AND m.enrolled_at < @as_of AND {Unsendable}) unsendable
         """;
 
     public async Task<SnapshotSummary> ReadAsync(SnapshotScope scope, CancellationToken ct)
@@ -41,8 +42,8 @@ public sealed class SnapshotSummaryQuery(NpgsqlDataSource dataSource, EventSnaps
 
     private async Task<(long Sent, Dictionary<string, long> Skipped)> ReadMembersAsync(SnapshotScope scope, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(MembersSql);
-        command.CommandTimeout = StatementTimeout.Seconds;
+        await using var connection = await SerialConnection.OpenAsync(dataSource, ct);
+        await using var command = new NpgsqlCommand(MembersSql, connection) { CommandTimeout = StatementTimeout.Seconds };
         command.Parameters.AddWithValue("program", scope.ProgramId);
         command.Parameters.AddWithValue("as_of", scope.AsOfUtc);
         await using var reader = await command.ExecuteReaderAsync(ct);
