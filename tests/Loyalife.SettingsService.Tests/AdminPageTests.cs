@@ -147,6 +147,32 @@ public sealed class AdminPageTests
     }
 
     [Fact]
+    public async Task AnAdminSkipsAHeldSendOfTheDayAndItLeavesTheHeldSection()
+    {
+        await using var host = await SettingsServiceHost.StartAsync();
+        await ConnectDemoAsync(host);
+        var decisions = new List<string>();
+        await using var dispatcher = await StartDispatcherAsync(host, decisions);
+        using var browser = await SignedInAsync(host);
+
+        await browser.UntilAsync(() => browser.Text("held-passes").Contains("During the day of"), "the held pass of the day");
+        Assert.Contains("96,000", browser.Text("held-passes"));
+        Assert.Contains("the night sends these events", browser.Text("held-passes"));
+        browser.Resize(1280);
+        browser.Driver.ExecuteScript("document.getElementById('held').scrollIntoView({block: 'start'})");
+        Directory.CreateDirectory(ScreenshotFolder);
+        browser.Driver.GetScreenshot().SaveAsFile(Path.Combine(ScreenshotFolder, "admin-held-1280.png"));
+        browser.Driver.FindElement(By.XPath("//div[@id='held-passes']//button[normalize-space()='Skip these events']")).Click();
+        await browser.ConfirmAsync();
+
+        await browser.UntilAsync(() => decisions.Contains($"skip pass {HeldPass}"), "the skip to reach the dispatcher");
+        await browser.UntilAsync(() => browser.Text("held-passes") == "", "the pass gone from the held section");
+        var audit = await Json.ReadAsync(await host.Admin.GetAsync(SettingsPaths.MoEngage("demo") + "/audit"));
+        Assert.Contains(audit.EnumerateArray(), entry => entry.Text("action") == "intraday-pass-skip");
+        Assert.Empty(browser.ScriptErrors());
+    }
+
+    [Fact]
     public async Task ScreenshotsOfThePageAtLaptopAndPhoneWidthAreWrittenToTestResults()
     {
         await using var host = await SettingsServiceHost.StartAsync();
@@ -326,6 +352,19 @@ public sealed class AdminPageTests
 
     private static string ScreenshotFolder => Path.Combine(Repository.Root, "tests", "Loyalife.SettingsService.Tests", "TestResults");
 
+    private const string HeldPass = "7d0c7b7e-0f6e-4a43-9a55-3b1c2d3e4f05";
+
+    private static readonly object HeldPassJson = new
+    {
+        passId = HeldPass, programId = "demo", businessDate = "2026-11-30", since = "2026-11-30T09:55:00Z", cutOff = "2026-11-30T10:00:00Z",
+        status = "held", reason = "held",
+        held = new
+        {
+            businessDate = "2026-11-30", rule = "events_above_median", heldAt = "2026-11-30T10:00:04Z",
+            summary = "intraday pass (the day so far, projected to a whole day): loyalty_points_earned 96,000 is above 5 × the median of the last 7 nights (8,100)",
+        },
+    };
+
     private const string Csv = "memberId,customerId,since,lastChecked\nM000001,C09000001,2026-11-02T23:04:00Z,2026-11-30T23:03:00Z\n";
 
     /// <summary>A browser on the admin page, signed in with the admin token.</summary>
@@ -358,6 +397,23 @@ public sealed class AdminPageTests
                 }
 
                 return Results.Json(new { runId, programId, status = decision == "release" ? "pending" : "skipped" });
+            });
+            // One pass of the day held, until it is decided.
+            app.MapGet("/v1/programs/{programId}/intraday-passes/held", () =>
+            {
+                lock (decisions)
+                {
+                    return Results.Json(decisions.Any(d => d.EndsWith(HeldPass, StringComparison.Ordinal)) ? [] : new[] { HeldPassJson });
+                }
+            });
+            app.MapPost("/v1/programs/{programId}/intraday-passes/{passId:guid}/{decision}", (string programId, Guid passId, string decision) =>
+            {
+                lock (decisions)
+                {
+                    decisions.Add($"{decision} pass {passId}");
+                }
+
+                return Results.Json(new { passId, programId, status = decision == "release" ? "pending" : "skipped" });
             });
             app.MapGet("/v1/programs/{programId}/members-not-in-moengage", (HttpRequest request, string? search, string? after) =>
                 request.Headers.Accept.ToString() == "text/csv" ? Results.Text(Csv, "text/csv") : Results.Json(SampleNights.MembersPage(search, after)));

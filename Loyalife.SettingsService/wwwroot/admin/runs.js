@@ -94,8 +94,13 @@ export function verificationCell(verification) {
 }
 
 function renderHeld(held) {
-  $("held").hidden = held.length === 0;
   $("held-runs").replaceChildren(...held.map(heldCard));
+  showHeldSection();
+}
+
+/** The section shows while a night or a pass of the day waits for a decision. */
+export function showHeldSection() {
+  $("held").hidden = !$("held-runs").children.length && !$("held-passes").children.length;
 }
 
 function heldCard(run) {
