@@ -3,7 +3,8 @@ namespace Loyalife.MoEngageDispatcher.Intraday;
 /// <summary>
 /// The passes' rows. A pass is written like a run (its checkpoint and report together after each accepted body),
 /// each write after its claim conditional on the lease's fencing token (<see cref="LeaseLostException"/> otherwise).
-/// Rejected elements are counted in the pass's report; their bodies are not kept.
+/// Rejected elements are counted in the pass's report and kept, as a run's, in <c>dispatch.rejected_elements</c> under
+/// the pass's id, in the same transaction as the progress they belong to.
 /// </summary>
 public sealed class PassStore(NpgsqlDataSource database, TimeProvider time) : IProgressStore
 {
@@ -173,7 +174,7 @@ public sealed class PassStore(NpgsqlDataSource database, TimeProvider time) : IP
 
     public Task SaveProgressAsync(
         Guid runId, long fencingToken, Checkpoint checkpoint, RunReport report, IReadOnlyList<RejectedElement> rejected, CancellationToken cancellationToken) =>
-        UpdateAsync(runId, fencingToken, checkpoint, report, null, null, cancellationToken);
+        UpdateAsync(runId, fencingToken, checkpoint, report, null, null, cancellationToken, rejected);
 
     public Task SaveReportAsync(Guid runId, long fencingToken, RunReport report, CancellationToken cancellationToken) =>
         UpdateAsync(runId, fencingToken, null, report, null, null, cancellationToken);
@@ -184,13 +185,16 @@ public sealed class PassStore(NpgsqlDataSource database, TimeProvider time) : IP
         UpdateAsync(runId, fencingToken, next, report, PassStatus.Succeeded, null, cancellationToken);
 
     private async Task UpdateAsync(
-        Guid passId, long fencingToken, Checkpoint? checkpoint, RunReport report, string? status, string? reason, CancellationToken cancellationToken)
+        Guid passId, long fencingToken, Checkpoint? checkpoint, RunReport report, string? status, string? reason, CancellationToken cancellationToken,
+        IReadOnlyList<RejectedElement>? rejected = null)
     {
-        await using var command = database.CreateCommand($"""
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             UPDATE dispatch.intraday_passes SET report = @report, checkpoint = coalesce(@checkpoint, checkpoint)
                 {(status is null ? "" : ", status = @status, reason = @reason, finished_at = @now")}
             WHERE pass_id = @id AND fencing_token = @token
-            """);
+            """, connection, transaction);
         var parameters = command.Parameters;
         parameters.AddWithValue("id", passId);
         parameters.AddWithValue("token", fencingToken);
@@ -210,6 +214,9 @@ public sealed class PassStore(NpgsqlDataSource database, TimeProvider time) : IP
         {
             throw new LeaseLostException(passId);
         }
+
+        await RejectedRows.InsertAsync(connection, transaction, passId, rejected ?? [], time.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<PassRow?> ReadOneAsync(string where, string programId, DateOnly? date, CancellationToken cancellationToken)

@@ -263,6 +263,35 @@ public sealed class IntradayLaneTests(Support.Environment env) : IClassFixture<S
     }
 
     [Fact]
+    public async Task APassesRejectedElementIsKeptLikeARunsUnderThePassesId()
+    {
+        var program = await ProgramWithLaneAsync(members: 3);
+        await using var dispatcher = await DispatcherAsync(program, new FakeClock(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)));
+        Commit(program, 1, 1);
+        var broken = program.Events[1].DeepClone().AsObject();
+        broken.Remove("occurredAt");
+        lock (program.Committed)
+        {
+            program.Committed.Add((program.OpenDay, broken));
+        }
+
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+
+        Assert.Equal(1, (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted"));
+        await using var rejected = dispatcher.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand("""
+            SELECT r.business_date, r.kind, r.answer, r.element FROM dispatch.rejected_elements r
+            JOIN dispatch.intraday_passes p ON p.pass_id = r.run_id WHERE p.program_id = @p
+            """);
+        rejected.Parameters.AddWithValue("p", program.ProgramId);
+        await using var reader = await rejected.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "the pass's rejected element was not kept");
+        Assert.Equal((Day, "event"), (reader.GetFieldValue<DateOnly>(0), reader.GetString(1)));
+        Assert.Contains("occurredAt", reader.GetString(2));
+        Assert.Contains((string)broken["eventId"]!, reader.GetString(3));
+        Assert.False(await reader.ReadAsync());
+    }
+
+    [Fact]
     public async Task TwoReplicasTickingTogetherDeliverEachEventOnce()
     {
         var program = await ProgramWithLaneAsync(members: 6);
