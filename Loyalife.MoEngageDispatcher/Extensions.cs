@@ -69,6 +69,7 @@ internal static class Extensions
         builder.Services.AddSingleton<IHoldRules>(services => services.GetRequiredService<HoldGate>());
         builder.Services.AddSingleton<PassStore>();
         builder.Services.AddSingleton<LaneStore>();
+        builder.Services.AddSingleton<PassDecisions>();
         builder.Services.AddSingleton<ILaneDeliveries>(services => services.GetRequiredService<LaneStore>());
         builder.Services.AddSingleton<IntradayLane>();
         builder.Services.AddSingleton<DeliveryPipeline>();

@@ -20,6 +20,7 @@ app.MapMembersNotInMoEngageApi();
 app.MapMemberLookupApi();
 app.MapHeldRunsApi();
 app.MapIntradayDaysApi();
+app.MapHeldPassesApi();
 app.MapAlertsApi();
 app.MapDefaultEndpoints();
 

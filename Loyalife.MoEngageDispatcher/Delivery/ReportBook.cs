@@ -59,6 +59,8 @@ internal sealed class ReportBook(RunReport report, DispatcherTelemetry telemetry
         var day = report.Days[DayKey(date)];
         day.EventsSentByIntradayLane = lane.Events.Count;
         day.MembersLeftToIntradayLane = lane.MembersRefreshedLater.Count;
+        day.EventsSkippedByAdmin = lane.SkippedByAdmin?.Count ?? 0;
+        report.EventsSkippedByAdmin = report.Days.Values.Sum(d => d.EventsSkippedByAdmin);
         report.EventsSentByIntradayLane = report.Days.Values.Sum(d => d.EventsSentByIntradayLane);
         report.MembersLeftToIntradayLane = report.Days.Values.Sum(d => d.MembersLeftToIntradayLane);
     }

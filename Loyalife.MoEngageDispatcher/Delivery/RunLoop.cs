@@ -53,7 +53,7 @@ internal sealed class RunLoop(
 
             using (book.Phase(date, TimelinePhase.EventPages))
             {
-                await streams.SendAsync(date, SnapshotKind.Events, checkpoint.Position, delivered.Events);
+                await streams.SendAsync(date, SnapshotKind.Events, checkpoint.Position, delivered.EventsLeftOut);
             }
 
             book.DayCompleted(date);

@@ -52,7 +52,9 @@ public sealed class LaneStore(NpgsqlDataSource database) : ILaneDeliveries
             "SELECT event_id FROM dispatch.intraday_events WHERE program_id = @program AND business_date = @date", programId, date, cancellationToken);
         var members = await ReadIdsAsync(
             "SELECT DISTINCT member_id FROM dispatch.intraday_members WHERE program_id = @program AND business_date > @date", programId, date, cancellationToken);
-        return new LaneDelivered(events, members);
+        var skipped = await ReadIdsAsync(
+            "SELECT event_id FROM dispatch.intraday_skipped_events WHERE program_id = @program AND business_date = @date", programId, date, cancellationToken);
+        return new LaneDelivered(events, members, skipped);
     }
 
     /// <summary>What the lane did on each of the program's last <paramref name="days"/> days with a pass, newest first.</summary>

@@ -5,14 +5,16 @@ namespace Loyalife.MoEngageDispatcher.Intraday;
 /// projected to a whole day from the part of it the cut-off has reached (at least an hour's worth, so the day's
 /// first minutes are not multiplied a thousandfold), against the recent synced nights. The member-count rule does
 /// not apply: a pass refreshes only the members it concerns. A pass that breaks a rule is held and the lane stops for
-/// the day; the night sends what the lane did not, after its own hold check on the whole day.
+/// the day until an admin releases it (sent as held) or skips it (never sent, by the lane nor by the night); the
+/// night sends what the lane did not, after its own hold check on the whole day.
 /// </summary>
 internal sealed class PassHold(PassStore passes, HeldRunStore history, IOptions<HeldRunsOptions> options, TimeProvider time)
 {
     public async Task CheckAsync(PassRow pass, BusinessDay day, DayReport summary, CancellationToken cancellationToken)
     {
         var rules = options.Value.For(pass.ProgramId);
-        if (!rules.Enabled)
+        // Released by an admin: it goes out as it was held, without being weighed again.
+        if (!rules.Enabled || pass.Report.Held?.ReleasedAt is not null)
         {
             return;
         }

@@ -3,7 +3,8 @@ namespace Loyalife.MoEngageDispatcher.Intraday;
 /// <summary>
 /// The passes' rows. A pass is written like a run (its checkpoint and report together after each accepted body),
 /// each write after its claim conditional on the lease's fencing token (<see cref="LeaseLostException"/> otherwise).
-/// Rejected elements are counted in the pass's report; their bodies are not kept.
+/// Rejected elements are counted in the pass's report and kept, as a run's, in <c>dispatch.rejected_elements</c> under
+/// the pass's id, in the same transaction as the progress they belong to.
 /// </summary>
 public sealed class PassStore(NpgsqlDataSource database, TimeProvider time) : IProgressStore
 {
@@ -15,9 +16,12 @@ public sealed class PassStore(NpgsqlDataSource database, TimeProvider time) : IP
     public async Task<PassRow?> LatestAsync(string programId, CancellationToken cancellationToken) =>
         await ReadOneAsync("WHERE program_id = @program ORDER BY started_at DESC LIMIT 1", programId, null, cancellationToken);
 
-    /// <summary>The last pass of <paramref name="date"/> that went through: the next pass reads on from its window.</summary>
+    /// <summary>
+    /// The last pass of <paramref name="date"/> that went through or that an admin skipped: the next pass reads on
+    /// from its window (a skipped pass's rows are never read again).
+    /// </summary>
     public async Task<PassRow?> LastSucceededAsync(string programId, DateOnly date, CancellationToken cancellationToken) =>
-        await ReadOneAsync("WHERE program_id = @program AND business_date = @date AND status = 'succeeded' ORDER BY cut_off DESC LIMIT 1",
+        await ReadOneAsync("WHERE program_id = @program AND business_date = @date AND status IN ('succeeded', 'skipped') ORDER BY cut_off DESC LIMIT 1",
             programId, date, cancellationToken);
 
     public async Task<bool> HeldOnAsync(string programId, DateOnly date, CancellationToken cancellationToken) =>
@@ -43,6 +47,78 @@ public sealed class PassStore(NpgsqlDataSource database, TimeProvider time) : IP
         }
 
         return events;
+    }
+
+    /// <summary>The program's held passes, newest first: each waits for an admin's release or skip.</summary>
+    public async Task<IReadOnlyList<PassRow>> HeldAsync(string programId, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand($"SELECT {Columns} FROM dispatch.intraday_passes WHERE program_id = @program AND status = 'held' ORDER BY cut_off DESC");
+        command.Parameters.AddWithValue("program", programId);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<PassRow?> GetAsync(string programId, Guid passId, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand($"SELECT {Columns} FROM dispatch.intraday_passes WHERE program_id = @program AND pass_id = @id");
+        command.Parameters.AddWithValue("program", programId);
+        command.Parameters.AddWithValue("id", passId);
+        return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>
+    /// An admin's decision on a held pass, if it is still held: released (pending, the decision in its report, so its
+    /// hold check is not made again) or skipped (with <paramref name="skippedEvents"/>, its events, which the night of
+    /// its day leaves out). Null when the pass is no longer held.
+    /// </summary>
+    public async Task<PassRow?> DecideAsync(
+        PassRow held, bool release, string actor, IReadOnlyList<string> skippedEvents, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var report = held.Report;
+        if (release)
+        {
+            (report.Held!.ReleasedAt, report.Held.ReleasedBy) = (now, actor);
+        }
+        else
+        {
+            (report.Held!.SkippedAt, report.Held.SkippedBy) = (now, actor);
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var update = new NpgsqlCommand($"""
+            UPDATE dispatch.intraday_passes SET status = @status, reason = @reason, report = @report,
+                finished_at = CASE WHEN @status = 'skipped' THEN @now END
+            WHERE pass_id = @id AND status = 'held'
+            """, connection, transaction))
+        {
+            update.Parameters.AddWithValue("id", held.PassId);
+            update.Parameters.AddWithValue("status", release ? PassStatus.Pending : PassStatus.Skipped);
+            update.Parameters.AddWithValue("reason", $"{(release ? "released" : "skipped")} by {actor}: {report.Held.Summary}");
+            update.Parameters.Add(new NpgsqlParameter("report", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(report, Json) });
+            update.Parameters.AddWithValue("now", now);
+            if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return null;
+            }
+        }
+
+        if (!release)
+        {
+            await using var skipped = new NpgsqlCommand("""
+                INSERT INTO dispatch.intraday_skipped_events (program_id, business_date, event_id, pass_id)
+                SELECT @program, @date, e, @id FROM unnest(@events) AS e
+                ON CONFLICT DO NOTHING
+                """, connection, transaction);
+            skipped.Parameters.AddWithValue("program", held.ProgramId);
+            skipped.Parameters.AddWithValue("date", held.Window.Date);
+            skipped.Parameters.AddWithValue("id", held.PassId);
+            skipped.Parameters.AddWithValue("events", skippedEvents.ToArray());
+            await skipped.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(held.ProgramId, held.PassId, cancellationToken);
     }
 
     /// <summary>A new pass, already claimed with <paramref name="fencingToken"/>.</summary>
@@ -74,7 +150,7 @@ public sealed class PassStore(NpgsqlDataSource database, TimeProvider time) : IP
     {
         await using var command = database.CreateCommand($"""
             UPDATE dispatch.intraday_passes SET status = 'running', reason = NULL, fencing_token = @token, finished_at = NULL
-            WHERE pass_id = @id AND fencing_token < @token AND status IN ('running', 'failed')
+            WHERE pass_id = @id AND fencing_token < @token AND status IN ('running', 'failed', 'pending')
             RETURNING {Columns}
             """);
         command.Parameters.AddWithValue("id", passId);
@@ -86,7 +162,7 @@ public sealed class PassStore(NpgsqlDataSource database, TimeProvider time) : IP
     public async Task AbandonAsync(Guid passId, string reason, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand(
-            "UPDATE dispatch.intraday_passes SET status = 'abandoned', reason = @reason, finished_at = @now WHERE pass_id = @id AND status IN ('running', 'failed')");
+            "UPDATE dispatch.intraday_passes SET status = 'abandoned', reason = @reason, finished_at = @now WHERE pass_id = @id AND status IN ('running', 'failed', 'pending')");
         command.Parameters.AddWithValue("id", passId);
         command.Parameters.AddWithValue("reason", reason);
         command.Parameters.AddWithValue("now", time.GetUtcNow());
@@ -98,7 +174,7 @@ public sealed class PassStore(NpgsqlDataSource database, TimeProvider time) : IP
 
     public Task SaveProgressAsync(
         Guid runId, long fencingToken, Checkpoint checkpoint, RunReport report, IReadOnlyList<RejectedElement> rejected, CancellationToken cancellationToken) =>
-        UpdateAsync(runId, fencingToken, checkpoint, report, null, null, cancellationToken);
+        UpdateAsync(runId, fencingToken, checkpoint, report, null, null, cancellationToken, rejected);
 
     public Task SaveReportAsync(Guid runId, long fencingToken, RunReport report, CancellationToken cancellationToken) =>
         UpdateAsync(runId, fencingToken, null, report, null, null, cancellationToken);
@@ -109,13 +185,16 @@ public sealed class PassStore(NpgsqlDataSource database, TimeProvider time) : IP
         UpdateAsync(runId, fencingToken, next, report, PassStatus.Succeeded, null, cancellationToken);
 
     private async Task UpdateAsync(
-        Guid passId, long fencingToken, Checkpoint? checkpoint, RunReport report, string? status, string? reason, CancellationToken cancellationToken)
+        Guid passId, long fencingToken, Checkpoint? checkpoint, RunReport report, string? status, string? reason, CancellationToken cancellationToken,
+        IReadOnlyList<RejectedElement>? rejected = null)
     {
-        await using var command = database.CreateCommand($"""
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             UPDATE dispatch.intraday_passes SET report = @report, checkpoint = coalesce(@checkpoint, checkpoint)
                 {(status is null ? "" : ", status = @status, reason = @reason, finished_at = @now")}
             WHERE pass_id = @id AND fencing_token = @token
-            """);
+            """, connection, transaction);
         var parameters = command.Parameters;
         parameters.AddWithValue("id", passId);
         parameters.AddWithValue("token", fencingToken);
@@ -135,6 +214,9 @@ public sealed class PassStore(NpgsqlDataSource database, TimeProvider time) : IP
         {
             throw new LeaseLostException(passId);
         }
+
+        await RejectedRows.InsertAsync(connection, transaction, passId, rejected ?? [], time.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<PassRow?> ReadOneAsync(string where, string programId, DateOnly? date, CancellationToken cancellationToken)

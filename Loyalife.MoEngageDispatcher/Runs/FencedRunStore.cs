@@ -40,7 +40,7 @@ public sealed class FencedRunStore(NpgsqlDataSource database, TimeProvider time)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await UpdateAsync(connection, transaction, runId, fencingToken, checkpoint, report, null, null, cancellationToken);
-        await InsertRejectedAsync(connection, transaction, runId, rejected, cancellationToken);
+        await RejectedRows.InsertAsync(connection, transaction, runId, rejected, RunRows.Truncate(time.GetUtcNow()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -120,38 +120,6 @@ public sealed class FencedRunStore(NpgsqlDataSource database, TimeProvider time)
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw new LeaseLostException(runId);
-        }
-    }
-
-    private async Task InsertRejectedAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid runId, IReadOnlyList<RejectedElement> rejected,
-        CancellationToken cancellationToken)
-    {
-        if (rejected.Count == 0)
-        {
-            return;
-        }
-
-        var batch = new NpgsqlBatch(connection, transaction);
-        await using (batch)
-        {
-            foreach (var element in rejected)
-            {
-                var command = new NpgsqlBatchCommand("""
-                    INSERT INTO dispatch.rejected_elements (run_id, business_date, kind, status, answer, element, recorded_at)
-                    VALUES (@id, @d, @kind, @status, @answer, @element, @at)
-                    """);
-                command.Parameters.AddWithValue("id", runId);
-                command.Parameters.AddWithValue("d", element.BusinessDate);
-                command.Parameters.AddWithValue("kind", element.Kind);
-                command.Parameters.AddWithValue("status", element.Status);
-                command.Parameters.AddWithValue("answer", element.Answer);
-                command.Parameters.AddWithValue("element", element.Element);
-                command.Parameters.AddWithValue("at", RunRows.Truncate(time.GetUtcNow()));
-                batch.BatchCommands.Add(command);
-            }
-
-            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 }

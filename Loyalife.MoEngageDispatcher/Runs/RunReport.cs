@@ -73,6 +73,9 @@ public sealed class RunReport
 
     public long MembersLeftToIntradayLane { get; set; }
 
+    /// <summary>Over the run's dates: events of intraday passes an admin skipped, not sent.</summary>
+    public long EventsSkippedByAdmin { get; set; }
+
     /// <summary>When each phase of each date started and ended, in the order they began (<see cref="TimelinePhase"/>).</summary>
     public List<TimelinePhase> Timeline { get; set; } = [];
 

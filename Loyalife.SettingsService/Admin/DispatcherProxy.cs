@@ -23,15 +23,28 @@ public static class DispatcherProxy
             .WithSummary("The program's recent sync runs with their reports, newest first (from moengage-dispatcher)");
         api.MapGet("/sync-runs/{runId:guid}", RunAsync)
             .WithSummary("One sync run of the program with its full report and rejected elements");
-        api.MapPost("/sync-runs/{runId:guid}/release", ([AsParameters] HeldRunDecision decision) => DecideAsync("release", decision))
+        api.MapPost("/sync-runs/{runId:guid}/release", ([AsParameters] HeldRunDecision decision) =>
+                DecideAsync(decision, $"sync-runs/{decision.RunId}/release", "sync-run-release", new { runId = decision.RunId }))
             .WithSummary("Release a held run: its night is sent as it is (audited)")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/sync-runs/{runId:guid}/skip", ([AsParameters] HeldRunDecision decision) => DecideAsync("skip", decision))
+        api.MapPost("/sync-runs/{runId:guid}/skip", ([AsParameters] HeldRunDecision decision) =>
+                DecideAsync(decision, $"sync-runs/{decision.RunId}/skip", "sync-run-skip", new { runId = decision.RunId }))
             .WithSummary("Skip a held run: its night is not sent (audited)")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/intraday-days", ([AsParameters] DispatcherCall call) =>
                 ForwardAsync(call, HttpMethod.Get, $"/v1/programs/{Escape(call.ProgramId)}/intraday-days"))
             .WithSummary("What the intraday lane did, one line a day, newest first (from moengage-dispatcher)");
+        api.MapGet("/intraday-passes/held", ([AsParameters] DispatcherCall call) =>
+                ForwardAsync(call, HttpMethod.Get, $"/v1/programs/{Escape(call.ProgramId)}/intraday-passes/held"))
+            .WithSummary("The intraday passes held for a decision, newest first (from moengage-dispatcher)");
+        api.MapPost("/intraday-passes/{passId:guid}/release", ([AsParameters] HeldPassDecision decision) =>
+                DecideAsync(decision.Decision, $"intraday-passes/{decision.PassId}/release", "intraday-pass-release", new { passId = decision.PassId }))
+            .WithSummary("Release a held intraday pass: it is sent as it is and the lane goes on with the day (audited)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/intraday-passes/{passId:guid}/skip", ([AsParameters] HeldPassDecision decision) =>
+                DecideAsync(decision.Decision, $"intraday-passes/{decision.PassId}/skip", "intraday-pass-skip", new { passId = decision.PassId }))
+            .WithSummary("Skip a held intraday pass: its events are never sent, nor by the night (audited)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/members-not-in-moengage", MembersNotInMoEngageAsync)
             .WithSummary("Members MoEngage does not hold (search, after, limit); Accept: text/csv gives every matching row as CSV")
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -69,13 +82,14 @@ public static class DispatcherProxy
             : ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown run", $"Program '{call.ProgramId}' has no sync run {runId}.");
     }
 
-    private static async Task<Results<DispatcherAnswer, ProblemHttpResult>> DecideAsync(string decision, HeldRunDecision held)
+    /// <param name="path">The decision's path under the program on the dispatcher.</param>
+    private static async Task<Results<DispatcherAnswer, ProblemHttpResult>> DecideAsync(HeldRunDecision held, string path, string action, object details)
     {
-        var answer = await ForwardAsync(held.Call, HttpMethod.Post, $"/v1/programs/{Escape(held.ProgramId)}/sync-runs/{held.RunId}/{decision}");
+        var answer = await ForwardAsync(held.Call, HttpMethod.Post, $"/v1/programs/{Escape(held.ProgramId)}/{path}");
         if (answer.Result is DispatcherAnswer { Response.IsSuccessStatusCode: true })
         {
-            // Who let a held day through (or threw it away) belongs in the program's audit trail with its settings changes.
-            await held.Audit.RecordAdminActionAsync(held.ProgramId, AdminUser.NameOf(held.User), $"sync-run-{decision}", new { runId = held.RunId }, held.Cancellation);
+            // Who let a held day or pass through (or threw it away) belongs in the program's audit trail with its settings changes.
+            await held.Audit.RecordAdminActionAsync(held.ProgramId, AdminUser.NameOf(held.User), action, details, held.Cancellation);
         }
 
         return answer;

@@ -8,6 +8,8 @@ public sealed class IntradayLaneTests(Support.Environment env) : IClassFixture<S
 {
     private static readonly DateOnly Day = new(2026, 11, 20);
     private static readonly Dictionary<string, string?> OneNight = new() { ["Sync:MaxCatchUpDays"] = "1", ["Verification:SampleSize"] = "0" };
+    private static readonly Dictionary<string, string?> HoldingEveryDay = new(OneNight) { ["HeldRuns:EventsMinimum"] = "1" };
+    private static readonly DateTimeOffset TwoNightsBefore = new(2026, 11, 18, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task LanePassesThenTheNightDeliverEveryEventOnceAndTheNightsReportCountsTheLanes()
@@ -196,6 +198,103 @@ public sealed class IntradayLaneTests(Support.Environment env) : IClassFixture<S
     }
 
     [Fact]
+    public async Task AHeldPassReleasedByTheAdminIsSentAsHeldAndTheLaneGoesOnWithItsDay()
+    {
+        var (program, clock) = (await ProgramWithLaneAsync(members: 6), new FakeClock(TwoNightsBefore));
+        await using var dispatcher = env.Dispatcher(clock, HoldingEveryDay);
+        var before = await HoldAPassAsync(program, clock, dispatcher, last: 4);
+        using var admin = dispatcher.Admin();
+        var held = Assert.Single((await admin.GetFromJsonAsync<JsonElement>($"/v1/programs/{program.ProgramId}/intraday-passes/held")).EnumerateArray());
+        var passId = held.GetProperty("passId").GetString();
+        Assert.Equal(("held", "2026-11-20"), (held.GetProperty("status").GetString(), held.GetProperty("businessDate").GetString()));
+        Assert.Contains("intraday pass", held.GetProperty("held").GetProperty("summary").GetString());
+
+        using var released = await admin.PostAsync($"/v1/programs/{program.ProgramId}/intraday-passes/{passId}/release", null);
+
+        Assert.Equal(HttpStatusCode.OK, released.StatusCode);
+        var decided = await released.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("pending", decided.GetProperty("status").GetString());
+        Assert.Equal("admin-token", decided.GetProperty("held").GetProperty("releasedBy").GetString());
+        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>($"/v1/programs/{program.ProgramId}/intraday-passes/held")).GetArrayLength());
+        using (var again = await admin.PostAsync($"/v1/programs/{program.ProgramId}/intraday-passes/{passId}/skip", null))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
+
+        // The released pass goes out as it was held, not weighed again.
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        Assert.Equal(before + 4, (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted"));
+
+        // The lane goes on with the day: late in it, two more rows are a pass like any other.
+        var (late, night) = await LateRowsThenTheNightAsync(program, clock, dispatcher);
+        Assert.Equal(before + 6, late);
+        Assert.Equal(("2026-11-20", 6L, 0L, 0L), (night.BusinessDate, night.Report.EventsSentByIntradayLane, night.Report.EventsSent.Values.Sum(), night.Report.EventsSkippedByAdmin));
+        // The night sent none of the day's events (above), so MoEngage got each once. (The stand-in's duplicate count does not
+        // tell: this program's nights before reuse the day's event ids.)
+        Assert.Equal(before + 6, (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted"));
+    }
+
+    [Fact]
+    public async Task AHeldPassSkippedByTheAdminIsNeverSentNotEvenByItsNightWhoseReportCountsItsEventsAsSkipped()
+    {
+        var (program, clock) = (await ProgramWithLaneAsync(members: 6), new FakeClock(TwoNightsBefore));
+        await using var dispatcher = env.Dispatcher(clock, HoldingEveryDay);
+        var before = await HoldAPassAsync(program, clock, dispatcher, last: 4);
+        using var admin = dispatcher.Admin();
+        var passId = (await admin.GetFromJsonAsync<JsonElement>($"/v1/programs/{program.ProgramId}/intraday-passes/held"))[0].GetProperty("passId").GetString();
+        using (var unknown = await admin.PostAsync($"/v1/programs/{program.ProgramId}/intraday-passes/{Guid.NewGuid()}/skip", null))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
+
+        using var skipped = await admin.PostAsync($"/v1/programs/{program.ProgramId}/intraday-passes/{passId}/skip", null);
+
+        Assert.Equal(HttpStatusCode.OK, skipped.StatusCode);
+        var decided = await skipped.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("skipped", "admin-token"), (decided.GetProperty("status").GetString(), decided.GetProperty("held").GetProperty("skippedBy").GetString()));
+
+        // The lane goes on with the rows after the skipped pass, and only those; the night of the day sends neither the
+        // lane's two nor the four skipped: a ledger mistake reaches no phone at night either.
+        var (late, night) = await LateRowsThenTheNightAsync(program, clock, dispatcher);
+        Assert.Equal(before + 2, late);
+        Assert.Equal(RunStatus.Succeeded, night.Status);
+        Assert.Equal(("2026-11-20", 2L, 0L, 4L), (night.BusinessDate, night.Report.EventsSentByIntradayLane, night.Report.EventsSent.Values.Sum(), night.Report.EventsSkippedByAdmin));
+        Assert.Equal(4L, night.Report.Days["2026-11-20"].EventsSkippedByAdmin);
+        // The night sent none of the day's events (above), so MoEngage got each once. (The stand-in's duplicate count does not
+        // tell: this program's nights before reuse the day's event ids.)
+        Assert.Equal(before + 2, (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted"));
+    }
+
+    [Fact]
+    public async Task APassesRejectedElementIsKeptLikeARunsUnderThePassesId()
+    {
+        var program = await ProgramWithLaneAsync(members: 3);
+        await using var dispatcher = await DispatcherAsync(program, new FakeClock(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)));
+        Commit(program, 1, 1);
+        var broken = program.Events[1].DeepClone().AsObject();
+        broken.Remove("occurredAt");
+        lock (program.Committed)
+        {
+            program.Committed.Add((program.OpenDay, broken));
+        }
+
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+
+        Assert.Equal(1, (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted"));
+        await using var rejected = dispatcher.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand("""
+            SELECT r.business_date, r.kind, r.answer, r.element FROM dispatch.rejected_elements r
+            JOIN dispatch.intraday_passes p ON p.pass_id = r.run_id WHERE p.program_id = @p
+            """);
+        rejected.Parameters.AddWithValue("p", program.ProgramId);
+        await using var reader = await rejected.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "the pass's rejected element was not kept");
+        Assert.Equal((Day, "event"), (reader.GetFieldValue<DateOnly>(0), reader.GetString(1)));
+        Assert.Contains("occurredAt", reader.GetString(2));
+        Assert.Contains((string)broken["eventId"]!, reader.GetString(3));
+        Assert.False(await reader.ReadAsync());
+    }
+
+    [Fact]
     public async Task TwoReplicasTickingTogetherDeliverEachEventOnce()
     {
         var program = await ProgramWithLaneAsync(members: 6);
@@ -236,6 +335,40 @@ public sealed class IntradayLaneTests(Support.Environment env) : IClassFixture<S
         }
 
         Assert.Equal(2, (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted"));
+    }
+
+    /// <summary>
+    /// Two synced nights with the lane off (the history a pass is weighed against), then at 01:30 in Amsterdam a pass of
+    /// events 1..<paramref name="last"/>, far above the nights' worth projected to a whole day: held. The events MoEngage had before it.
+    /// </summary>
+    private async Task<long> HoldAPassAsync(FakeProgram program, FakeClock clock, DispatcherApp dispatcher, int last)
+    {
+        program.IntradayMinutes = null;
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        clock.Now = new DateTimeOffset(2026, 11, 19, 12, 0, 0, TimeSpan.Zero);
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        clock.Now = new DateTimeOffset(2026, 11, 20, 0, 30, 0, TimeSpan.Zero);
+        program.CutOff = clock.Now;
+        program.IntradayMinutes = 1;
+        Commit(program, 1, last);
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        var before = (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted");
+        program.CutOff = program.CutOff.AddMinutes(5);
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        Assert.Equal(before, (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted"));
+        return before;
+    }
+
+    /// <summary>Events 5 and 6 committed late in the day and a pass of them; then the day's night. MoEngage's events after the pass, and the night.</summary>
+    private async Task<(long Accepted, SyncRunResponse Night)> LateRowsThenTheNightAsync(FakeProgram program, FakeClock clock, DispatcherApp dispatcher)
+    {
+        Commit(program, 5, 6);
+        clock.Now = program.CutOff = new DateTimeOffset(2026, 11, 20, 21, 0, 0, TimeSpan.Zero);
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        var accepted = (await env.StandIn.StatsAsync(program.AppId)).Stat("eventsAccepted");
+        clock.Now = new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+        await dispatcher.ProcessNowAsync(program.ProgramId);
+        return (accepted, (await dispatcher.RunsAsync(program.ProgramId))[0]);
     }
 
     /// <summary>A program whose lane runs every minute, its open day <see cref="Day"/>.</summary>

@@ -16,6 +16,9 @@ public sealed class OpenApiDocumentTests(Support.Environment env) : IClassFixtur
         Assert.Contains("/nightly-sync", paths);
         Assert.Contains("/v1/programs/{programId}/sync-runs/{runId}/release", paths);
         Assert.Contains("/v1/programs/{programId}/sync-runs/{runId}/skip", paths);
+        Assert.Contains("/v1/programs/{programId}/intraday-passes/held", paths);
+        Assert.Contains("/v1/programs/{programId}/intraday-passes/{passId}/release", paths);
+        Assert.Contains("/v1/programs/{programId}/intraday-passes/{passId}/skip", paths);
         Assert.Contains("/v1/programs/{programId}/alerts/test", paths);
         Assert.Contains("/v1/programs/{programId}/alerts/deliveries", paths);
     }

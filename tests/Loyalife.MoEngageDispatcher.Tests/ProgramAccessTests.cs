@@ -23,6 +23,9 @@ public sealed class ProgramAccessTests(SignedInDispatcherFixture fixture) : ICla
         new("GET", "/v1/programs/{programId}/alerts/deliveries", 200),
         new("GET", "/v1/programs/{programId}/members-not-in-moengage", 200),
         new("GET", "/v1/programs/{programId}/intraday-days", 200),
+        new("GET", "/v1/programs/{programId}/intraday-passes/held", 200),
+        new("POST", "/v1/programs/{programId}/intraday-passes/{passId:guid}/release", 404), // no such pass: the handler's own 404
+        new("POST", "/v1/programs/{programId}/intraday-passes/{passId:guid}/skip", 404),
         new("GET", "/v1/programs/{programId}/members/{memberId}/moengage", 200),
         new("GET", "/v1/programs/{programId}/members", 400), // no customerId: the handler's own 400
     ]);
@@ -36,7 +39,8 @@ public sealed class ProgramAccessTests(SignedInDispatcherFixture fixture) : ICla
         var row = Table[endpoint];
         var path = row.Route.Replace("{programId}", fixture.ProgramId, StringComparison.Ordinal)
             .Replace("{runId:guid}", fixture.RunId.ToString(), StringComparison.Ordinal)
-            .Replace("{memberId}", "M00000001", StringComparison.Ordinal);
+            .Replace("{memberId}", "M00000001", StringComparison.Ordinal)
+            .Replace("{passId:guid}", Guid.Empty.ToString(), StringComparison.Ordinal);
         using var client = fixture.App.CreateClient();
 
         var failure = await AccessTable.JudgeAsync(client, row, caller, AccessTable.TokenOf(fixture.Issuer, caller, fixture.ProgramId), path, fixture.ProgramId);

@@ -147,6 +147,32 @@ public sealed class AdminPageTests
     }
 
     [Fact]
+    public async Task AnAdminSkipsAHeldSendOfTheDayAndItLeavesTheHeldSection()
+    {
+        await using var host = await SettingsServiceHost.StartAsync();
+        await ConnectDemoAsync(host);
+        var decisions = new List<string>();
+        await using var dispatcher = await StartDispatcherAsync(host, decisions);
+        using var browser = await SignedInAsync(host);
+
+        await browser.UntilAsync(() => browser.Text("held-passes").Contains("During the day of"), "the held pass of the day");
+        Assert.Contains("96,000", browser.Text("held-passes"));
+        Assert.Contains("the night sends these events", browser.Text("held-passes"));
+        browser.Resize(1280);
+        browser.Driver.ExecuteScript("document.getElementById('held').scrollIntoView({block: 'start'})");
+        Directory.CreateDirectory(ScreenshotFolder);
+        browser.Driver.GetScreenshot().SaveAsFile(Path.Combine(ScreenshotFolder, "admin-held-1280.png"));
+        browser.Driver.FindElement(By.XPath("//div[@id='held-passes']//button[normalize-space()='Skip these events']")).Click();
+        await browser.ConfirmAsync();
+
+        await browser.UntilAsync(() => decisions.Contains($"skip pass {HeldPass}"), "the skip to reach the dispatcher");
+        await browser.UntilAsync(() => browser.Text("held-passes") == "", "the pass gone from the held section");
+        var audit = await Json.ReadAsync(await host.Admin.GetAsync(SettingsPaths.MoEngage("demo") + "/audit"));
+        Assert.Contains(audit.EnumerateArray(), entry => entry.Text("action") == "intraday-pass-skip");
+        Assert.Empty(browser.ScriptErrors());
+    }
+
+    [Fact]
     public async Task ScreenshotsOfThePageAtLaptopAndPhoneWidthAreWrittenToTestResults()
     {
         await using var host = await SettingsServiceHost.StartAsync();
@@ -211,6 +237,56 @@ public sealed class AdminPageTests
     }
 
     [Fact]
+    public async Task TheDemoEditorSwitchesOnTheIntradayLaneIsToldWhyABadIntervalIsRefusedFindsItKeptAfterAReloadAndSwitchesItOff()
+    {
+        var providerPort = FreePort.Next();
+        await using var host = await SettingsServiceHost.StartAsync(SignInSetup.ServiceSettings(providerPort));
+        await using var provider = await SignInSetup.StartProviderAsync(providerPort, host.AppUrl);
+        await ConnectDemoAsync(host);
+        using var browser = AdminBrowser.Start();
+        await browser.SignInAsPersonAsync(host.AppUrl, "demo-editor");
+        await browser.UntilAsync(() => browser.Find("naming-form").Displayed, "what MoEngage receives");
+        Assert.False(browser.Find("intraday-on").Selected);
+        Assert.Contains("nightly full refresh still runs", browser.Text("intraday-help"));
+
+        // 0 minutes passes the browser (the form leaves checking to the server); the server's 400 names the field.
+        browser.Find("intraday-on").Click();
+        SetMinutes(browser, "0");
+        browser.Find("naming-save").Click();
+        await browser.UntilAsync(() => browser.Text("intraday-problem").Contains("intradayMinutes"), "the server's reason beside the setting");
+        Assert.Contains("from 1 to 60", browser.Text("intraday-problem"));
+        Assert.Equal("true", browser.Find("intraday-minutes").GetAttribute("aria-invalid"));
+        Directory.CreateDirectory(ScreenshotFolder);
+        browser.Driver.GetScreenshot().SaveAsFile(Path.Combine(ScreenshotFolder, "admin-intraday-refused-1280.png"));
+        Assert.Equal(JsonValueKind.Null, (await Json.ReadAsync(await host.Admin.GetAsync(SettingsPaths.MoEngage("demo")))).GetProperty("intradayMinutes").ValueKind);
+
+        SetMinutes(browser, "5");
+        browser.Find("naming-save").Click();
+        await browser.UntilAsync(() => browser.Text("naming-result").StartsWith("Saved"), "the saved setting");
+        Assert.Equal("", browser.Text("intraday-problem"));
+        Assert.Null(browser.Find("intraday-minutes").GetAttribute("aria-invalid"));
+        Assert.Equal(5, (await Json.ReadAsync(await host.Admin.GetAsync(SettingsPaths.MoEngage("demo")))).GetProperty("intradayMinutes").GetInt32());
+
+        browser.Driver.Navigate().Refresh();
+        await browser.UntilAsync(() => browser.Find("naming-form").Displayed, "the page again after a reload");
+        await browser.UntilAsync(() => browser.Find("intraday-on").Selected, "the lane still on after the reload");
+        Assert.Equal("5", browser.Find("intraday-minutes").GetAttribute("value"));
+        Assert.Contains("every 5 minutes during the day", browser.Text("moengage-status"));
+        await browser.SaveFullPageAsync(Path.Combine(ScreenshotFolder, "admin-intraday-on-1280.png"), 1280);
+        browser.Resize(1280);
+
+        browser.Find("intraday-on").Click();
+        browser.Find("naming-save").Click();
+        await browser.UntilAsync(() => browser.Text("naming-result").StartsWith("Saved"), "the lane switched off");
+        var saved = await Json.ReadAsync(await host.Admin.GetAsync(SettingsPaths.MoEngage("demo")));
+        Assert.Equal(JsonValueKind.Null, saved.GetProperty("intradayMinutes").ValueKind);
+        var audit = (await Json.ReadAsync(await host.Admin.GetAsync(SettingsPaths.MoEngage("demo") + "/audit"))).EnumerateArray().ToList();
+        Assert.Equal(JsonValueKind.Null, audit[0].GetProperty("changes").GetProperty("intradayMinutes").GetProperty("to").ValueKind);
+        Assert.Equal(5, audit[1].GetProperty("changes").GetProperty("intradayMinutes").GetProperty("to").GetInt32());
+        Assert.Empty(browser.ScriptErrors());
+    }
+
+    [Fact]
     public async Task TheKolkataViewerSignsInAndIsOfferedNothingThatChangesTheProgramThenSignsOut()
     {
         var providerPort = FreePort.Next();
@@ -219,7 +295,7 @@ public sealed class AdminPageTests
         await LedgerDatabase.AddProgramAsync(host.ConnectionString, "demo-kolkata");
         await host.AddWorkspaceAsync("KOLKATA-APP-01", "02", "KolkataKey0123456");
         var saved = await host.Admin.PutAsJsonAsync(SettingsPaths.MoEngage("demo-kolkata"),
-            new { enabled = true, appId = "KOLKATA-APP-01", apiKey = "KolkataKey0123456", dashboardUrl = "https://dashboard-02.moengage.com" });
+            new { enabled = true, appId = "KOLKATA-APP-01", apiKey = "KolkataKey0123456", dashboardUrl = "https://dashboard-02.moengage.com", intradayMinutes = 10 });
         Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
         using var browser = AdminBrowser.Start();
 
@@ -233,6 +309,11 @@ public sealed class AdminPageTests
         Assert.Empty(changing);
         Assert.All(browser.Driver.FindElements(By.CssSelector("#naming-form input")), input =>
             Assert.True(input.GetAttribute("readonly") is not null || !input.Enabled, $"{input.GetAttribute("id")} can be changed"));
+        // The intraday lane: shown as set, not changeable (disabled, as the other choices).
+        Assert.True(browser.Find("intraday-on").Selected);
+        Assert.Equal("10", browser.Find("intraday-minutes").GetAttribute("value"));
+        Assert.False(browser.Find("intraday-on").Enabled);
+        Assert.False(browser.Find("intraday-minutes").Enabled);
         await browser.SaveFullPageAsync(Path.Combine(ScreenshotFolder, "admin-viewer-1280.png"), 1280);
         await browser.SaveFullPageAsync(Path.Combine(ScreenshotFolder, "admin-viewer-phone-390.png"), 390);
         browser.Resize(1280);
@@ -262,7 +343,27 @@ public sealed class AdminPageTests
         Assert.Empty(browser.ScriptErrors());
     }
 
+    private static void SetMinutes(AdminBrowser browser, string minutes)
+    {
+        var input = browser.Find("intraday-minutes");
+        input.Clear();
+        input.SendKeys(minutes);
+    }
+
     private static string ScreenshotFolder => Path.Combine(Repository.Root, "tests", "Loyalife.SettingsService.Tests", "TestResults");
+
+    private const string HeldPass = "7d0c7b7e-0f6e-4a43-9a55-3b1c2d3e4f05";
+
+    private static readonly object HeldPassJson = new
+    {
+        passId = HeldPass, programId = "demo", businessDate = "2026-11-30", since = "2026-11-30T09:55:00Z", cutOff = "2026-11-30T10:00:00Z",
+        status = "held", reason = "held",
+        held = new
+        {
+            businessDate = "2026-11-30", rule = "events_above_median", heldAt = "2026-11-30T10:00:04Z",
+            summary = "intraday pass (the day so far, projected to a whole day): loyalty_points_earned 96,000 is above 5 × the median of the last 7 nights (8,100)",
+        },
+    };
 
     private const string Csv = "memberId,customerId,since,lastChecked\nM000001,C09000001,2026-11-02T23:04:00Z,2026-11-30T23:03:00Z\n";
 
@@ -296,6 +397,23 @@ public sealed class AdminPageTests
                 }
 
                 return Results.Json(new { runId, programId, status = decision == "release" ? "pending" : "skipped" });
+            });
+            // One pass of the day held, until it is decided.
+            app.MapGet("/v1/programs/{programId}/intraday-passes/held", () =>
+            {
+                lock (decisions)
+                {
+                    return Results.Json(decisions.Any(d => d.EndsWith(HeldPass, StringComparison.Ordinal)) ? [] : new[] { HeldPassJson });
+                }
+            });
+            app.MapPost("/v1/programs/{programId}/intraday-passes/{passId:guid}/{decision}", (string programId, Guid passId, string decision) =>
+            {
+                lock (decisions)
+                {
+                    decisions.Add($"{decision} pass {passId}");
+                }
+
+                return Results.Json(new { passId, programId, status = decision == "release" ? "pending" : "skipped" });
             });
             app.MapGet("/v1/programs/{programId}/members-not-in-moengage", (HttpRequest request, string? search, string? after) =>
                 request.Headers.Accept.ToString() == "text/csv" ? Results.Text(Csv, "text/csv") : Results.Json(SampleNights.MembersPage(search, after)));

@@ -74,6 +74,28 @@ public sealed class DispatcherProxyTests
     }
 
     [Fact]
+    public async Task AHeldPassesSkipIsForwardedToItsPassAndAuditedWithIt()
+    {
+        await using var host = await SettingsServiceHost.StartAsync();
+        var forwarded = new List<string>();
+        await using var dispatcher = await DispatcherDouble.StartAsync(host, app =>
+            app.MapPost("/v1/programs/{programId}/intraday-passes/{passId:guid}/{decision}", (HttpRequest request, Guid passId) =>
+            {
+                forwarded.Add(request.Path.Value!);
+                return Results.Json(new { passId, status = "skipped" });
+            }));
+
+        using var skipped = await host.Admin.PostAsync($"{SettingsPaths.MoEngage("demo")}/intraday-passes/{DemoRun}/skip", null);
+
+        Assert.Equal(HttpStatusCode.OK, skipped.StatusCode);
+        Assert.Equal([$"/v1/programs/demo/intraday-passes/{DemoRun}/skip"], forwarded);
+        var audit = await Json.ReadAsync(await host.Admin.GetAsync(SettingsPaths.MoEngage("demo") + "/audit"));
+        var decision = audit.EnumerateArray().Single(entry => entry.Text("action").StartsWith("intraday-pass-", StringComparison.Ordinal));
+        Assert.Equal(("intraday-pass-skip", DemoRun.ToString(), "admin-token"),
+            (decision.Text("action"), decision.GetProperty("changes").Text("passId"), decision.Text("actor")));
+    }
+
+    [Fact]
     public async Task MembersNotInMoEngagePassOnTheQueryAndTheCsvAcceptAndNothingElse()
     {
         await using var host = await SettingsServiceHost.StartAsync();
@@ -122,6 +144,9 @@ public sealed class DispatcherProxyTests
         (HttpMethod.Post, $"{root}/sync-runs/{DemoRun}/skip"),
         (HttpMethod.Get, root + "/members-not-in-moengage"),
         (HttpMethod.Get, root + "/intraday-days"),
+        (HttpMethod.Get, root + "/intraday-passes/held"),
+        (HttpMethod.Post, $"{root}/intraday-passes/{DemoRun}/release"),
+        (HttpMethod.Post, $"{root}/intraday-passes/{DemoRun}/skip"),
         (HttpMethod.Get, root + "/members/M00000001"),
         (HttpMethod.Get, root + "/members?customerId=C0000001"),
     ];

@@ -31,6 +31,9 @@ public sealed class ProgramAccessTests(SignedInSettingsFixture fixture) : IClass
         new("POST", Settings + "/sync-runs/{runId:guid}/skip", 502),
         new("GET", Settings + "/members-not-in-moengage", 502),
         new("GET", Settings + "/intraday-days", 502),
+        new("GET", Settings + "/intraday-passes/held", 502),
+        new("POST", Settings + "/intraday-passes/{passId:guid}/release", 502),
+        new("POST", Settings + "/intraday-passes/{passId:guid}/skip", 502),
         new("GET", Settings + "/members/{memberId}", 502),
         new("GET", Settings + "/members", 502),
         new("GET", Targets, 200),
@@ -52,6 +55,7 @@ public sealed class ProgramAccessTests(SignedInSettingsFixture fixture) : IClass
         var path = row.Route.Replace("{programId}", programId, StringComparison.Ordinal)
             .Replace("{runId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{targetId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{passId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{memberId}", "M00000001", StringComparison.Ordinal);
         using var client = fixture.Host.Client(null);
 

@@ -6,7 +6,8 @@ import { dateTime, words } from "./format.js";
 import { showList } from "./lists.js";
 import { state } from "./state.js";
 
-const actions = { "sync-run-release": "released a held night", "sync-run-skip": "skipped a held night", "verification-failed": "check failed" };
+const actions = { "sync-run-release": "released a held night", "sync-run-skip": "skipped a held night",
+  "intraday-pass-release": "released a held send during the day", "intraday-pass-skip": "skipped a held send during the day", "verification-failed": "check failed" };
 
 export async function loadAudit() {
   const response = await api("GET", integrationPath(state.programId) + "/audit?limit=20");

@@ -29,7 +29,9 @@ function render(current) {
   const configured = current !== null;
   $("enabled").checked = configured && current.enabled;
   $("moengage-status").textContent = !configured ? "Not configured."
-    : current.enabled ? "Enabled: members and the day's events go to MoEngage every night." : "Disabled: nothing is sent to MoEngage.";
+    : !current.enabled ? "Disabled: nothing is sent to MoEngage."
+    : current.intradayMinutes == null ? "Enabled: members and the day's events go to MoEngage every night."
+    : `Enabled: members and the day's events go to MoEngage every night, and the day's events also every ${current.intradayMinutes} minutes during the day.`;
   $("moengage-status").className = configured && current.enabled ? "status on" : "status off";
   $("moengage-details").hidden = !configured;
   $("verify").hidden = !configured;

@@ -43,7 +43,7 @@ function render(settings) {
   $("intraday-on").disabled = $("intraday-minutes").disabled = state.readOnly;
   $("intraday-on").checked = settings.intradayMinutes != null;
   $("intraday-minutes").value = settings.intradayMinutes ?? 15;
-  $("intraday-problem").textContent = "";
+  setIntradayProblem("");
   $("names-rows").replaceChildren(...Object.entries(settings.attributeNames).map(([loyalife, moengage]) => row(loyalife, moengage)));
   checkAll();
 }
@@ -88,6 +88,12 @@ function checkAll() {
   return ok;
 }
 
+function setIntradayProblem(message) {
+  $("intraday-problem").textContent = message;
+  if (message) $("intraday-minutes").setAttribute("aria-invalid", "true");
+  else $("intraday-minutes").removeAttribute("aria-invalid");
+}
+
 function setProblem(input, message) {
   $(`${input.id}-problem`).textContent = message || "";
   if (message) input.setAttribute("aria-invalid", "true");
@@ -98,6 +104,7 @@ async function save(event) {
   event.preventDefault();
   $("naming-error").textContent = "";
   $("naming-result").textContent = "";
+  setIntradayProblem("");
   if (!checkAll()) return;
   const current = state.settings;
   const body = {
@@ -121,7 +128,7 @@ async function save(event) {
   const unplaced = [];
   for (const [key, messages] of Object.entries(response.data?.errors || {})) {
     if (key === "intradayMinutes") {
-      $("intraday-problem").textContent = messages.join(" ");
+      setIntradayProblem(messages.join(" "));
       continue;
     }
     const name = key.replace(/^attributeNames[.[]?/i, "").replace(/]$/, "");

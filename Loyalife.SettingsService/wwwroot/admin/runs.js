@@ -72,9 +72,11 @@ function eventsCell(events) {
 function laneCell(report) {
   const sent = report?.eventsSentByIntradayLane;
   const left = report?.membersLeftToIntradayLane;
-  if (!sent && !left) return null;
-  return el("span", { class: "sub", title: "Sent during the day by the intraday lane, so not sent again at night" },
-    [sent ? `${count(sent)} already sent during the day` : null, left ? `${count(left)} members already newer` : null].filter(Boolean).join(", "));
+  const skipped = report?.eventsSkippedByAdmin;
+  if (!sent && !left && !skipped) return null;
+  return el("span", { class: "sub", title: "Sent during the day by the intraday lane, or held during the day and skipped by an admin: not sent at night" },
+    [sent ? `${count(sent)} already sent during the day` : null, left ? `${count(left)} members already newer` : null,
+      skipped ? `${count(skipped)} skipped by an admin` : null].filter(Boolean).join(", "));
 }
 
 function heldBackCell(report) {
@@ -94,8 +96,13 @@ export function verificationCell(verification) {
 }
 
 function renderHeld(held) {
-  $("held").hidden = held.length === 0;
   $("held-runs").replaceChildren(...held.map(heldCard));
+  showHeldSection();
+}
+
+/** The section shows while a night or a pass of the day waits for a decision. */
+export function showHeldSection() {
+  $("held").hidden = !$("held-runs").children.length && !$("held-passes").children.length;
 }
 
 function heldCard(run) {
