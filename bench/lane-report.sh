@@ -33,7 +33,7 @@ passes=$(q "SELECT coalesce(json_agg(x ORDER BY x.\"startedAt\"), '[]') FROM (
       AS \"postgresSeconds\"
   FROM dispatch.intraday_passes p WHERE p.program_id = 'demo' AND p.business_date = '$day') x")
 
-nights=$(q "SELECT json_agg(x ORDER BY x.date) FROM (
+nights=$(q "SELECT coalesce(json_agg(x ORDER BY x.date), '[]') FROM (
   SELECT from_date AS date, round(extract(epoch FROM finished_at - started_at)::numeric, 1) AS seconds,
     (report ->> 'membersSent')::bigint AS members, coalesce((report ->> 'membersLeftToIntradayLane')::bigint, 0) AS \"membersLeftToLane\",
     (SELECT coalesce(sum(value::bigint), 0) FROM jsonb_each_text(report -> 'eventsSent')) AS events,

@@ -146,7 +146,7 @@ echo "   $(date -u +%T) the day closed; waiting for its night"
 deadline=$((SECONDS + 1800))
 while :; do
   read -r status reason < <(psql_ -d "$db" -Atc "SELECT status, reason FROM dispatch.sync_runs
-    WHERE program_id = 'demo' AND from_date = '$day' AND NOT dry_run ORDER BY requested_at DESC LIMIT 1" | tr '|' ' ')
+    WHERE program_id = 'demo' AND from_date = '$day' AND NOT dry_run ORDER BY requested_at DESC LIMIT 1" | tr '|' ' ') || true # no row yet
   [[ $status == succeeded ]] && break
   [[ $status == held ]] && { echo "the night of $day is held ($reason): the figures below have no night after the day"; break; }
   ((SECONDS < deadline)) || { echo "the night of $day is still ${status:-not started} after 30 minutes"; exit 1; }
