@@ -101,15 +101,17 @@ public sealed class LoyalifeSystem : IAsyncDisposable
             WorkingDirectory = directory,
         };
 
-        var snapshotPort = FreePort.Next();
-        SnapshotsSidecar = new Sidecar("snapshot-service", snapshotPort, environment, components);
-        await SnapshotsSidecar.StartAsync();
-        // First: the ledger settings-service reads program ids from, as the AppHost's demo ledger seeds it.
+        // First: the ledger settings-service reads program ids from, as the AppHost's demo ledger seeds it. Seeded
+        // before any port is picked: a port free a moment ago was taken by another test's process during the
+        // seconds of seeding (seen: "address already in use" starting snapshot-service).
         await using (var ledger = NpgsqlDataSource.Create(Database))
         {
             await DemoSeeder.SeedIfEmptyAsync(ledger, new DemoOptions { Members = members }, DateTimeOffset.UtcNow, NullLogger.Instance, CancellationToken.None);
         }
 
+        var snapshotPort = FreePort.Next();
+        SnapshotsSidecar = new Sidecar("snapshot-service", snapshotPort, environment, components);
+        await SnapshotsSidecar.StartAsync();
         Snapshots = new ServiceHost<SnapshotProgram>(snapshotPort, Common(SnapshotsSidecar, new()));
         Snapshots.Start();
 
