@@ -16,7 +16,7 @@
 #   commit out of id and time order; one burst in each half; in the second half a 3-minute stretch without rows,
 #   so that some passes find nothing new. The services, stand-in and quotas are as in the nightly benchmark
 #   (stand-in and Get User unlimited, Get User's time at MoEngage's 1,000 a minute computed); only `intraday-tick`
-#   ticks (every minute, as in components/), and the night of the closed day runs on the first tick after the close.
+#   ticks (components/intraday-tick.yaml), and the night of the closed day runs on the first tick after the close.
 # - Measured: the delay from each written row's commit (pg_xact_commit_timestamp) to the dispatcher's record of
 #   MoEngage accepting its event (dispatch.intraday_events.accepted_at), per half; every pass's members, events and
 #   PostgreSQL time (pg_stat_statements of the services' statements outside the dispatch schema, sampled each
@@ -53,22 +53,7 @@ day=$(TZ=$zone date -d "@$((close - 1))" +%F)
 psql_ -d "$db" -qc "UPDATE loyalty.programs SET time_zone = '$zone' WHERE program_id = 'demo'"
 echo "   program demo moved to $zone: its day $day closes at $(date -u -d "@$close" +%T) UTC"
 
-cat >"$work/components/intraday-tick.yaml" <<YAML
-apiVersion: dapr.io/v1alpha1
-kind: Component
-metadata:
-  name: intraday-tick
-spec:
-  type: bindings.cron
-  version: v1
-  metadata:
-    - name: schedule
-      value: "@every 1m"
-    - name: direction
-      value: input
-scopes:
-  - moengage-dispatcher
-YAML
+cp components/intraday-tick.yaml "$work/components/" # the minute tick exactly as deployed
 standin_port=$(free_port); standin="http://127.0.0.1:$standin_port"
 start standin env ASPNETCORE_URLS="$standin" Logging__LogLevel__Default=Warning dotnet "$(bin dev/Loyalife.MoEngageStandIn)"
 wait_http standin "$standin/" 60
