@@ -25,6 +25,7 @@ public static class Extensions
         builder.Services.AddSingleton<LedgerAnomalyQuery>();
         builder.Services.AddSingleton<Members.MemberLookupQuery>();
         builder.Services.AddSingleton<Intraday.HorizonQuery>();
+        builder.Services.AddOptions<Intraday.IntradayOptions>().BindConfiguration("Intraday").ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }
 }

@@ -36,14 +36,13 @@ public static class IntradayApi
             return ApiProblems.UnknownTimeZone(programId, program.TimeZone);
         }
 
-        var (horizon, cutOff) = await query.ReadAsync(ct);
-        return TypedResults.Ok(new PassHorizon(programId, Format.Date(BusinessDay.LocalDate(cutOff, zone)), cutOff,
-            horizon.ToString(CultureInfo.InvariantCulture)));
+        var (date, cutOff, horizon) = await query.ReadAsync(zone, ct);
+        return TypedResults.Ok(new PassHorizon(programId, Format.Date(date), cutOff, horizon.ToString(CultureInfo.InvariantCulture)));
     }
 
     private static async Task<Results<SnapshotPage, ProblemHttpResult>> GetMembers(
         string programId, string date, string? from, string? since, string? to, string? cutOff, string? after, string? limit,
-        ProgramStore programs, MemberSnapshotQuery query, CancellationToken ct)
+        ProgramStore programs, HorizonQuery horizons, MemberSnapshotQuery query, CancellationToken ct)
     {
         if (SnapshotsApi.ParseLimit(limit) is not { } pageSize)
         {
@@ -56,7 +55,7 @@ public static class IntradayApi
             return SnapshotsApi.BadCursor();
         }
 
-        var (scope, pass, problem) = await ResolveAsync(programId, date, from, since, to, cutOff, programs, ct);
+        var (scope, pass, problem) = await ResolveAsync(programId, date, from, since, to, cutOff, programs, horizons, ct);
         return scope is null
             ? problem!
             : new SnapshotPage(scope, (json, flush, begin, token) => query.WriteItemsAsync(scope, afterMember!, pageSize, json, flush, begin, token, pass));
@@ -64,7 +63,7 @@ public static class IntradayApi
 
     private static async Task<Results<SnapshotPage, ProblemHttpResult>> GetEvents(
         string programId, string date, string? from, string? since, string? to, string? cutOff, string? after, string? limit,
-        ProgramStore programs, EventSnapshotQuery query, CancellationToken ct)
+        ProgramStore programs, HorizonQuery horizons, EventSnapshotQuery query, CancellationToken ct)
     {
         if (SnapshotsApi.ParseLimit(limit) is not { } pageSize)
         {
@@ -82,25 +81,26 @@ public static class IntradayApi
             afterEvent = (micros, eventId);
         }
 
-        var (scope, pass, problem) = await ResolveAsync(programId, date, from, since, to, cutOff, programs, ct);
+        var (scope, pass, problem) = await ResolveAsync(programId, date, from, since, to, cutOff, programs, horizons, ct);
         return scope is null
             ? problem!
             : new SnapshotPage(scope, (json, flush, begin, token) => query.WriteItemsAsync(scope, afterEvent, pageSize, json, flush, begin, token, pass));
     }
 
     private static async Task<Results<Ok<PassSummary>, ProblemHttpResult>> GetSummary(
-        string programId, string date, string? from, string? since, string? to, string? cutOff, ProgramStore programs, EventSnapshotQuery query,
-        CancellationToken ct)
+        string programId, string date, string? from, string? since, string? to, string? cutOff, ProgramStore programs, HorizonQuery horizons,
+        EventSnapshotQuery query, CancellationToken ct)
     {
-        var (scope, pass, problem) = await ResolveAsync(programId, date, from, since, to, cutOff, programs, ct);
+        var (scope, pass, problem) = await ResolveAsync(programId, date, from, since, to, cutOff, programs, horizons, ct);
         return scope is null
             ? problem!
             : TypedResults.Ok(new PassSummary(programId, scope.BusinessDate, pass!.CutOff, await query.CountPassByNameAsync(scope, pass, ct)));
     }
 
-    /// <summary>The day (400, 404 as the nightly snapshot), then the pass: its window well-formed and its cut-off within the day (400).</summary>
+    /// <summary>The day (400, 404 as the nightly snapshot), then the pass: its window well-formed and its cut-off within the day (400), and its reach.</summary>
     private static async Task<(SnapshotScope?, PassWindow?, ProblemHttpResult?)> ResolveAsync(
-        string programId, string date, string? from, string? since, string? to, string? cutOff, ProgramStore programs, CancellationToken ct)
+        string programId, string date, string? from, string? since, string? to, string? cutOff, ProgramStore programs, HorizonQuery horizons,
+        CancellationToken ct)
     {
         var (pass, error) = PassWindow.Parse(from, since, to, cutOff);
         if (pass is null)
@@ -120,6 +120,6 @@ public static class IntradayApi
                 $"A pass of {day.BusinessDate} has its cut-offs from {Format.Instant(day.Day.Start.UtcDateTime)} to before {Format.Instant(day.Day.End.UtcDateTime)}."));
         }
 
-        return (day with { CutOff = pass.CutOff }, pass, null);
+        return (day with { CutOff = pass.CutOff }, pass with { Reach = await horizons.ReachAsync(pass, day.Day, ct) }, null);
     }
 }

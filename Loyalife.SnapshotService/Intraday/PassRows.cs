@@ -8,13 +8,14 @@ namespace Loyalife.SnapshotService.Intraday;
 /// pass sends only the difference: seen by k, not seen by k-1. Rows committed late, out of id or occurred_at
 /// order, fall into the first pass whose horizon passes their transaction; none falls into two passes. A row's
 /// xmin is a 32-bit transaction id that wraps, so it is compared with the horizon modulo 2^32 (exact for any
-/// row less than 2^31 transactions old, which every row of an open day is).
+/// row less than 2^31 transactions old, which every row of an open day is). Only rows dated from the pass's reach
+/// are read (<see cref="HorizonQuery.ReachAsync"/>): a row dated further back is the night's.
 /// </summary>
 public static class PassRows
 {
     /// <summary>The condition on a ledger table aliased <paramref name="alias"/>; parameters from <see cref="PassWindow.AddParameters"/>.</summary>
     public static string Condition(string alias) => $"""
-        {alias}.program_id = @program AND {alias}.occurred_at >= @day_start AND {alias}.occurred_at < @as_of
+        {alias}.program_id = @program AND {alias}.occurred_at >= @reach AND {alias}.occurred_at < @as_of
         AND {Below(alias, "@to_low")}
         AND NOT (@from_low::bigint IS NOT NULL AND {alias}.occurred_at < @since AND {Below(alias, "@from_low")})
         """;

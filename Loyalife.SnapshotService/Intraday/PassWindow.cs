@@ -7,6 +7,9 @@ namespace Loyalife.SnapshotService.Intraday;
 /// </summary>
 public sealed record PassWindow(ulong? From, DateTimeOffset? Since, ulong To, DateTimeOffset CutOff)
 {
+    /// <summary>The earliest instant a row of the pass can be dated (<see cref="HorizonQuery.ReachAsync"/>); null: the day's start.</summary>
+    public DateTimeOffset? Reach { get; init; }
+
     private const ulong Wrap = 1UL << 32;
 
     /// <summary>The window read from a query string, or the reason it is not one.</summary>
@@ -39,11 +42,7 @@ public sealed record PassWindow(ulong? From, DateTimeOffset? Since, ulong To, Da
     public void AddParameters(NpgsqlCommand command, Snapshots.SnapshotScope scope)
     {
         var parameters = command.Parameters;
-        if (!parameters.Contains("day_start"))
-        {
-            parameters.AddWithValue("day_start", scope.Day.Start.UtcDateTime);
-        }
-
+        parameters.AddWithValue("reach", (Reach ?? scope.Day.Start).UtcDateTime);
         parameters.AddWithValue("to_low", (long)(To % Wrap));
         parameters.Add(new NpgsqlParameter("from_low", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = From is { } lower ? (long)(lower % Wrap) : DBNull.Value });
         parameters.Add(new NpgsqlParameter("since", NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = Since is { } since ? since.UtcDateTime : DBNull.Value });

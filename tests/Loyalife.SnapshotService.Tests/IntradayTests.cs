@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Loyalife.SnapshotService.Tests;
 
 /// <summary>
@@ -12,6 +14,10 @@ public sealed class IntradayTests
 
     private static string NoonZone() => Hours == 0 ? "UTC" : $"Etc/GMT{(Hours > 0 ? "-" : "+")}{Math.Abs(Hours)}";
 
+    // An instant shortly before a row is written: within the backdating allowance, so the lane finds the row
+    // whenever its transaction commits (docs/ledger.md, "Which rows a pass holds").
+    private static string Ago(int seconds) => DateTimeOffset.UtcNow.AddSeconds(-seconds).ToString("O");
+
     [Fact]
     public async Task APassSendsTheDaysRowsSoFarWithItsMembersAttributesAsOfTheCutOff()
     {
@@ -20,8 +26,8 @@ public sealed class IntradayTests
         var today = (await passes.NextAsync()).Date;
         var w = app.Ledger;
         await w.EntryAsync(1, "p", "M1", "2026-01-01T00:00:00Z", "accrual", 40, transactionId: "T0");
-        await w.EntryAsync(2, "p", "M1", $"{today}T00:00:01{Offset}", "accrual", 150, transactionId: "T1");
-        await w.TierAsync(1, "p", "M1", $"{today}T00:00:02{Offset}", "Silver");
+        await w.EntryAsync(2, "p", "M1", Ago(2), "accrual", 150, transactionId: "T1");
+        await w.TierAsync(1, "p", "M1", Ago(1), "Silver");
         await w.MemberAsync("p", "M2", "C2", "2025-01-01T00:00:00Z");
 
         var passed = await passes.UntilAsync(events => events.Count == 1);
@@ -43,21 +49,21 @@ public sealed class IntradayTests
     {
         await using var app = await SnapshotApp.StartWithMemberAsync("2026-12-07T12:00:00Z", NoonZone(), "Bronze");
         var passes = new IntradayPasses(app, "p");
-        var today = (await passes.NextAsync()).Date;
-        await app.Ledger.EntryAsync(1, "p", "M1", $"{today}T00:00:01{Offset}", "accrual", 10, transactionId: "T1");
+        await passes.NextAsync();
+        await app.Ledger.EntryAsync(1, "p", "M1", Ago(3), "accrual", 10, transactionId: "T1");
 
         // A transaction that began first, for an earlier instant, commits after a later one and after a pass.
         await using var slow = new NpgsqlConnection(app.ConnectionString);
         await slow.OpenAsync();
         await using var transaction = await slow.BeginTransactionAsync();
         await using (var insert = new NpgsqlCommand(
-            $"INSERT INTO loyalty.point_entries (entry_id, program_id, member_id, occurred_at, entry_type, points) VALUES (3, 'p', 'M1', '{today}T00:00:00.5{Offset}', 'redemption', 5)",
+            $"INSERT INTO loyalty.point_entries (entry_id, program_id, member_id, occurred_at, entry_type, points) VALUES (3, 'p', 'M1', '{Ago(2)}', 'redemption', 5)",
             slow, transaction))
         {
             await insert.ExecuteNonQueryAsync();
         }
 
-        await app.Ledger.EntryAsync(2, "p", "M1", $"{today}T00:00:02{Offset}", "accrual", 20, transactionId: "T2");
+        await app.Ledger.EntryAsync(2, "p", "M1", Ago(1), "accrual", 20, transactionId: "T2");
         var during = await passes.UntilAsync(events => events.Count >= 1);
         Assert.DoesNotContain(during.SelectMany(p => p.Events), e => e.GetProperty("eventId").GetString() is "pe-3" or "pe-2");
 
@@ -90,10 +96,10 @@ public sealed class IntradayTests
     {
         await using var app = await SnapshotApp.StartWithMemberAsync("2026-12-07T12:00:00Z", NoonZone(), "Bronze");
         var passes = new IntradayPasses(app, "p");
-        var today = (await passes.NextAsync()).Date;
+        await passes.NextAsync();
         await app.Ledger.StatusAsync(1, "p", "M1", "2025-01-01T00:00:00Z", "active");
         // Active to inactive is no event of the lane, but the member's status attribute changed.
-        await app.Ledger.StatusAsync(2, "p", "M1", $"{today}T00:00:01{Offset}", "inactive");
+        await app.Ledger.StatusAsync(2, "p", "M1", Ago(1), "inactive");
 
         // Other tests' transactions may hold the horizon back a moment: passes until one holds the member.
         var passed = new List<IntradayPasses.Pass>();
@@ -106,6 +112,75 @@ public sealed class IntradayTests
         Assert.Empty(passed.SelectMany(p => p.Events));
         var member = Assert.Single(passed.SelectMany(p => p.Members));
         Assert.Equal("inactive", member.GetProperty("attributes").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ARowDatedFurtherBackThanTheBackdatingAllowanceIsLeftToTheNight()
+    {
+        await using var app = await SnapshotApp.StartWithMemberAsync("2026-12-07T12:00:00Z", NoonZone(), "Bronze");
+        var passes = new IntradayPasses(app, "p");
+        var today = (await passes.NextAsync()).Date;
+
+        // A correction dated this morning, committed with an ordinary row after a pass.
+        await app.Ledger.ExecuteAsync(
+            "INSERT INTO loyalty.point_entries (entry_id, program_id, member_id, occurred_at, entry_type, points, transaction_id) " +
+            $"VALUES (1, 'p', 'M1', '{today}T00:00:01{Offset}', 'manual_bonus', 10, NULL), (2, 'p', 'M1', '{Ago(1)}', 'accrual', 20, 'T2')");
+
+        var passed = await passes.UntilAsync(events => events.Count >= 1);
+        passed.Add(await passes.NextAsync());
+
+        Assert.Equal(["pe-2"], passed.SelectMany(p => p.Events).Select(e => e.GetProperty("eventId").GetString()));
+        var refreshed = passed.Single(p => p.Events.Count > 0).Members.Single();
+        Assert.Equal(30, refreshed.GetProperty("attributes").GetProperty("points_available").GetInt32());
+        app.Time.SetUtcNow(DateTimeOffset.Parse($"{today}T00:00:00{Offset}", CultureInfo.InvariantCulture).AddDays(1).AddHours(1));
+        var night = await app.GetAllAsync($"/v1/programs/p/snapshots/{today}/events", 100);
+        Assert.Contains(night, e => e.GetProperty("eventId").GetString() == "pe-1");
+    }
+
+    [Fact]
+    public async Task TheCutOffWaitsAtTheStartOfTheOldestTransactionThatHasWrittenUntilItEnds()
+    {
+        await using var app = await SnapshotApp.StartWithMemberAsync("2026-12-07T12:00:00Z", NoonZone(), "Bronze");
+        await using var open = new NpgsqlConnection(app.ConnectionString);
+        await open.OpenAsync();
+        await using var transaction = await open.BeginTransactionAsync();
+        await using var write = new NpgsqlCommand("SELECT txid_current()::text, now()", open, transaction);
+        DateTimeOffset began;
+        await using (var reader = await write.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            began = reader.GetFieldValue<DateTimeOffset>(1);
+        }
+
+        await Task.Delay(1100);
+        var held = (await app.GetJsonAsync("/v1/programs/p/intraday/horizon")).GetProperty("cutOff").GetDateTimeOffset();
+        await transaction.CommitAsync();
+
+        Assert.True(held <= began, $"cut-off {held:O} after the start of the open transaction, {began:O}");
+        var after = held;
+        for (var attempt = 0; attempt < 100 && after <= began; attempt++)
+        {
+            await Task.Delay(100); // other tests' transactions may hold it a moment
+            after = (await app.GetJsonAsync("/v1/programs/p/intraday/horizon")).GetProperty("cutOff").GetDateTimeOffset();
+        }
+
+        Assert.True(after > began, $"cut-off {after:O} still at or before {began:O} after the transaction ended");
+    }
+
+    [Fact]
+    public async Task ARoleThatCannotSeeOtherSessionsTransactionsReadsTheWholeDayEachPass()
+    {
+        var role = "reader_" + Guid.NewGuid().ToString("N")[..12];
+        await using var app = await SnapshotApp.StartAsync(DateTimeOffset.Parse("2026-12-07T12:00:00Z", CultureInfo.InvariantCulture), readerRole: role);
+        await app.Ledger.ProgramAsync("p", NoonZone(), "Bronze");
+        await app.Ledger.MemberAsync("p", "M1", "C1", "2025-01-01T00:00:00Z");
+        var passes = new IntradayPasses(app, "p");
+        var today = (await passes.NextAsync()).Date;
+
+        await app.Ledger.EntryAsync(1, "p", "M1", $"{today}T00:00:01{Offset}", "manual_bonus", 10);
+        var passed = await passes.UntilAsync(events => events.Count >= 1);
+
+        Assert.Equal(["pe-1"], passed.SelectMany(p => p.Events).Select(e => e.GetProperty("eventId").GetString()));
     }
 
     public static TheoryData<string> BadWindows =>

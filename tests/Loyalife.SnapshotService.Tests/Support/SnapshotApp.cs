@@ -46,18 +46,30 @@ public sealed class SnapshotApp : IAsyncDisposable
     }
 
     /// <param name="createSchema">false leaves the database without the ledger schema.</param>
-    public static async Task<SnapshotApp> StartAsync(DateTimeOffset now, bool createSchema = true, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="readerRole">The service connects as this new role, which may only read the ledger (no pg_read_all_stats).</param>
+    public static async Task<SnapshotApp> StartAsync(
+        DateTimeOffset now, bool createSchema = true, IReadOnlyDictionary<string, string?>? settings = null, string? readerRole = null)
     {
         var server = await PostgresServer.Shared;
         var connectionString = await server.CreateDatabaseAsync();
-        if (createSchema)
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
-            await using var dataSource = NpgsqlDataSource.Create(connectionString);
-            await LedgerSchema.CreateAsync(dataSource);
+            if (createSchema)
+            {
+                await LedgerSchema.CreateAsync(dataSource);
+            }
+
+            if (readerRole is not null)
+            {
+                await using var grant = dataSource.CreateCommand(
+                    $"CREATE ROLE {readerRole} LOGIN; GRANT USAGE ON SCHEMA loyalty TO {readerRole}; GRANT SELECT ON ALL TABLES IN SCHEMA loyalty TO {readerRole}");
+                await grant.ExecuteNonQueryAsync();
+            }
         }
 
         var time = new FakeTimeProvider(now);
-        var configuration = new ServiceSettings(connectionString, Token).ToDictionary().With(settings);
+        var serviceConnection = readerRole is null ? connectionString : new NpgsqlConnectionStringBuilder(connectionString) { Username = readerRole }.ConnectionString;
+        var configuration = new ServiceSettings(serviceConnection, Token).ToDictionary().With(settings);
 
         var host = new ServiceHost<Program>(port: null, configuration, web =>
             web.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time))));
