@@ -14,7 +14,8 @@ namespace Loyalife.SnapshotService.Intraday;
 /// </summary>
 public sealed class HorizonQuery(NpgsqlDataSource dataSource, IOptions<IntradayOptions> options, ILogger<HorizonQuery> logger)
 {
-    private bool? seesEveryTransaction;
+    // 0 until read, then 1 or -1: an int, so that requests reading it at once never see half a write.
+    private int seesEveryTransaction;
 
     /// <summary>The open business day in <paramref name="zone"/>, the cut-off within it and the horizon.</summary>
     public async Task<(DateOnly Date, DateTimeOffset CutOff, ulong Horizon)> ReadAsync(TimeZoneInfo zone, CancellationToken ct)
@@ -58,9 +59,9 @@ public sealed class HorizonQuery(NpgsqlDataSource dataSource, IOptions<IntradayO
     // Read once: a role granted pg_read_all_stats later is seen after a restart.
     private async Task<bool> SeesEveryTransactionAsync(CancellationToken ct)
     {
-        if (seesEveryTransaction is { } known)
+        if (Volatile.Read(ref seesEveryTransaction) is var known and not 0)
         {
-            return known;
+            return known > 0;
         }
 
         await using var command = dataSource.CreateCommand("SELECT pg_has_role('pg_read_all_stats', 'USAGE')");
@@ -70,7 +71,7 @@ public sealed class HorizonQuery(NpgsqlDataSource dataSource, IOptions<IntradayO
             logger.LogWarning("The database role cannot see other sessions' transactions (grant it pg_read_all_stats): every intraday pass reads its day from the start");
         }
 
-        seesEveryTransaction = sees;
+        Volatile.Write(ref seesEveryTransaction, sees ? 1 : -1);
         return sees;
     }
 }
