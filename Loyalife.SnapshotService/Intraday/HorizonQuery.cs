@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Loyalife.SnapshotService.Intraday;
 
 /// <summary>
-/// Where a pass stands now, and how far back the next pass must look (docs/ledger.md, "Which rows a pass holds").
+/// Where a pass stands now, and how far back the next pass must look (docs/ledger.md, "How far back a pass reads").
 /// The horizon is the xmin of a statement's own snapshot: every transaction below it has ended, so the rows it
 /// wrote are fixed. The cut-off is the earlier of the database's clock and the start of the oldest transaction
 /// that has written (holds an xid), read just before that snapshot: every row of a transaction the horizon does

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Loyalife.SnapshotService.Intraday;
 
-/// <summary>Configuration section <c>Intraday</c> (docs/ledger.md, "Which rows a pass holds").</summary>
+/// <summary>Configuration section <c>Intraday</c> (docs/ledger.md, "How far back a pass reads").</summary>
 public sealed class IntradayOptions
 {
     /// <summary>

@@ -15,7 +15,7 @@ public sealed class IntradayTests
     private static string NoonZone() => Hours == 0 ? "UTC" : $"Etc/GMT{(Hours > 0 ? "-" : "+")}{Math.Abs(Hours)}";
 
     // An instant shortly before a row is written: within the backdating allowance, so the lane finds the row
-    // whenever its transaction commits (docs/ledger.md, "Which rows a pass holds").
+    // whenever its transaction commits (docs/ledger.md, "How far back a pass reads").
     private static string Ago(int seconds) => DateTimeOffset.UtcNow.AddSeconds(-seconds).ToString("O");
 
     [Fact]
@@ -152,8 +152,11 @@ public sealed class IntradayTests
             began = reader.GetFieldValue<DateTimeOffset>(1);
         }
 
+        async Task<DateTimeOffset> CutOffAsync() =>
+            (await app.GetJsonAsync("/v1/programs/p/intraday/horizon")).GetProperty("cutOff").GetDateTimeOffset();
+
         await Task.Delay(1100);
-        var held = (await app.GetJsonAsync("/v1/programs/p/intraday/horizon")).GetProperty("cutOff").GetDateTimeOffset();
+        var held = await CutOffAsync();
         await transaction.CommitAsync();
 
         Assert.True(held <= began, $"cut-off {held:O} after the start of the open transaction, {began:O}");
@@ -161,7 +164,7 @@ public sealed class IntradayTests
         for (var attempt = 0; attempt < 100 && after <= began; attempt++)
         {
             await Task.Delay(100); // other tests' transactions may hold it a moment
-            after = (await app.GetJsonAsync("/v1/programs/p/intraday/horizon")).GetProperty("cutOff").GetDateTimeOffset();
+            after = await CutOffAsync();
         }
 
         Assert.True(after > began, $"cut-off {after:O} still at or before {began:O} after the transaction ended");
