@@ -7,7 +7,8 @@
 #                                         (60,000 users and 60,000 events a minute: about 20 more minutes)
 #   BENCH_NIGHTS=2                        nights run in order up to the business day (the last is the one measured in full)
 #   BENCH_REPEAT=2                        times each measured step of a size runs (paging, summary, anomalies, floor, the
-#                                         nights and the day again); the table gives each figure's median, the JSON its
+#                                         nights and the day again), after one untimed paging pass that warms the fresh
+#                                         ledger; the table gives each figure's median, the JSON its
 #                                         median, min and max (ratios taken per repeat), growth compares medians
 #   BENCH_EXPLAIN_MS=                    log the plan of every statement slower than this many ms (auto_explain) and keep
 #                                         PostgreSQL's log as bench/results/<timestamp>-postgres.log
@@ -163,7 +164,7 @@ service() {
   local port http grpc
   port=${app_port[$name]:-$(free_port)}; http=$(free_port); grpc=$(free_port)
   app_port[$name]=$port
-  start "$name" env ASPNETCORE_URLS="http://127.0.0.1:$port" ConnectionStrings__loyalife="$connection" \
+  start "$name" env ASPNETCORE_URLS="http://127.0.0.1:$port" ConnectionStrings__loyalife="$connection;Application Name=$appid" \
     DAPR_HTTP_ENDPOINT="http://127.0.0.1:$http" DAPR_GRPC_ENDPOINT="http://127.0.0.1:$grpc" \
     DAPR_API_TOKEN="$dapr_token" APP_API_TOKEN="$app_token" Admin__Token="$admin_token" \
     Logging__LogLevel__Default=Warning "$@" dotnet "$(bin "$name")"
@@ -240,6 +241,32 @@ cpu_delta() { # $1 before file, $2 after file → JSON {name: seconds}
   join <(sort "$1") <(sort "$2") | awk '{printf "%s %.1f\n", $1, $3 - $2}' | jq -Rn '[inputs | split(" ") | {(.[0]): (.[1]|tonumber)}] | add'
 }
 
+# postgres_cpu_snapshot: "pid role ticks" lines for PostgreSQL's processes: each child of the postmaster by its
+# role (a backend by its connection's application_name, which each service's connection string sets; a
+# background process by its title: checkpointer, autovacuum worker, walwriter...), and "0 reaped" for the
+# postmaster itself with every child that has exited.
+postgres_cpu_snapshot() {
+  local names pid title role
+  names=$(psql_ -d "$db" -qAtF ' ' -c "SELECT pid, coalesce(nullif(application_name, ''), 'unnamed') FROM pg_stat_activity WHERE backend_type = 'client backend'")
+  echo "0 reaped $(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat")"
+  for pid in $(ps --ppid "$postmaster" -o pid= 2>/dev/null); do
+    title=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+    role=$(awk -v p="$pid" '$1 == p {print $2}' <<<"$names")
+    [[ -z $role ]] && role=$(sed -E 's/^postgres: //; s/ +$//; s/(autovacuum worker).*/\1/; s/ /-/g' <<<"$title")
+    [[ $title =~ \([0-9]+\) ]] && [[ -z $(awk -v p="$pid" '$1 == p' <<<"$names") ]] && role="backend"
+    echo "$pid $role $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)"
+  done
+}
+# postgres_cpu_delta BEFORE AFTER → JSON {role: seconds}: what each role spent between the two snapshots. A
+# process that exited in between is counted under "reaped" for what it spent after BEFORE (the postmaster
+# adds a child's whole time when it reaps it, so its time at BEFORE is taken off).
+postgres_cpu_delta() {
+  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR {before[$1] = $3; role[$1] = $2; next}
+    {seen[$1] = 1; spent[$2] += $3 - ($1 in before ? before[$1] : 0)}
+    END {for (pid in before) if (!(pid in seen)) spent["reaped"] -= before[pid]; for (r in spent) printf "%s %.1f\n", r, spent[r] / hz}' "$1" "$2" \
+    | jq -Rn '[inputs | split(" ") | {(.[0]): (.[1]|tonumber)}] | add | to_entries | sort_by(-.value) | from_entries'
+}
+
 # top_statements: the statements that took the most time since the last reset (pg_stat_statements in the throwaway
 # cluster), as JSON: calls, total seconds, mean milliseconds, rows, the statement's first 160 characters.
 top_statements() {
@@ -265,12 +292,13 @@ measure() {
   local r=$1 tag=""
   ((repeats > 1)) && tag="[$r/$repeats] "
   # Snapshot paging straight from snapshot-service (the floor under the dispatcher's fetch).
-  cpu_snapshot >"$work/cpu.before"
+  cpu_snapshot >"$work/cpu.before"; postgres_cpu_snapshot >"$work/pgcpu.before"
   read -r mrows msecs < <(page_through "$snapshot/members" "$app_token" "$work/page.json")
   read -r erows esecs < <(page_through "$snapshot/events" "$app_token" "$work/page.json")
-  cpu_snapshot >"$work/cpu.after"
-  local paging_cpu ssecs asecs floor_members floor_events t
+  cpu_snapshot >"$work/cpu.after"; postgres_cpu_snapshot >"$work/pgcpu.after"
+  local paging_cpu paging_pg ssecs asecs floor_members floor_events t
   paging_cpu=$(cpu_delta "$work/cpu.before" "$work/cpu.after")
+  paging_pg=$(postgres_cpu_delta "$work/pgcpu.before" "$work/pgcpu.after")
   t=$(date +%s.%N)
   curl -sf --max-time 300 -H "dapr-api-token: $app_token" -o "$work/summary.json" "$snapshot/summary" || { echo "the summary failed"; exit 1; }
   ssecs=$(echo "$(date +%s.%N) - $t" | bc)
@@ -294,10 +322,12 @@ measure() {
   done
   # Then the day itself, end to end: the run the figures below describe.
   workspace "BENCH-$members" null "$getuser_limit"
-  cpu_snapshot >"$work/cpu.before"
   psql_ -d "$db" -qAtc "SELECT pg_stat_statements_reset()" >/dev/null
+  cpu_snapshot >"$work/cpu.before"; postgres_cpu_snapshot >"$work/pgcpu.before"
   sync_run "BENCH-$members" "$run"
-  cpu_snapshot >"$work/cpu.after"
+  cpu_snapshot >"$work/cpu.after"; postgres_cpu_snapshot >"$work/pgcpu.after"
+  local run_pg
+  run_pg=$(postgres_cpu_delta "$work/pgcpu.before" "$work/pgcpu.after")
   statements=$(top_statements)
   echo "   ${tag}the night's timeline (seconds from its start: phase, time in it):"
   jq -r 'def t: capture("^(?<s>[0-9T:-]+)(?<f>\\.[0-9]+)?") | (.s + "Z" | fromdateiso8601) + ((.f // "0") | tonumber);
@@ -307,6 +337,7 @@ measure() {
   jq -r '.[] | "     \(.totalSeconds | . * 10 | round / 10) s in \(.calls) calls (mean \(.meanMs | . * 100 | round / 100) ms, \(.rows) rows): \(.query)"' <<<"$statements"
   cpu=$(cpu_delta "$work/cpu.before" "$work/cpu.after")
   echo "   ${tag}end to end (unlimited): $(jq -r '.durationSeconds | . * 10 | round / 10' "$run") s = $(echo "scale=2; $(jq .durationSeconds "$run") / ($msecs + $esecs)" | bc) × paging alone; PostgreSQL CPU $(jq .postgres <<<"$cpu") s = $(echo "scale=2; $(jq .postgres <<<"$cpu") / $(jq .postgres <<<"$paging_cpu")" | bc) × paging's ($(jq .postgres <<<"$paging_cpu") s)"
+  echo "   ${tag}PostgreSQL CPU by whom, paging: $(jq -r 'to_entries | map("\(.key) \(.value)") | join(", ")' <<<"$paging_pg"); the night: $(jq -r 'to_entries | map("\(.key) \(.value)") | join(", ")' <<<"$run_pg")"
   echo "   ${tag}night $nights: $(confirmations_line "$run")"
   # The day once more: everyone with events is confirmed now, so the gate costs only its bookkeeping.
   workspace "BENCH-$members" null "$getuser_limit"
@@ -317,6 +348,7 @@ measure() {
     --argjson mrows "$mrows" --argjson msecs "$msecs" --argjson erows "$erows" --argjson esecs "$esecs" \
     --argjson ssecs "$ssecs" --argjson asecs "$asecs" --argjson floorMembers "$floor_members" --argjson floorEvents "$floor_events" \
     --argjson pagingCpu "$paging_cpu" --argjson cpu "$cpu" --argjson statements "$statements" \
+    --argjson pagingPg "$paging_pg" --argjson runPg "$run_pg" \
     --argjson nights "$( { for ((n = 1; n < nights; n++)); do confirmations_json "$work/night-$n-$members-$r.json"; done
       confirmations_json "$run"; } | jq -cs .)" --argjson againConfirmations "$(confirmations_json "$again")" \
     --slurpfile run "$run" --slurpfile again "$again" --slurpfile stats "$run.standin" '
@@ -331,6 +363,7 @@ measure() {
       postgresCpuOverPaging: (if $pagingCpu.postgres > 0 then $cpu.postgres / $pagingCpu.postgres else null end),
       sameDayAgainSeconds: $again[0].durationSeconds,
       cpuSecondsDuringPaging: $pagingCpu, cpuSecondsDuringRun: $cpu, topStatements: $statements,
+      postgresCpuByRoleDuringPaging: $pagingPg, postgresCpuByRoleDuringRun: $runPg,
       timeline: $r.report.timeline, confirmations: {nights: $nights, sameDayAgain: $againConfirmations},
       report: $r.report, standIn: $stats[0]}' >>"$work/repeats-$members.jsonl"
 }
@@ -358,6 +391,9 @@ for members in "${sizes[@]}"; do
     --ConnectionStrings:loyalife "$connection" >"$work/generate.log" 2>&1 \
     || { echo "generation failed:"; tail -20 "$work/generate.log"; exit 1; }
   generate_s=$(echo "$(date +%s.%N) - $t" | bc)
+  # The generator leaves gigabytes of dirty buffers (its rows, then VACUUM's hint bits): written now, they are
+  # not written during the first measured step by whichever process evicts them, nor by a checkpoint spread over it.
+  psql_ -d "$db" -qc "CHECKPOINT"
   ledger_rows=$(psql_ -d "$db" -Atc "SELECT count(*) FROM loyalty.point_entries")
   active=$(psql_ -d "$db" -Atc "SELECT count(DISTINCT member_id) FROM loyalty.point_entries
     WHERE program_id = 'demo' AND occurred_at >= '$day_start' AND occurred_at < '$asof'")
@@ -374,6 +410,14 @@ for members in "${sizes[@]}"; do
 
   snapshot="http://127.0.0.1:${app_port[Loyalife.SnapshotService]}/v1/programs/demo/snapshots/$day"
   getuser_limit=$( ((getuser_quota > 0)) && echo "$getuser_quota" || echo null)
+  # One untimed pass first: the first read of a freshly generated ledger loads it into PostgreSQL's buffers
+  # (and the service's connections) and cost 54 CPU seconds at 1,000,000 members where the next cost 34, so
+  # repeat 1 would measure the generation's aftermath, not the steady state every later step and night meets.
+  cpu_snapshot >"$work/cpu.before"
+  read -r wrows wsecs < <(page_through "$snapshot/members" "$app_token" "$work/page.json")
+  read -r _ esecs_ < <(page_through "$snapshot/events" "$app_token" "$work/page.json")
+  cpu_snapshot >"$work/cpu.after"
+  echo "   warm-up (not measured): $wrows members in $(printf %.1f "$wsecs") s, events in $(printf %.1f "$esecs_") s; PostgreSQL CPU $(cpu_delta "$work/cpu.before" "$work/cpu.after" | jq .postgres) s"
   for ((repeat = 1; repeat <= repeats; repeat++)); do
     ((repeat == 1)) || reset_dispatcher
     measure "$repeat"
