@@ -35,16 +35,23 @@ internal sealed class BodyWindow(
             return;
         }
 
+        Checkpoint? made = null;
         while (inFlight.Count >= maxInFlight)
         {
-            await ApplyNextAsync();
+            if (made is not null)
+            {
+                await progress.SaveAsync(made);
+            }
+
+            made = await ApplyNextAsync();
         }
 
         // Recorded before the send, so that a kill between send and checkpoint cannot hide a possible duplicate.
+        // The outcome applied to make room is checkpointed in the same write: one write a body, not two.
         book.InFlight(body.Kind, body.Count, +1);
         try
         {
-            await progress.SaveReportAsync();
+            await (made is null ? progress.SaveReportAsync() : progress.SaveAsync(made));
         }
         catch
         {
@@ -60,7 +67,7 @@ internal sealed class BodyWindow(
     {
         while (inFlight.Count > 0)
         {
-            await ApplyNextAsync();
+            await progress.SaveAsync(await ApplyNextAsync());
         }
     }
 
@@ -90,7 +97,8 @@ internal sealed class BodyWindow(
         context.Book.NothingInFlight();
     }
 
-    private async Task ApplyNextAsync()
+    /// <summary>Applies the oldest outcome and answers the checkpoint that covers it, for the caller to save.</summary>
+    private async Task<Checkpoint> ApplyNextAsync()
     {
         var delivered = await inFlight.Dequeue();
         context.Book.InFlight(delivered.Kind, delivered.Elements, -1);
@@ -102,6 +110,6 @@ internal sealed class BodyWindow(
                 .SelectMany(part => part.Items ?? [])]);
         }
 
-        await progress.SaveAsync(new Checkpoint(delivered.Date, delivered.Kind == ElementKind.Customer ? SnapshotKind.Members : SnapshotKind.Events, delivered.End));
+        return new Checkpoint(delivered.Date, delivered.Kind == ElementKind.Customer ? SnapshotKind.Members : SnapshotKind.Events, delivered.End);
     }
 }
