@@ -60,6 +60,22 @@ public sealed class BodyWindowTests
     }
 
     [Fact]
+    public async Task OnceTheWindowIsFullTheRunRowIsWrittenOnceABody()
+    {
+        // Each body is recorded in flight before its send; once the window is full, that same write checkpoints the
+        // body whose answer made room, so a night writes its run row about once a body rather than twice.
+        var pipeline = new PipelineHarness(members: 200);
+
+        await pipeline.RunAsync();
+
+        var bodies = pipeline.MoEngage.Requests.Count;
+        Assert.True(bodies > 3 * pipeline.MaxConcurrentRequests, $"only {bodies} bodies");
+        Assert.Equal(bodies, pipeline.Store.Checkpoints.Count(saved => saved.Checkpoint.Phase == SnapshotKind.Members));
+        Assert.InRange(pipeline.Store.ReportSaves, 1, pipeline.MaxConcurrentRequests);
+        Assert.Equal(Enumerable.Range(0, 200).Select(InMemorySnapshots.CustomerId), pipeline.Landed().Order());
+    }
+
+    [Fact]
     public async Task AResumedRunSendsNothingBeforeItsCheckpoint()
     {
         var pipeline = new PipelineHarness(members: 45);
