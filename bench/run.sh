@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The end-to-end benchmark (a person runs it; not CI):
-#   bench/run.sh [members ...]            default: 100000 1000000 (about 11 minutes a repeat on 2 cores)
+#   bench/run.sh [members ...]            default: 100000 1000000 (about 17 minutes with two repeats on 2 cores)
 #   BENCH_QUOTA_MEMBERS=100000            the size whose program also runs at MoEngage's quota (0 = skip)
 #   bench/run.sh --lane [members]         the intraday lane instead (bench/lane.sh; default 1000000 members, 35–90 minutes)
 #   bench/run.sh --quota-1m               the 1,000,000-member program end to end at the quota as well
