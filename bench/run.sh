@@ -250,10 +250,11 @@ postgres_cpu_snapshot() {
   names=$(psql_ -d "$db" -qAtF ' ' -c "SELECT pid, coalesce(nullif(application_name, ''), 'unnamed') FROM pg_stat_activity WHERE backend_type = 'client backend'")
   echo "0 reaped $(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat")"
   for pid in $(ps --ppid "$postmaster" -o pid= 2>/dev/null); do
-    title=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+    title=$( { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || continue # gone meanwhile (ps's own child)
     role=$(awk -v p="$pid" '$1 == p {print $2}' <<<"$names")
-    [[ -z $role ]] && role=$(sed -E 's/^postgres: //; s/ +$//; s/(autovacuum worker).*/\1/; s/ /-/g' <<<"$title")
-    [[ $title =~ \([0-9]+\) ]] && [[ -z $(awk -v p="$pid" '$1 == p' <<<"$names") ]] && role="backend"
+    if [[ -z $role ]]; then # a connection opened after the names were read (its title holds its port), or PostgreSQL's own
+      if [[ $title =~ \([0-9]+\) ]]; then role=backend; else role=$(sed -E 's/^postgres: //; s/ +$//; s/(autovacuum worker).*/\1/; s/ /-/g' <<<"$title"); fi
+    fi
     echo "$pid $role $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)"
   done
 }
@@ -261,7 +262,7 @@ postgres_cpu_snapshot() {
 # process that exited in between is counted under "reaped" for what it spent after BEFORE (the postmaster
 # adds a child's whole time when it reaps it, so its time at BEFORE is taken off).
 postgres_cpu_delta() {
-  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR {before[$1] = $3; role[$1] = $2; next}
+  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR {before[$1] = $3; next}
     {seen[$1] = 1; spent[$2] += $3 - ($1 in before ? before[$1] : 0)}
     END {for (pid in before) if (!(pid in seen)) spent["reaped"] -= before[pid]; for (r in spent) printf "%s %.1f\n", r, spent[r] / hz}' "$1" "$2" \
     | jq -Rn '[inputs | split(" ") | {(.[0]): (.[1]|tonumber)}] | add | to_entries | sort_by(-.value) | from_entries'
