@@ -35,16 +35,8 @@ internal sealed class BodyWindow(
             return;
         }
 
-        Checkpoint? made = null;
-        while (inFlight.Count >= maxInFlight)
-        {
-            if (made is not null)
-            {
-                await progress.SaveAsync(made);
-            }
-
-            made = await ApplyNextAsync();
-        }
+        // Every body enters through here, one at a time, so at most one outcome has to make room.
+        var made = inFlight.Count >= maxInFlight ? await ApplyNextAsync() : null;
 
         // Recorded before the send, so that a kill between send and checkpoint cannot hide a possible duplicate.
         // The outcome applied to make room is checkpointed in the same write: one write a body, not two.
