@@ -99,14 +99,9 @@ wait_http() {
   echo "$name did not answer $url within $limit s:"; tail -20 "$work/$name.log"; exit 1
 }
 peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo null; }
-cpu_seconds() { # utime+stime of a process (and, for the postmaster, its live and reaped children)
-  local pid=$1 ticks
-  ticks=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || echo 0)
-  if [[ ${2:-} == tree ]]; then
-    for child in $(ps --ppid "$pid" -o pid= 2>/dev/null); do
-      ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
-    done
-  fi
+cpu_seconds() { # utime+stime of a process and of its reaped children
+  local ticks
+  ticks=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat" 2>/dev/null || echo 0)
   echo "scale=1; $ticks / $(getconf CLK_TCK)" | bc
 }
 
@@ -231,11 +226,13 @@ confirmations_line() {
   confirmations_json "$1" | jq -r '"run \(.runSeconds | round) s; \(.asked) asked (\(.found) found, \(.notFound) not) in \(.calls) calls, \(.getUserSeconds | . * 10 | round / 10) s; at 1,000 a minute \(.secondsAtMoEngageQuota / 60 | round) min; bookkeeping \(.bookkeepingSeconds | . * 10 | round / 10) s (\(.bookkeepingShare * 1000 | round / 10) % of the run without the gate)"'
 }
 
-# cpu_snapshot: "name seconds" lines for every bench process and PostgreSQL (the whole cluster).
+# cpu_snapshot WHEN: "name seconds" lines for every bench process and PostgreSQL (the whole cluster, summed from
+# its processes) into $work/cpu.WHEN, and PostgreSQL's processes one by one into $work/pgcpu.WHEN.
 cpu_snapshot() {
   local name
-  for name in "${!pid_of[@]}"; do echo "$name $(cpu_seconds "${pid_of[$name]}")"; done
-  echo "postgres $(cpu_seconds "$postmaster" tree)"
+  postgres_cpu_snapshot >"$work/pgcpu.$1"
+  { for name in "${!pid_of[@]}"; do echo "$name $(cpu_seconds "${pid_of[$name]}")"; done
+    awk -v hz="$(getconf CLK_TCK)" '{ticks += $3} END {printf "postgres %.1f\n", ticks / hz}' "$work/pgcpu.$1"; } >"$work/cpu.$1"
 }
 cpu_delta() { # $1 before file, $2 after file → JSON {name: seconds}
   join <(sort "$1") <(sort "$2") | awk '{printf "%s %.1f\n", $1, $3 - $2}' | jq -Rn '[inputs | split(" ") | {(.[0]): (.[1]|tonumber)}] | add'
@@ -293,10 +290,10 @@ measure() {
   local r=$1 tag=""
   ((repeats > 1)) && tag="[$r/$repeats] "
   # Snapshot paging straight from snapshot-service (the floor under the dispatcher's fetch).
-  cpu_snapshot >"$work/cpu.before"; postgres_cpu_snapshot >"$work/pgcpu.before"
+  cpu_snapshot before
   read -r mrows msecs < <(page_through "$snapshot/members" "$app_token" "$work/page.json")
   read -r erows esecs < <(page_through "$snapshot/events" "$app_token" "$work/page.json")
-  cpu_snapshot >"$work/cpu.after"; postgres_cpu_snapshot >"$work/pgcpu.after"
+  cpu_snapshot after
   local paging_cpu paging_pg ssecs asecs floor_members floor_events t
   paging_cpu=$(cpu_delta "$work/cpu.before" "$work/cpu.after")
   paging_pg=$(postgres_cpu_delta "$work/pgcpu.before" "$work/pgcpu.after")
@@ -324,9 +321,9 @@ measure() {
   # Then the day itself, end to end: the run the figures below describe.
   workspace "BENCH-$members" null "$getuser_limit"
   psql_ -d "$db" -qAtc "SELECT pg_stat_statements_reset()" >/dev/null
-  cpu_snapshot >"$work/cpu.before"; postgres_cpu_snapshot >"$work/pgcpu.before"
+  cpu_snapshot before
   sync_run "BENCH-$members" "$run"
-  cpu_snapshot >"$work/cpu.after"; postgres_cpu_snapshot >"$work/pgcpu.after"
+  cpu_snapshot after
   local run_pg
   run_pg=$(postgres_cpu_delta "$work/pgcpu.before" "$work/pgcpu.after")
   statements=$(top_statements)
@@ -414,11 +411,11 @@ for members in "${sizes[@]}"; do
   # One untimed pass first: the first read of a freshly generated ledger loads it into PostgreSQL's buffers
   # (and the service's connections) and cost 54 CPU seconds at 1,000,000 members where the next cost 34, so
   # repeat 1 would measure the generation's aftermath, not the steady state every later step and night meets.
-  cpu_snapshot >"$work/cpu.before"
-  read -r wrows wsecs < <(page_through "$snapshot/members" "$app_token" "$work/page.json")
-  read -r _ esecs_ < <(page_through "$snapshot/events" "$app_token" "$work/page.json")
-  cpu_snapshot >"$work/cpu.after"
-  echo "   warm-up (not measured): $wrows members in $(printf %.1f "$wsecs") s, events in $(printf %.1f "$esecs_") s; PostgreSQL CPU $(cpu_delta "$work/cpu.before" "$work/cpu.after" | jq .postgres) s"
+  cpu_snapshot before
+  read -r wrows wmsecs < <(page_through "$snapshot/members" "$app_token" "$work/page.json")
+  read -r _ wesecs < <(page_through "$snapshot/events" "$app_token" "$work/page.json")
+  cpu_snapshot after
+  echo "   warm-up (not measured): $wrows members in $(printf %.1f "$wmsecs") s, events in $(printf %.1f "$wesecs") s; PostgreSQL CPU $(cpu_delta "$work/cpu.before" "$work/cpu.after" | jq .postgres) s"
   for ((repeat = 1; repeat <= repeats; repeat++)); do
     ((repeat == 1)) || reset_dispatcher
     measure "$repeat"
