@@ -21,8 +21,9 @@ internal static class AppHostRun
         return data;
     }
 
-    public static Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(string data, IEnumerable<string> arguments, CancellationToken ct) =>
-        DistributedApplicationTestingBuilder.CreateAsync<Projects.Loyalife_AppHost>(
+    public static async Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(string data, IEnumerable<string> arguments, CancellationToken ct)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Loyalife_AppHost>(
             [
                 "--Infrastructure:Mode=Local", "--Dapr:Runtime=Local", $"--AppHost:DataDirectory={data}",
                 // Other tests run beside this one: no fixed ports, and stopping waits for every process.
@@ -31,6 +32,23 @@ internal static class AppHostRun
             ],
             (options, _) => options.DisableDashboard = true,
             ct);
+        ClaimTargetPorts(builder);
+        return builder;
+    }
+
+    /// <summary>
+    /// The port each process listens on behind its proxy is otherwise drawn by the orchestrator from the OS's
+    /// ephemeral range and bound by the process seconds later; with every project's tests running at once,
+    /// another process took one in between (a dispatcher that failed to bind). <see cref="FreePort"/> hands out
+    /// ports outside that range, claimed across test processes.
+    /// </summary>
+    private static void ClaimTargetPorts(IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var endpoint in builder.Resources.SelectMany(r => r.Annotations.OfType<EndpointAnnotation>()))
+        {
+            endpoint.TargetPort ??= FreePort.Next();
+        }
+    }
 
     public static async Task WaitUntilAllHealthyAsync(DistributedApplication app, IResourceCollection resources, CancellationToken ct)
     {
@@ -50,7 +68,9 @@ internal static class AppHostRun
                 states.Add($"{resource.Name}: {e?.Snapshot.State?.Text} {e?.Snapshot.HealthStatus}");
                 if (e?.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy || e.Snapshot.ExitCode is not (null or 0))
                 {
-                    states.AddRange((await LastLogLinesAsync(app, resource)).Select(line => "    " + line));
+                    // A process that failed to start needs its whole exception, not just the end of its stack.
+                    var count = e?.Snapshot.ExitCode is null or 0 ? 15 : 60;
+                    states.AddRange((await LastLogLinesAsync(app, resource, count)).Select(line => "    " + line));
                 }
             }
 
