@@ -186,19 +186,23 @@ public sealed class IntradayTests
         Assert.Equal(["pe-1"], passed.SelectMany(p => p.Events).Select(e => e.GetProperty("eventId").GetString()));
     }
 
+    // NoonZone puts now at local noon, so day 2026-12-07 spans, by the hour the test runs, anything from
+    // [12-06T12:00Z, 12-07T12:00Z) to [12-07T11:00Z, 12-08T11:00Z): 11:00Z–11:59Z lie within it at any hour, the
+    // 5th and the 9th outside it. (At 23:xx UTC a cut-off of 12-08T10:00Z lay within the day and was answered.)
     public static TheoryData<string> BadWindows =>
     [
         "",
-        "to=abc&cutOff=2026-12-07T10:00:00Z",
+        "to=abc&cutOff=2026-12-07T11:30:00Z",
         "to=100&cutOff=yesterday",
-        "to=100&cutOff=2026-12-07T10:00:00Z&from=50",
-        "to=100&cutOff=2026-12-07T10:00:00Z&from=150&since=2026-12-07T09:00:00Z",
-        "to=100&cutOff=2026-12-07T10:00:00Z&from=50&since=2026-12-07T11:00:00Z",
-        "to=100&cutOff=2026-12-08T10:00:00Z",
-        "to=100&cutOff=2026-12-07T10:00:00Z&from=50&since=2026-12-06T12:00:00Z",
-        "to=-1&cutOff=2026-12-07T10:00:00Z",
-        "to=99999999999999999999999&cutOff=2026-12-07T10:00:00Z",
-        "to=5000000000&cutOff=2026-12-07T10:00:00Z&from=1&since=2026-12-07T09:00:00Z",
+        "to=100&cutOff=2026-12-07T11:30:00Z&from=50",
+        "to=100&cutOff=2026-12-07T11:30:00Z&from=150&since=2026-12-07T11:00:00Z",
+        "to=100&cutOff=2026-12-07T11:30:00Z&from=50&since=2026-12-07T11:45:00Z",
+        "to=100&cutOff=2026-12-09T10:00:00Z",
+        "to=100&cutOff=2026-12-05T10:00:00Z",
+        "to=100&cutOff=2026-12-07T11:30:00Z&from=50&since=2026-12-05T12:00:00Z",
+        "to=-1&cutOff=2026-12-07T11:30:00Z",
+        "to=99999999999999999999999&cutOff=2026-12-07T11:30:00Z",
+        "to=5000000000&cutOff=2026-12-07T11:30:00Z&from=1&since=2026-12-07T11:00:00Z",
     ];
 
     [Theory]
