@@ -283,6 +283,17 @@ reset_dispatcher() {
     FROM pg_tables WHERE schemaname = 'dispatch' AND tablename <> 'schema_versions'" | psql_ -d "$db" -q
 }
 
+# page_snapshot: pages the members and the day's events straight from snapshot-service between two CPU snapshots
+# (cpu_snapshot before, after); prints "members seconds events seconds".
+page_snapshot() {
+  local members msecs events esecs
+  cpu_snapshot before
+  read -r members msecs < <(page_through "$snapshot/members" "$app_token" "$work/page.json")
+  read -r events esecs < <(page_through "$snapshot/events" "$app_token" "$work/page.json")
+  cpu_snapshot after
+  echo "$members $msecs $events $esecs"
+}
+
 # measure REPEAT: one repeat of a size's measured steps (snapshot paging with PostgreSQL's CPU, the summary, the
 # anomalies, the floor, the nights with the measured one end to end, the day again); prints them and appends
 # their figures as one JSON line to $work/repeats-<members>.jsonl (the run JSONs stay as $work/*-<members>-REPEAT.json).
@@ -290,10 +301,7 @@ measure() {
   local r=$1 tag=""
   ((repeats > 1)) && tag="[$r/$repeats] "
   # Snapshot paging straight from snapshot-service (the floor under the dispatcher's fetch).
-  cpu_snapshot before
-  read -r mrows msecs < <(page_through "$snapshot/members" "$app_token" "$work/page.json")
-  read -r erows esecs < <(page_through "$snapshot/events" "$app_token" "$work/page.json")
-  cpu_snapshot after
+  read -r mrows msecs erows esecs < <(page_snapshot)
   local paging_cpu paging_pg ssecs asecs floor_members floor_events t
   paging_cpu=$(cpu_delta "$work/cpu.before" "$work/cpu.after")
   paging_pg=$(postgres_cpu_delta "$work/pgcpu.before" "$work/pgcpu.after")
@@ -411,10 +419,7 @@ for members in "${sizes[@]}"; do
   # One untimed pass first: the first read of a freshly generated ledger loads it into PostgreSQL's buffers
   # (and the service's connections) and cost 54 CPU seconds at 1,000,000 members where the next cost 34, so
   # repeat 1 would measure the generation's aftermath, not the steady state every later step and night meets.
-  cpu_snapshot before
-  read -r wrows wmsecs < <(page_through "$snapshot/members" "$app_token" "$work/page.json")
-  read -r _ wesecs < <(page_through "$snapshot/events" "$app_token" "$work/page.json")
-  cpu_snapshot after
+  read -r wrows wmsecs _ wesecs < <(page_snapshot)
   echo "   warm-up (not measured): $wrows members in $(printf %.1f "$wmsecs") s, events in $(printf %.1f "$wesecs") s; PostgreSQL CPU $(cpu_delta "$work/cpu.before" "$work/cpu.after" | jq .postgres) s"
   for ((repeat = 1; repeat <= repeats; repeat++)); do
     ((repeat == 1)) || reset_dispatcher
