@@ -66,11 +66,11 @@ internal static class AppHostRun
             {
                 app.ResourceNotifications.TryGetCurrentState(resource.Name, out var e);
                 states.Add($"{resource.Name}: {e?.Snapshot.State?.Text} {e?.Snapshot.HealthStatus}");
-                if (e?.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy || e.Snapshot.ExitCode is not (null or 0))
+                var exited = e?.Snapshot.ExitCode is not (null or 0);
+                if (e?.Snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy || exited)
                 {
                     // A process that failed to start needs its whole exception, not just the end of its stack.
-                    var count = e?.Snapshot.ExitCode is null or 0 ? 15 : 60;
-                    states.AddRange((await LastLogLinesAsync(app, resource, count)).Select(line => "    " + line));
+                    states.AddRange((await LastLogLinesAsync(app, resource, exited ? 60 : 15)).Select(line => "    " + line));
                 }
             }
 
