@@ -81,6 +81,8 @@ internal sealed class SyntheticSources(string programId, string appId, string ap
 
         writer.WriteString("dataCenter", "01");
         writer.WriteString("apiBaseUrl", apiBaseUrl);
+        // Events go out unconfirmed: this benchmark measures sending; bench/run.sh measures the existence gate.
+        writer.WriteString("unknownMembers", "send");
         writer.WriteEndObject();
     }
 
